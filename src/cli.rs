@@ -1,0 +1,86 @@
+//! The command line's shape (clap derive). Only the binary sees these types.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// नेताकोश — search and keep politician profiles, in Hindi and English.
+#[derive(Debug, Parser)]
+#[command(name = "netakosh", version, about, long_about = None)]
+pub struct Cli {
+    /// The knowledge-base home (holds store/ and index/).
+    /// Default: $XDG_DATA_HOME/netakosh or ~/.local/share/netakosh.
+    #[arg(long, global = true, env = "NETAKOSH_HOME", value_name = "DIR")]
+    pub home: Option<PathBuf>,
+
+    /// Do not fill a new, empty store with the bundled seed dataset.
+    #[arg(long, global = true, env = "NETAKOSH_NO_SEED")]
+    pub no_seed: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search people, parties, offices, elections and sources, in Hindi or English.
+    Search(SearchArgs),
+    /// Show a whole profile: names, services, offices, memberships, elections, sources.
+    Show(ShowArgs),
+    /// Validate records and import them all-or-nothing (JSON Lines or a JSON array).
+    Import(ImportArgs),
+    /// Write every record as JSON Lines (to FILE, or to standard output).
+    Export(ExportArgs),
+    /// Count the records in the store and describe the index.
+    Stats(JsonArg),
+    /// Rebuild the search index from the store.
+    Reindex,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for, in any script: `Alok Ranjan`, `आलोक रंजन`, `मुख्य सचिव`.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Only records of this kind (person, organization, office, election, source).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// At most this many results.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Machine-readable output (see the README for the shape).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An id (`alok-ranjan`) or a name in either script (`आलोक रंजन`).
+    #[arg(required = true, value_name = "ID-OR-NAME")]
+    pub target: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files of records: JSON Lines (one record per line) or a JSON array.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Validate and report what would change, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write; standard output when absent or `-`.
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArg {
+    #[arg(long)]
+    pub json: bool,
+}

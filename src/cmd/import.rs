@@ -1,0 +1,54 @@
+//! `netakosh import`: validate every file, then apply all records or none.
+
+use super::{print_json, Context, Outcome};
+use crate::cli::ImportArgs;
+use anyhow::Result;
+use netakosh::import::{read_files, Report};
+use netakosh::model::Kind;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn describe(map: &BTreeMap<Kind, usize>) -> String {
+    let total = Report::total(map);
+    if total == 0 {
+        return "0".into();
+    }
+    let parts: Vec<String> = map.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    format!("{total} ({})", parts.join(", "))
+}
+
+pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
+    let paths: Vec<&Path> = args.files.iter().map(|p| p.as_path()).collect();
+    // Parse every file before touching the store: a bad file never opens or seeds it.
+    let records = read_files(&paths)?;
+    let mut kb = ctx.open()?;
+    let label = format!(
+        "import {}",
+        args.files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let report = kb.import(records, &label, args.dry_run)?;
+    if args.json {
+        print_json(&serde_json::json!({ "dry_run": args.dry_run, "report": report }))?;
+        return Ok(Outcome::Done);
+    }
+    let verb = if args.dry_run { "would add" } else { "added" };
+    println!(
+        "{verb} {}, {} {}, unchanged {}",
+        describe(&report.added),
+        if args.dry_run {
+            "would update"
+        } else {
+            "updated"
+        },
+        describe(&report.updated),
+        describe(&report.unchanged)
+    );
+    if args.dry_run {
+        println!("dry run: nothing was written");
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,239 @@
+//! `netakosh show`: the whole profile of one record, as text or JSON.
+
+use super::{print_json, Context, Outcome};
+use crate::cli::ShowArgs;
+use anyhow::{Context as _, Result};
+use netakosh::analysis::is_devanagari;
+use netakosh::model::{Names, Outcome as Result_, PartialDate, Record};
+use netakosh::profile::{Profile, Status};
+use netakosh::search::resolve;
+use std::io::Write;
+
+pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
+    let target = args.target.join(" ");
+    let kb = ctx.open()?;
+    let id = resolve(&kb.store, &kb.index, &target)?;
+    let profile = Profile::load(&kb.store, &id).with_context(|| format!("cannot load `{id}`"))?;
+    if args.json {
+        print_json(&profile)?;
+    } else {
+        let lang = if target.split_whitespace().any(is_devanagari) {
+            "hi"
+        } else {
+            "en"
+        };
+        render(&profile, lang, &mut std::io::stdout().lock())?;
+    }
+    Ok(Outcome::Done)
+}
+
+fn period(start: Option<&PartialDate>, end: Option<&PartialDate>) -> String {
+    match (start, end) {
+        (None, None) => "dates unknown".into(),
+        (Some(s), None) => format!("{s} –"),
+        (None, Some(e)) => format!("? – {e}"),
+        (Some(s), Some(e)) => format!("{s} – {e}"),
+    }
+}
+
+fn status(s: Status, lang: &str) -> &'static str {
+    match (s, lang) {
+        (Status::Current, "hi") => "वर्तमान",
+        (Status::Former, "hi") => "पूर्व",
+        (Status::Current, _) => "current",
+        (Status::Former, _) => "former",
+    }
+}
+
+fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
+    if lang == "hi" {
+        hi
+    } else {
+        en
+    }
+}
+
+fn names_line(n: &Names) -> String {
+    n.both()
+}
+
+/// Renders a profile as text for a terminal.
+pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
+    let r = &p.record;
+    writeln!(out, "{}  [{} {}]", names_line(&r.name()), p.kind, p.id)?;
+    if !r.aliases().is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            heading(lang, "also", "अन्य नाम"),
+            r.aliases().join(", ")
+        )?;
+    }
+    match r {
+        Record::Person(person) => {
+            if let Some(b) = &person.birth_date {
+                writeln!(out, "{}: {b}", heading(lang, "born", "जन्म"))?;
+            }
+            let home: Vec<String> = [&person.home_district, &person.home_state]
+                .into_iter()
+                .flatten()
+                .map(names_line)
+                .collect();
+            if !home.is_empty() {
+                writeln!(out, "{}: {}", heading(lang, "home", "गृह"), home.join(", "))?;
+            }
+            for s in &person.services {
+                let mut line = s.service.clone();
+                if let Some(b) = s.batch {
+                    line.push_str(&format!(", batch {b}"));
+                }
+                if let Some(c) = &s.cadre {
+                    line.push_str(&format!(", cadre {}", names_line(c)));
+                }
+                writeln!(out, "{}: {line}", heading(lang, "service", "सेवा"))?;
+            }
+            for (k, v) in &person.identifiers {
+                writeln!(out, "{k}: {v}")?;
+            }
+        }
+        Record::Election(e) => {
+            let mut facts = Vec::new();
+            if let Some(d) = &e.date {
+                facts.push(d.to_string());
+            }
+            if let Some(a) = &e.area {
+                facts.push(names_line(a));
+            }
+            if let Some(s) = e.seats {
+                facts.push(format!("{s} seats"));
+            }
+            if e.indirect {
+                facts.push("indirect".into());
+            }
+            if let Some(b) = &e.body {
+                facts.push(
+                    p.related
+                        .get(b)
+                        .map(names_line)
+                        .unwrap_or_else(|| b.clone()),
+                );
+            }
+            writeln!(out, "{}", facts.join(" · "))?;
+        }
+        Record::Source(s) => {
+            for (label, value) in [
+                ("publisher", s.publisher.clone()),
+                ("date", s.date.map(|d| d.to_string())),
+                ("language", s.language.clone()),
+                ("url", s.url.clone()),
+                ("licence", s.licence.clone()),
+            ] {
+                if let Some(v) = value {
+                    writeln!(out, "{label}: {v}")?;
+                }
+            }
+            if let Some(t) = &s.text {
+                writeln!(out, "\n{}", super::search::clip(t, 400))?;
+            }
+        }
+        _ => {
+            for (id, names) in &p.related {
+                writeln!(out, "{}  [{id}]", names_line(names))?;
+            }
+        }
+    }
+    let summary = r.summary();
+    if !summary.is_empty() {
+        writeln!(out, "\n{}", summary.best(lang))?;
+    }
+    if !p.tenures.is_empty() {
+        writeln!(out, "\n{}", heading(lang, "Offices", "पद"))?;
+        for t in &p.tenures {
+            writeln!(
+                out,
+                "  {:<25} {}  ({})",
+                period(t.tenure.start.as_ref(), t.tenure.end.as_ref()),
+                names_line(&t.name),
+                status(t.status, lang)
+            )?;
+        }
+    }
+    if !p.memberships.is_empty() {
+        writeln!(out, "\n{}", heading(lang, "Memberships", "सदस्यता"))?;
+        for m in &p.memberships {
+            let mut line = names_line(&m.name);
+            if !m.aliases.is_empty() {
+                line.push_str(&format!(" ({})", m.aliases.join(", ")));
+            }
+            if !m.membership.role.is_empty() {
+                line.push_str(&format!(", {}", m.membership.role.best(lang)));
+            }
+            let when = if m.membership.start.is_none() && m.membership.end.is_none() {
+                String::new()
+            } else {
+                format!(
+                    "  {}",
+                    period(m.membership.start.as_ref(), m.membership.end.as_ref())
+                )
+            };
+            writeln!(out, "  {line}{when}")?;
+        }
+    }
+    if !p.candidacies.is_empty() {
+        let title = if p.kind == netakosh::model::Kind::Election {
+            heading(lang, "Results", "परिणाम")
+        } else {
+            heading(lang, "Elections", "चुनाव")
+        };
+        writeln!(out, "\n{title}")?;
+        for c in &p.candidacies {
+            let cand = &c.candidacy;
+            let mut parts = vec![names_line(&c.name)];
+            if let Some(party) = &c.party {
+                parts.push(
+                    c.party_aliases
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| party.best(lang).to_string()),
+                );
+            }
+            if let Some(v) = cand.votes {
+                parts.push(format!("{v} {}", c.votes_unit));
+            }
+            match cand.result {
+                Some(Result_::Won) => parts.push(heading(lang, "won", "जीते").into()),
+                Some(Result_::Lost) => parts.push(heading(lang, "lost", "हारे").into()),
+                None => {}
+            }
+            if let Some(rank) = cand.rank {
+                parts.push(format!("rank {rank}"));
+            }
+            let date = c.election_date.map(|d| d.to_string()).unwrap_or_default();
+            if p.kind == netakosh::model::Kind::Election {
+                writeln!(out, "  {}", parts.join(" · "))?;
+            } else {
+                writeln!(out, "  {date:<11} {}", parts.join(" · "))?;
+            }
+            if !cand.note.is_empty() {
+                writeln!(out, "              {}", cand.note.best(lang))?;
+            }
+        }
+    }
+    if !p.sources.is_empty() {
+        writeln!(out, "\n{}", heading(lang, "Sources", "स्रोत"))?;
+        for s in &p.sources {
+            let mut line = format!("  [{}] {}", s.id, super::search::clip(&s.title, 90));
+            if let Some(pb) = &s.publisher {
+                line.push_str(&format!(" — {pb}"));
+            }
+            if let Some(d) = &s.date {
+                line.push_str(&format!(", {d}"));
+            }
+            if let Some(u) = &s.url {
+                line.push_str(&format!(" <{u}>"));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}

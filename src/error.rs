@@ -1,0 +1,99 @@
+//! The library's typed errors; the binary adds context and maps them to exit codes.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One problem found while validating an import: where, which field, what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line number; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// Dotted path of the field (`name.hi`, `services[0].batch`), or empty for the record.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ": {}", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An import (or the bundled seed) had problems; nothing was written.
+    #[error("{} problem{} found; nothing was imported", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    Invalid(Vec<Problem>),
+
+    #[error("no record matches `{0}`")]
+    NotFound(String),
+
+    #[error("`{query}` matches several records: {}; give an id", .candidates.join(", "))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+
+    #[error("the store at {path} is in use by another netakosh process (it holds the lock); try again when it has finished")]
+    Locked { path: PathBuf },
+
+    #[error("the store at {path} has schema version {found}, but this netakosh reads version {supported}")]
+    SchemaVersion {
+        path: PathBuf,
+        found: String,
+        supported: u32,
+    },
+
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("store: {0}")]
+    Store(#[from] sled::Error),
+
+    #[error("index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+
+    #[error("corrupt record `{id}` in the store: {message}")]
+    Corrupt { id: String, message: String },
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// True when the user can fix the cause (bad input, unknown id, busy store),
+    /// as opposed to a failure of the machine or a bug.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            Error::Invalid(_)
+                | Error::NotFound(_)
+                | Error::Ambiguous { .. }
+                | Error::Locked { .. }
+                | Error::SchemaVersion { .. }
+                | Error::Usage(_)
+        )
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,151 @@
+//! The native format: JSON Lines (one record per line) or a JSON array of records.
+
+use super::Parsed;
+use crate::error::Problem;
+use crate::model::Record;
+
+/// Parses native records from `text`, which came from the file called `file`.
+/// Every problem is collected; parsing goes on past a bad line.
+pub fn parse(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.trim_start().chars().next();
+    if first == Some('[') {
+        parse_array(file, text)
+    } else {
+        parse_lines(file, text)
+    }
+}
+
+fn problem(
+    file: &str,
+    line: usize,
+    field: impl Into<String>,
+    message: impl Into<String>,
+) -> Problem {
+    Problem {
+        file: file.to_string(),
+        line,
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn parse_lines(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Err(e) => problems.push(problem(
+                file,
+                line_no,
+                "",
+                format!("not valid JSON: {}", json_message(&e)),
+            )),
+            Ok(value) => push_record(file, line_no, value, &mut records, &mut problems),
+        }
+    }
+    (records, problems)
+}
+
+fn parse_array(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text) {
+        Err(e) => problems.push(problem(
+            file,
+            e.line(),
+            "",
+            format!("not a valid JSON array: {}", json_message(&e)),
+        )),
+        Ok(items) => {
+            for raw in items {
+                let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+                let line_no = text[..offset].matches('\n').count() + 1;
+                match serde_json::from_str::<serde_json::Value>(raw.get()) {
+                    Err(e) => problems.push(problem(file, line_no, "", json_message(&e))),
+                    Ok(value) => push_record(file, line_no, value, &mut records, &mut problems),
+                }
+            }
+        }
+    }
+    (records, problems)
+}
+
+fn push_record(
+    file: &str,
+    line: usize,
+    value: serde_json::Value,
+    records: &mut Vec<Parsed>,
+    problems: &mut Vec<Problem>,
+) {
+    match Record::from_value(value) {
+        Ok(mut record) => {
+            record.fill_derived_id();
+            records.push(Parsed {
+                file: file.to_string(),
+                line,
+                record,
+            });
+        }
+        Err((field, message)) => problems.push(problem(file, line, field, message)),
+    }
+}
+
+/// serde_json's message without its "at line 1 column 5" tail (we give the line ourselves).
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => format!("{} (column {})", &msg[..i], e.column()),
+        None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_with_bom_crlf_and_blank_lines() {
+        let text = "\u{feff}{\"type\":\"person\",\"id\":\"x\",\"name\":{\"hi\":\"आलोक रंजन\"}}\r\n\r\n{\"type\":\"source\",\"id\":\"s\",\"title\":\"t\"}\r\n";
+        let (records, problems) = parse("a.jsonl", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1].line, 3);
+        assert_eq!(records[0].record.name().get("hi"), Some("आलोक रंजन"));
+    }
+
+    #[test]
+    fn every_bad_line_is_reported_with_its_number() {
+        let text = "{\"type\":\"person\",\"id\":\"x\"}\nnot json\n{\"type\":\"person\",\"id\":\"y\",\"name\":{\"hi\":\"क\"},\"gender\":\"yes\"}\n";
+        let (records, problems) = parse("a.jsonl", text);
+        assert!(records.is_empty());
+        assert_eq!(problems.len(), 3);
+        assert_eq!(
+            (
+                problems[0].line,
+                problems[0].message.contains("missing field `name`")
+            ),
+            (1, true)
+        );
+        assert_eq!(problems[1].line, 2);
+        assert_eq!(
+            (problems[2].line, problems[2].field.as_str()),
+            (3, "gender")
+        );
+    }
+
+    #[test]
+    fn json_array_elements_get_their_line() {
+        let text = "[\n  {\"type\":\"source\",\"id\":\"s\",\"title\":\"t\"},\n  {\"type\":\"person\",\"id\":\"p\",\"name\":{}, \"x\":1}\n]";
+        let (records, problems) = parse("a.json", text);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].line, 2);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 3);
+    }
+}

@@ -1,0 +1,85 @@
+use super::*;
+
+fn parsed(lines: &str) -> Vec<Parsed> {
+    let (records, problems) = native::parse("t.jsonl", lines);
+    assert!(problems.is_empty(), "{problems:?}");
+    records
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    (dir, store)
+}
+
+fn problems(result: Result<Plan>) -> Vec<Problem> {
+    match result {
+        Err(Error::Invalid(p)) => p,
+        Err(e) => panic!("expected problems, got {e}"),
+        Ok(_) => panic!("expected problems, got a plan"),
+    }
+}
+
+#[test]
+fn minimal_person_plans_as_one_addition() {
+    let (_d, store) = store();
+    let plan = plan(
+        &store,
+        parsed(r#"{"type":"person","id":"x","name":{"hi":"आलोक रंजन"}}"#),
+    )
+    .unwrap();
+    assert_eq!(plan.changes.len(), 1);
+    assert_eq!(plan.report.added.get(&Kind::Person), Some(&1));
+}
+
+#[test]
+fn duplicate_ids_and_missing_references_are_all_reported() {
+    let (_d, store) = store();
+    let text = concat!(
+        r#"{"type":"person","id":"x","name":{"hi":"क"}}"#,
+        "\n",
+        r#"{"type":"person","id":"x","name":{"hi":"ख"}}"#,
+        "\n",
+        r#"{"type":"tenure","person":"x","office":"nowhere"}"#,
+        "\n"
+    );
+    let p = problems(plan(&store, parsed(text)));
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!((p[0].line, p[0].field.as_str()), (2, "id"));
+    assert!(p[0].message.contains("t.jsonl:1"));
+    assert_eq!((p[1].line, p[1].field.as_str()), (3, "office"));
+}
+
+#[test]
+fn references_may_point_forward_within_the_import() {
+    let (_d, store) = store();
+    let text = concat!(
+        r#"{"type":"tenure","person":"x","office":"o"}"#,
+        "\n",
+        r#"{"type":"person","id":"x","name":{"hi":"क"}}"#,
+        "\n",
+        r#"{"type":"office","id":"o","name":{"en":"O"}}"#,
+        "\n"
+    );
+    assert_eq!(plan(&store, parsed(text)).unwrap().changes.len(), 3);
+}
+
+#[test]
+fn reimport_is_unchanged_and_a_kind_change_is_refused() {
+    let (_d, store) = store();
+    let line = r#"{"type":"person","id":"x","name":{"hi":"क"}}"#;
+    let first = plan(&store, parsed(line)).unwrap();
+    store.apply(&first.changes, "t", false).unwrap();
+    let again = plan(&store, parsed(line)).unwrap();
+    assert!(again.changes.is_empty());
+    assert_eq!(again.report.unchanged.get(&Kind::Person), Some(&1));
+    let p = problems(plan(
+        &store,
+        parsed(r#"{"type":"office","id":"x","name":{"en":"X"}}"#),
+    ));
+    assert!(
+        p[0].message.contains("already a person"),
+        "{}",
+        p[0].message
+    );
+}

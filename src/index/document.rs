@@ -1,0 +1,241 @@
+//! What goes into an entity's search document: the words a searcher would type.
+//!
+//! A person's document quotes the names of the offices they held (with "former" or
+//! "current" in both languages), their parties and the elections they contested, so
+//! `former chief secretary` or `पूर्व मुख्य सचिव` finds them.
+
+use super::Card;
+use crate::error::Result;
+use crate::model::{Kind, Names, PartialDate, Record};
+use crate::store::{Link, Store};
+
+/// The searchable content of one entity, before it becomes a tantivy document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityDoc {
+    pub id: String,
+    pub kind: Kind,
+    /// Names and aliases in every script.
+    pub names: Vec<String>,
+    pub text: Vec<String>,
+    /// Party ids and their names/abbreviations, lowercased, for `--party`.
+    pub parties: Vec<String>,
+    /// State names, lowercased, for `--state`.
+    pub states: Vec<String>,
+    pub years: Vec<u16>,
+    pub card: Card,
+}
+
+fn all_names(record: &Record) -> Vec<String> {
+    let mut out: Vec<String> = record.name().texts().map(str::to_string).collect();
+    out.extend(record.aliases().iter().cloned());
+    out
+}
+
+fn push_names(out: &mut Vec<String>, names: &Names) {
+    out.extend(names.texts().map(str::to_string));
+}
+
+/// Whether a period ending at `end` is over today: "former" is derived, never stored.
+pub fn is_former(end: Option<&PartialDate>) -> bool {
+    end.is_some_and(|e| e.is_over_by(&PartialDate::today()))
+}
+
+fn years_between(start: Option<&PartialDate>, end: Option<&PartialDate>, out: &mut Vec<u16>) {
+    match (start, end) {
+        (Some(s), Some(e)) if e.year >= s.year && e.year - s.year <= 80 => {
+            out.extend(s.year..=e.year)
+        }
+        (Some(s), None) => out.extend(s.year..=PartialDate::today().year.max(s.year)),
+        (None, Some(e)) => out.push(e.year),
+        (Some(s), Some(_)) => out.push(s.year),
+        (None, None) => {}
+    }
+}
+
+impl EntityDoc {
+    fn add_party(&mut self, store: &Store, org_id: &str) -> Result<()> {
+        self.parties.push(org_id.to_lowercase());
+        if let Some(org) = store.get_kind(Kind::Organization, org_id)? {
+            for n in all_names(&org) {
+                self.parties.push(n.to_lowercase());
+                self.text.push(n);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_state(&mut self, names: &Names) {
+        for n in names.texts() {
+            self.states.push(n.to_lowercase());
+        }
+        push_names(&mut self.text, names);
+    }
+}
+
+/// Builds the document of an entity from the store.
+pub fn build(store: &Store, record: &Record) -> Result<EntityDoc> {
+    let mut doc = EntityDoc {
+        id: record.id().to_string(),
+        kind: record.kind(),
+        names: all_names(record),
+        card: Card {
+            name: record.name(),
+            summary: record.summary(),
+        },
+        text: Vec::new(),
+        parties: Vec::new(),
+        states: Vec::new(),
+        years: Vec::new(),
+    };
+    push_names(&mut doc.text, &record.summary());
+    match record {
+        Record::Person(p) => {
+            for place in [&p.birth_place, &p.home_district].into_iter().flatten() {
+                push_names(&mut doc.text, place);
+            }
+            if let Some(state) = &p.home_state {
+                doc.add_state(state);
+            }
+            if let Some(b) = &p.birth_date {
+                doc.years.push(b.year);
+            }
+            for s in &p.services {
+                doc.text.push(s.service.clone());
+                if let Some(b) = s.batch {
+                    doc.text.push(format!("{b} batch"));
+                    doc.years.push(b);
+                }
+                if let Some(c) = &s.cadre {
+                    doc.add_state(c);
+                }
+            }
+            doc.text.extend(p.identifiers.values().cloned());
+            person_facts(store, &p.id, &mut doc)?;
+        }
+        Record::Organization(o) => {
+            if let Some(s) = &o.state {
+                doc.add_state(s);
+            }
+            if o.classification == Some(crate::model::Classification::Party) {
+                let id = o.id.clone();
+                doc.add_party(store, &id)?;
+            }
+            if let Some(parent) = &o.parent {
+                quote_entity(store, parent, &mut doc.text)?;
+            }
+        }
+        Record::Office(o) => {
+            if let Some(org) = &o.organization {
+                quote_entity(store, org, &mut doc.text)?;
+            }
+            for fact in store.linked_records(Link::TenureByOffice, &o.id)? {
+                if let Record::Tenure(t) = fact {
+                    quote_entity(store, &t.person, &mut doc.text)?;
+                    years_between(t.start.as_ref(), t.end.as_ref(), &mut doc.years);
+                }
+            }
+        }
+        Record::Election(e) => {
+            if let Some(body) = &e.body {
+                quote_entity(store, body, &mut doc.text)?;
+            }
+            if let Some(area) = &e.area {
+                doc.add_state(area);
+            }
+            if let Some(d) = &e.date {
+                doc.years.push(d.year);
+                doc.text.push(d.year.to_string());
+            }
+            for fact in store.linked_records(Link::CandidacyByElection, &e.id)? {
+                if let Record::Candidacy(c) = fact {
+                    quote_entity(store, &c.person, &mut doc.text)?;
+                    if let Some(p) = &c.party {
+                        doc.add_party(store, p)?;
+                    }
+                }
+            }
+        }
+        Record::Source(s) => {
+            doc.text.push(s.title.clone());
+            doc.text.extend(s.publisher.clone());
+            doc.text.extend(s.text.clone());
+            if let Some(d) = &s.date {
+                doc.years.push(d.year);
+            }
+        }
+        Record::Tenure(_) | Record::Membership(_) | Record::Candidacy(_) => {}
+    }
+    doc.parties.sort();
+    doc.parties.dedup();
+    doc.states.sort();
+    doc.states.dedup();
+    doc.years.sort();
+    doc.years.dedup();
+    Ok(doc)
+}
+
+/// Adds the names and aliases of the entity `id` to `out`, if it exists.
+fn quote_entity(store: &Store, id: &str, out: &mut Vec<String>) -> Result<()> {
+    if let Some(r) = store.get(id)? {
+        out.extend(all_names(&r));
+    }
+    Ok(())
+}
+
+fn person_facts(store: &Store, person: &str, doc: &mut EntityDoc) -> Result<()> {
+    for fact in store.linked_records(Link::TenureByPerson, person)? {
+        let Record::Tenure(t) = fact else { continue };
+        let (en, hi) = if is_former(t.end.as_ref()) {
+            ("former", "पूर्व")
+        } else {
+            ("current", "वर्तमान")
+        };
+        if let Some(office) = store.get_kind(Kind::Office, &t.office)? {
+            for n in all_names(&office) {
+                let prefix = if crate::analysis::is_devanagari(&n) {
+                    hi
+                } else {
+                    en
+                };
+                doc.text.push(format!("{prefix} {n}"));
+            }
+            if let Record::Office(o) = &office {
+                if let Some(org) = &o.organization {
+                    quote_entity(store, org, &mut doc.text)?;
+                }
+            }
+        }
+        years_between(t.start.as_ref(), t.end.as_ref(), &mut doc.years);
+        push_names(&mut doc.text, &t.note);
+    }
+    for fact in store.linked_records(Link::MembershipByPerson, person)? {
+        let Record::Membership(m) = fact else {
+            continue;
+        };
+        doc.add_party(store, &m.organization)?;
+        push_names(&mut doc.text, &m.role);
+        years_between(m.start.as_ref(), m.end.as_ref(), &mut doc.years);
+    }
+    for fact in store.linked_records(Link::CandidacyByPerson, person)? {
+        let Record::Candidacy(c) = fact else { continue };
+        if let Some(election) = store.get_kind(Kind::Election, &c.election)? {
+            doc.text.extend(all_names(&election));
+            if let Record::Election(e) = &election {
+                if let Some(d) = &e.date {
+                    doc.years.push(d.year);
+                }
+                if let Some(area) = &e.area {
+                    doc.add_state(area);
+                }
+            }
+        }
+        if let Some(p) = &c.party {
+            doc.add_party(store, p)?;
+        }
+        if let Some(n) = &c.constituency {
+            push_names(&mut doc.text, n);
+        }
+        push_names(&mut doc.text, &c.note);
+    }
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! netakosh (नेताकोश): a bilingual politician-profile knowledge base.
+//!
+//! The library holds everything but the command line:
+//! - [`model`]: the records, their JSON form and where they are validated;
+//! - [`store`]: the sled store, the single source of truth;
+//! - [`import`]: reading files and applying them all-or-nothing;
+//! - [`analysis`]: Hindi + English text analysis for the index;
+//! - [`index`]: the tantivy index derived from the store;
+//! - [`search`]: queries and hits;
+//! - [`profile`]: a record with everything linked to it, for `show`;
+//! - [`export`]: JSON Lines that re-import losslessly;
+//! - [`kb`]: a knowledge-base home, keeping store and index in step.
+
+pub mod analysis;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod index;
+pub mod kb;
+pub mod model;
+pub mod profile;
+pub mod search;
+pub mod seed;
+pub mod store;
+
+pub use error::{Error, Problem, Result};

@@ -1,0 +1,254 @@
+//! A record with everything linked to it, as `show` presents it.
+//!
+//! The profile is plain data (and the `--json` form of `show`); the binary renders
+//! it as text. "Former"/"current" is derived here from dates and today.
+
+use crate::error::{Error, Result};
+use crate::index::document::is_former;
+use crate::model::{Candidacy, Kind, Membership, Names, Record, Source, System, Tenure};
+use crate::store::{Link, Store};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Current,
+    Former,
+}
+
+impl Status {
+    fn of(end: Option<&crate::model::PartialDate>) -> Status {
+        if is_former(end) {
+            Status::Former
+        } else {
+            Status::Current
+        }
+    }
+}
+
+/// A tenure with the names of its office (for a person) or holder (for an office).
+#[derive(Clone, Debug, Serialize)]
+pub struct TenureLine {
+    pub tenure: Tenure,
+    pub status: Status,
+    /// The office's name (in a person's profile) or the holder's (in an office's).
+    pub name: Names,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MembershipLine {
+    pub membership: Membership,
+    pub status: Status,
+    /// The organization's name (person profile) or the member's (organization profile).
+    pub name: Names,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CandidacyLine {
+    pub candidacy: Candidacy,
+    /// The election's name (person profile) or the candidate's (election profile).
+    pub name: Names,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub election_date: Option<crate::model::PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<Names>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub party_aliases: Vec<String>,
+    /// What `votes` counts: `votes`, or `first-preference votes` in an STV election.
+    pub votes_unit: &'static str,
+}
+
+/// Everything `show` prints about one record.
+#[derive(Clone, Debug, Serialize)]
+pub struct Profile {
+    pub id: String,
+    pub kind: Kind,
+    pub record: Record,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tenures: Vec<TenureLine>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub memberships: Vec<MembershipLine>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidacies: Vec<CandidacyLine>,
+    /// The names of records this one points at (an office's organization, an election's body).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub related: std::collections::BTreeMap<String, Names>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+fn names_of(store: &Store, id: &str) -> Result<(Names, Vec<String>)> {
+    Ok(match store.get(id)? {
+        Some(r) => (r.name(), r.aliases().to_vec()),
+        None => (Names::new([("en", id)]), Vec::new()),
+    })
+}
+
+fn votes_unit(
+    store: &Store,
+    election: &str,
+) -> Result<(&'static str, Option<crate::model::PartialDate>, Names)> {
+    Ok(match store.get_kind(Kind::Election, election)? {
+        Some(Record::Election(e)) => (
+            if e.system == Some(System::Stv) {
+                "first-preference votes"
+            } else {
+                "votes"
+            },
+            e.date,
+            e.name,
+        ),
+        _ => ("votes", None, Names::new([("en", election)])),
+    })
+}
+
+fn candidacy_line(store: &Store, c: Candidacy, for_election: bool) -> Result<CandidacyLine> {
+    let (unit, date, election_name) = votes_unit(store, &c.election)?;
+    let name = if for_election {
+        names_of(store, &c.person)?.0
+    } else {
+        election_name
+    };
+    let (party, party_aliases) = match &c.party {
+        Some(p) => {
+            let (n, a) = names_of(store, p)?;
+            (Some(n), a)
+        }
+        None => (None, Vec::new()),
+    };
+    Ok(CandidacyLine {
+        candidacy: c,
+        name,
+        election_date: date,
+        party,
+        party_aliases,
+        votes_unit: unit,
+    })
+}
+
+impl Profile {
+    /// Gathers the profile of the record `id`.
+    pub fn load(store: &Store, id: &str) -> Result<Profile> {
+        let record = store
+            .get(id)?
+            .ok_or_else(|| Error::NotFound(id.to_string()))?;
+        let mut p = Profile {
+            id: id.to_string(),
+            kind: record.kind(),
+            record: record.clone(),
+            tenures: Vec::new(),
+            memberships: Vec::new(),
+            candidacies: Vec::new(),
+            related: Default::default(),
+            sources: Vec::new(),
+        };
+        let (tenure_link, membership_link, candidacy_link) = match record.kind() {
+            Kind::Person => (
+                Some(Link::TenureByPerson),
+                Some(Link::MembershipByPerson),
+                Some(Link::CandidacyByPerson),
+            ),
+            Kind::Office => (Some(Link::TenureByOffice), None, None),
+            Kind::Organization => (
+                None,
+                Some(Link::MembershipByOrganization),
+                Some(Link::CandidacyByParty),
+            ),
+            Kind::Election => (None, None, Some(Link::CandidacyByElection)),
+            _ => (None, None, None),
+        };
+        let is_person = record.kind() == Kind::Person;
+        if let Some(link) = tenure_link {
+            for fact in store.linked_records(link, id)? {
+                if let Record::Tenure(t) = fact {
+                    let other = if is_person { &t.office } else { &t.person };
+                    p.tenures.push(TenureLine {
+                        status: Status::of(t.end.as_ref()),
+                        name: names_of(store, other)?.0,
+                        tenure: t,
+                    });
+                }
+            }
+            p.tenures.sort_by(|a, b| {
+                (a.tenure.start, a.tenure.end).cmp(&(b.tenure.start, b.tenure.end))
+            });
+        }
+        if let Some(link) = membership_link {
+            for fact in store.linked_records(link, id)? {
+                if let Record::Membership(m) = fact {
+                    let other = if is_person {
+                        &m.organization
+                    } else {
+                        &m.person
+                    };
+                    let (name, aliases) = names_of(store, other)?;
+                    p.memberships.push(MembershipLine {
+                        status: Status::of(m.end.as_ref()),
+                        name,
+                        aliases,
+                        membership: m,
+                    });
+                }
+            }
+            p.memberships
+                .sort_by(|a, b| a.membership.start.cmp(&b.membership.start));
+        }
+        if let Some(link) = candidacy_link {
+            let for_election = record.kind() == Kind::Election;
+            for fact in store.linked_records(link, id)? {
+                if let Record::Candidacy(c) = fact {
+                    p.candidacies.push(candidacy_line(store, c, for_election)?);
+                }
+            }
+            if for_election {
+                // The result table: most votes first; candidates without counts by rank, winners first.
+                p.candidacies.sort_by(|a, b| {
+                    let key = |l: &CandidacyLine| {
+                        (
+                            std::cmp::Reverse(l.candidacy.votes),
+                            l.candidacy.rank.unwrap_or(u32::MAX),
+                            l.candidacy.result != Some(crate::model::Outcome::Won),
+                        )
+                    };
+                    key(a).cmp(&key(b))
+                });
+            } else {
+                p.candidacies
+                    .sort_by(|a, b| a.election_date.cmp(&b.election_date));
+            }
+        }
+        for r in record.references() {
+            if r.kind != Kind::Source {
+                p.related.insert(r.id.to_string(), names_of(store, r.id)?.0);
+            }
+        }
+        let mut source_ids: Vec<String> = record.sources().to_vec();
+        for id in p
+            .tenures
+            .iter()
+            .flat_map(|t| t.tenure.sources.iter())
+            .chain(
+                p.memberships
+                    .iter()
+                    .flat_map(|m| m.membership.sources.iter()),
+            )
+            .chain(
+                p.candidacies
+                    .iter()
+                    .flat_map(|c| c.candidacy.sources.iter()),
+            )
+        {
+            if !source_ids.contains(id) {
+                source_ids.push(id.clone());
+            }
+        }
+        for sid in source_ids {
+            if let Some(Record::Source(s)) = store.get_kind(Kind::Source, &sid)? {
+                p.sources.push(s);
+            }
+        }
+        Ok(p)
+    }
+}
