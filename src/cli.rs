@@ -38,7 +38,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// What to look for, in any script: `Alok Ranjan`, `आलोक रंजन`, `मुख्य सचिव`.
+    /// What to look for, in any script: `Alok Ranjan`, `आलोक रंजन`, `मुख्य सचिव`;
+    /// `-` reads the query from standard input.
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
     /// Only records of this kind (person, organization, office, election, source).

@@ -6,7 +6,7 @@
 //! (which takes an exclusive lock and 100–150 ms at a million records).
 
 use crate::error::{Error, Result};
-use crate::import::{self, Parsed, Report};
+use crate::import::{self, Batch, Report};
 use crate::index::{self, SearchIndex};
 use crate::model::Kind;
 use crate::search::{self, Hit, SearchOptions};
@@ -120,7 +120,7 @@ impl Kb {
             notices: Vec::new(),
         };
         if opts.seed && kb.store.is_empty() && !kb.store.is_seeded()? {
-            let report = kb.apply(seed::records()?, "seed", true)?;
+            let report = kb.apply(seed::records(), "seed", true)?;
             notices.push(format!(
                 "new knowledge base at {}: filled with the bundled seed dataset ({} records)",
                 home.root().display(),
@@ -144,14 +144,14 @@ impl Kb {
     }
 
     /// Validates records and, unless `dry_run`, applies them to the store and index.
-    pub fn import(&mut self, records: Vec<Parsed>, label: &str, dry_run: bool) -> Result<Report> {
+    pub fn import(&mut self, records: Batch, label: &str, dry_run: bool) -> Result<Report> {
         if dry_run {
             return Ok(import::plan(&self.store, records)?.report);
         }
         self.apply(records, label, false)
     }
 
-    fn apply(&mut self, records: Vec<Parsed>, label: &str, seeding: bool) -> Result<Report> {
+    fn apply(&mut self, records: Batch, label: &str, seeding: bool) -> Result<Report> {
         let plan = import::plan(&self.store, records)?;
         let mut report = plan.report;
         if plan.changes.is_empty() && !seeding {

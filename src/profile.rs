@@ -192,8 +192,7 @@ impl Profile {
                     });
                 }
             }
-            p.memberships
-                .sort_by(|a, b| a.membership.start.cmp(&b.membership.start));
+            p.memberships.sort_by_key(|a| a.membership.start);
         }
         if let Some(link) = candidacy_link {
             let for_election = record.kind() == Kind::Election;
@@ -215,8 +214,7 @@ impl Profile {
                     key(a).cmp(&key(b))
                 });
             } else {
-                p.candidacies
-                    .sort_by(|a, b| a.election_date.cmp(&b.election_date));
+                p.candidacies.sort_by_key(|a| a.election_date);
             }
         }
         for r in record.references() {

@@ -2,7 +2,7 @@
 
 use super::{notify, print_json, Context, Outcome};
 use crate::cli::SearchArgs;
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use netakosh::analysis::is_devanagari;
 use netakosh::kb;
 use netakosh::model::Kind;
@@ -10,7 +10,14 @@ use netakosh::search::{Hit, SearchOptions};
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
-    let query = args.query.join(" ");
+    let query = if args.query == ["-"] {
+        let mut q = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut q)
+            .context("cannot read the query from standard input")?;
+        q
+    } else {
+        args.query.join(" ")
+    };
     let kind = args
         .kind
         .as_deref()

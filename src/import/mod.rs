@@ -21,6 +21,24 @@ pub struct Parsed {
     pub record: Record,
 }
 
+/// Records read from one or more files, with the problems found while reading.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    pub records: Vec<Parsed>,
+    pub problems: Vec<Problem>,
+    /// Ids declared by records that failed to parse, so that references to them are
+    /// not reported as missing on top of the record's own problem.
+    pub declared: HashMap<String, Kind>,
+}
+
+impl Batch {
+    pub fn append(&mut self, mut other: Batch) {
+        self.records.append(&mut other.records);
+        self.problems.append(&mut other.problems);
+        self.declared.extend(other.declared);
+    }
+}
+
 /// What an import did (or, in a dry run, would do), per kind.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Report {
@@ -44,19 +62,23 @@ pub struct Plan {
 }
 
 /// Reads native records from files; every problem in every file is collected.
-pub fn read_files(paths: &[&Path]) -> Result<Vec<Parsed>> {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
+/// Reading never fails as a whole: problems are validated along with the rest by [`plan`].
+pub fn read_files(paths: &[&Path]) -> Batch {
+    let mut batch = Batch::default();
     for path in paths {
         let name = path.display().to_string();
         if path.is_dir() {
-            problems.push(file_problem(&name, "is a directory, not a file"));
+            batch
+                .problems
+                .push(file_problem(&name, "is a directory, not a file"));
             continue;
         }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                problems.push(file_problem(&name, &format!("cannot be read: {e}")));
+                batch
+                    .problems
+                    .push(file_problem(&name, &format!("cannot be read: {e}")));
                 continue;
             }
         };
@@ -65,7 +87,7 @@ pub fn read_files(paths: &[&Path]) -> Result<Vec<Parsed>> {
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                problems.push(Problem {
+                batch.problems.push(Problem {
                     file: name,
                     line,
                     field: String::new(),
@@ -74,18 +96,13 @@ pub fn read_files(paths: &[&Path]) -> Result<Vec<Parsed>> {
                 continue;
             }
         };
-        let (mut r, p) = native::parse(&name, &text);
-        if r.is_empty() && p.is_empty() {
-            problems.push(file_problem(&name, "holds no records"));
+        let parsed = native::parse(&name, &text);
+        if parsed.records.is_empty() && parsed.problems.is_empty() {
+            batch.problems.push(file_problem(&name, "holds no records"));
         }
-        records.append(&mut r);
-        problems.extend(p);
+        batch.append(parsed);
     }
-    if problems.is_empty() {
-        Ok(records)
-    } else {
-        Err(Error::Invalid(problems))
-    }
+    batch
 }
 
 fn file_problem(file: &str, message: &str) -> Problem {
@@ -99,8 +116,12 @@ fn file_problem(file: &str, message: &str) -> Problem {
 
 /// Validates `records` against each other and the store and works out what changes.
 /// Fails with every problem found; the store is only read.
-pub fn plan(store: &Store, records: Vec<Parsed>) -> Result<Plan> {
-    let mut problems = Vec::new();
+pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
+    let Batch {
+        records,
+        mut problems,
+        declared,
+    } = batch;
     let mut report = Report::default();
     let mut seen: HashMap<String, (Kind, String, usize)> = HashMap::new();
     let at = |p: &Parsed, field: &str, message: String| Problem {
@@ -141,6 +162,7 @@ pub fn plan(store: &Store, records: Vec<Parsed>) -> Result<Plan> {
     let kind_of = |id: &str| -> Option<Kind> {
         seen.get(id)
             .map(|(k, _, _)| *k)
+            .or_else(|| declared.get(id).copied())
             .or_else(|| store.kind_of(id).ok().flatten())
     };
     for p in &records {
@@ -149,6 +171,14 @@ pub fn plan(store: &Store, records: Vec<Parsed>) -> Result<Plan> {
         }
     }
     if !problems.is_empty() {
+        // Report in file order, then line order, as a reader would fix them.
+        let mut files: Vec<String> = Vec::new();
+        for p in &problems {
+            if !files.contains(&p.file) {
+                files.push(p.file.clone());
+            }
+        }
+        problems.sort_by_key(|p| (files.iter().position(|f| *f == p.file), p.line));
         return Err(Error::Invalid(problems));
     }
 

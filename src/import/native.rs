@@ -1,12 +1,12 @@
 //! The native format: JSON Lines (one record per line) or a JSON array of records.
 
-use super::Parsed;
+use super::{Batch, Parsed};
 use crate::error::Problem;
-use crate::model::Record;
+use crate::model::{Kind, Record};
 
 /// Parses native records from `text`, which came from the file called `file`.
 /// Every problem is collected; parsing goes on past a bad line.
-pub fn parse(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
+pub fn parse(file: &str, text: &str) -> Batch {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.trim_start().chars().next();
     if first == Some('[') {
@@ -30,9 +30,8 @@ fn problem(
     }
 }
 
-fn parse_lines(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
+fn parse_lines(file: &str, text: &str) -> Batch {
+    let mut batch = Batch::default();
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = line.trim();
@@ -40,23 +39,22 @@ fn parse_lines(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
             continue;
         }
         match serde_json::from_str::<serde_json::Value>(line) {
-            Err(e) => problems.push(problem(
+            Err(e) => batch.problems.push(problem(
                 file,
                 line_no,
                 "",
                 format!("not valid JSON: {}", json_message(&e)),
             )),
-            Ok(value) => push_record(file, line_no, value, &mut records, &mut problems),
+            Ok(value) => push_record(file, line_no, value, &mut batch),
         }
     }
-    (records, problems)
+    batch
 }
 
-fn parse_array(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
+fn parse_array(file: &str, text: &str) -> Batch {
+    let mut batch = Batch::default();
     match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text) {
-        Err(e) => problems.push(problem(
+        Err(e) => batch.problems.push(problem(
             file,
             e.line(),
             "",
@@ -67,32 +65,44 @@ fn parse_array(file: &str, text: &str) -> (Vec<Parsed>, Vec<Problem>) {
                 let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
                 let line_no = text[..offset].matches('\n').count() + 1;
                 match serde_json::from_str::<serde_json::Value>(raw.get()) {
-                    Err(e) => problems.push(problem(file, line_no, "", json_message(&e))),
-                    Ok(value) => push_record(file, line_no, value, &mut records, &mut problems),
+                    Err(e) => batch
+                        .problems
+                        .push(problem(file, line_no, "", json_message(&e))),
+                    Ok(value) => push_record(file, line_no, value, &mut batch),
                 }
             }
         }
     }
-    (records, problems)
+    batch
 }
 
-fn push_record(
-    file: &str,
-    line: usize,
-    value: serde_json::Value,
-    records: &mut Vec<Parsed>,
-    problems: &mut Vec<Problem>,
-) {
+fn push_record(file: &str, line: usize, value: serde_json::Value, batch: &mut Batch) {
+    // Remember what a bad record declares, so references to it are not reported too.
+    let declared = value
+        .get("id")
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+        .zip(
+            value
+                .get("type")
+                .and_then(|v| v.as_str())
+                .and_then(|t| t.parse::<Kind>().ok()),
+        );
     match Record::from_value(value) {
         Ok(mut record) => {
             record.fill_derived_id();
-            records.push(Parsed {
+            batch.records.push(Parsed {
                 file: file.to_string(),
                 line,
                 record,
             });
         }
-        Err((field, message)) => problems.push(problem(file, line, field, message)),
+        Err((field, message)) => {
+            batch.problems.push(problem(file, line, field, message));
+            if let Some((id, kind)) = declared {
+                batch.declared.insert(id, kind);
+            }
+        }
     }
 }
 
@@ -112,7 +122,9 @@ mod tests {
     #[test]
     fn jsonl_with_bom_crlf_and_blank_lines() {
         let text = "\u{feff}{\"type\":\"person\",\"id\":\"x\",\"name\":{\"hi\":\"आलोक रंजन\"}}\r\n\r\n{\"type\":\"source\",\"id\":\"s\",\"title\":\"t\"}\r\n";
-        let (records, problems) = parse("a.jsonl", text);
+        let Batch {
+            records, problems, ..
+        } = parse("a.jsonl", text);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(records.len(), 2);
         assert_eq!(records[1].line, 3);
@@ -122,7 +134,9 @@ mod tests {
     #[test]
     fn every_bad_line_is_reported_with_its_number() {
         let text = "{\"type\":\"person\",\"id\":\"x\"}\nnot json\n{\"type\":\"person\",\"id\":\"y\",\"name\":{\"hi\":\"क\"},\"gender\":\"yes\"}\n";
-        let (records, problems) = parse("a.jsonl", text);
+        let Batch {
+            records, problems, ..
+        } = parse("a.jsonl", text);
         assert!(records.is_empty());
         assert_eq!(problems.len(), 3);
         assert_eq!(
@@ -142,7 +156,9 @@ mod tests {
     #[test]
     fn json_array_elements_get_their_line() {
         let text = "[\n  {\"type\":\"source\",\"id\":\"s\",\"title\":\"t\"},\n  {\"type\":\"person\",\"id\":\"p\",\"name\":{}, \"x\":1}\n]";
-        let (records, problems) = parse("a.json", text);
+        let Batch {
+            records, problems, ..
+        } = parse("a.json", text);
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].line, 2);
         assert_eq!(problems.len(), 1);

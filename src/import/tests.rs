@@ -1,9 +1,9 @@
 use super::*;
 
-fn parsed(lines: &str) -> Vec<Parsed> {
-    let (records, problems) = native::parse("t.jsonl", lines);
-    assert!(problems.is_empty(), "{problems:?}");
-    records
+fn parsed(lines: &str) -> Batch {
+    let batch = native::parse("t.jsonl", lines);
+    assert!(batch.problems.is_empty(), "{:?}", batch.problems);
+    batch
 }
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -81,5 +81,26 @@ fn reimport_is_unchanged_and_a_kind_change_is_refused() {
         p[0].message.contains("already a person"),
         "{}",
         p[0].message
+    );
+}
+
+#[test]
+fn parse_and_reference_problems_are_reported_together() {
+    let (_d, store) = store();
+    let text = concat!(
+        r#"{"type":"person","id":"bad","name":{}}"#,
+        "\n",
+        r#"{"type":"tenure","person":"bad","office":"nowhere"}"#,
+        "\n",
+        r#"{"type":"office","id":"o2","name":{"en":"O"},"extra":1}"#,
+        "\n"
+    );
+    let p = problems(plan(&store, native::parse("t.jsonl", text)));
+    let lines: Vec<(usize, &str)> = p.iter().map(|p| (p.line, p.field.as_str())).collect();
+    // `bad` fails validation but is declared, so only `nowhere` is a missing reference.
+    assert_eq!(
+        lines,
+        vec![(1, "name"), (2, "office"), (3, "extra")],
+        "{p:?}"
     );
 }

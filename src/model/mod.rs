@@ -515,7 +515,7 @@ impl Record {
             serde_path_to_error::deserialize(v).map_err(|e| {
                 let path = e.path().to_string();
                 let path = if path == "." { String::new() } else { path };
-                (path, e.into_inner().to_string())
+                (path, friendlier(&e.into_inner().to_string()))
             })
         }
         Ok(match kind {
@@ -529,6 +529,15 @@ impl Record {
             Kind::Candidacy => Record::Candidacy(parse(value)?),
         })
     }
+}
+
+/// serde's type names mean little to a person editing a file.
+fn friendlier(message: &str) -> String {
+    message
+        .replace("expected u64", "expected a whole number, 0 or more")
+        .replace("expected u32", "expected a whole number, 0 or more")
+        .replace("expected u16", "expected a whole number from 0 to 65535")
+        .replace("expected a borrowed string", "expected a string")
 }
 
 fn reference<'a>(field: &str, id: &'a str, kind: Kind) -> Reference<'a> {

@@ -24,7 +24,7 @@ fn records_round_trip_and_generation_grows() {
     let store = Store::open(dir.path()).unwrap();
     assert!(store.is_empty());
     let p = rec(r#"{"type":"person","id":"alok-ranjan","name":{"hi":"आलोक रंजन"}}"#);
-    assert_eq!(put(&store, &[p.clone()]), 1);
+    assert_eq!(put(&store, std::slice::from_ref(&p)), 1);
     assert_eq!(store.get("alok-ranjan").unwrap(), Some(p));
     assert_eq!(store.kind_of("alok-ranjan").unwrap(), Some(Kind::Person));
     assert_eq!(store.count(Kind::Person), 1);
@@ -38,9 +38,9 @@ fn overwritten_records_keep_their_earlier_versions() {
     let v1 = rec(r#"{"type":"person","id":"x","name":{"hi":"आलोक रंजन"}}"#);
     let v2 = rec(r#"{"type":"person","id":"x","name":{"hi":"आलोक रंजन","en":"Alok Ranjan"}}"#);
     let v3 = rec(r#"{"type":"person","id":"x","name":{"en":"Alok Ranjan"}}"#);
-    put(&store, &[v1.clone()]);
-    put(&store, &[v2.clone()]);
-    put(&store, &[v3.clone()]);
+    put(&store, std::slice::from_ref(&v1));
+    put(&store, std::slice::from_ref(&v2));
+    put(&store, std::slice::from_ref(&v3));
     let history = store.history("x").unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!((history[0].version, &history[0].record), (1, &v1));
