@@ -34,8 +34,12 @@ pub enum Error {
     #[error("{} problem{} found; nothing was imported", .0.len(), if .0.len() == 1 { "" } else { "s" })]
     Invalid(Vec<Problem>),
 
-    #[error("no record matches `{0}`")]
-    NotFound(String),
+    #[error("no record matches `{query}`{}", suggest(.suggestions))]
+    NotFound {
+        query: String,
+        /// Ids of records that came close, best first.
+        suggestions: Vec<String>,
+    },
 
     #[error("`{query}` matches several records: {}; give an id", .candidates.join(", "))]
     Ambiguous {
@@ -87,12 +91,29 @@ impl Error {
         matches!(
             self,
             Error::Invalid(_)
-                | Error::NotFound(_)
+                | Error::NotFound { .. }
                 | Error::Ambiguous { .. }
                 | Error::Locked { .. }
                 | Error::SchemaVersion { .. }
                 | Error::Usage(_)
         )
+    }
+}
+
+fn suggest(ids: &[String]) -> String {
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", ids.join(", "))
+    }
+}
+
+impl Error {
+    pub fn not_found(query: impl Into<String>) -> Self {
+        Error::NotFound {
+            query: query.into(),
+            suggestions: Vec::new(),
+        }
     }
 }
 

@@ -133,7 +133,7 @@ impl Profile {
     pub fn load(store: &Store, id: &str) -> Result<Profile> {
         let record = store
             .get(id)?
-            .ok_or_else(|| Error::NotFound(id.to_string()))?;
+            .ok_or_else(|| Error::not_found(id))?;
         let mut p = Profile {
             id: id.to_string(),
             kind: record.kind(),

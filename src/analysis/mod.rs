@@ -1,16 +1,59 @@
-//! Text analysis for the index (stand-in: segmentation, NFC, lowercase).
+//! Text analysis for netakosh: turns Hindi (Devanagari) and English text into index terms,
+//! the same way at index time and at query time.
+//!
+//! Pipeline (byte offsets always point into the original input, for snippets):
+//! 1. [`segment`] splits the input into words with UAX #29 (`unicode-segmentation`), which
+//!    keeps virama, nukta and vowel signs inside a word (tantivy's SimpleTokenizer splits
+//!    प्रत्याशी at the virama). Punctuation and whitespace are dropped; each word gets a
+//!    script. Words over 100 characters are skipped (characters, not bytes).
+//! 2. Each word alone is prepared: NFC (`unicode-normalization`) — done per word so the
+//!    token keeps the original word's byte range — then [`devanagari`] clean-up (ZWJ/ZWNJ
+//!    removed, ०-९ → 0-9, nukta letters decomposed) and inner punctuation dropped (U.P. → up).
+//! 3. Per field:
+//!    - [`Field::Name`]: Devanagari → [`hindi`] normaliser (nukta, chandrabindu, न्/म्,
+//!      vowel length); other scripts → [`english`] lowercase + diacritic fold. No stemming
+//!      and no stopwords (the stemmer turns जया into जय). Plus spacing variants: right after
+//!      each word, the normalised concatenation of it and the next word at the same position
+//!      (रामजी लाल also indexes रामजीलाल), when only spaces or a hyphen separate them and both
+//!      are in the same script.
+//!    - [`Field::Text`]: as Name, then stopwords removed and words stemmed: Hindi light
+//!      stemmer; English Porter2 (`rust-stemmers`, the stemmer tantivy ships). A removed
+//!      stopword still uses up its position, so phrases do not match across it.
+//!    - [`Field::Phonetic`]: [`phonetic_key`] of each word, plus the pair keys as in Name.
+//! 4. [`tokenizer`] wraps this as tantivy (`tantivy`) tokenizers named [`NAME_TOKENIZER`],
+//!    [`TEXT_TOKENIZER`], [`PHONETIC_TOKENIZER`].
+//!
+//! Tokens come out in non-decreasing position order: tantivy's postings writer stores
+//! per-term position deltas and must never see a position go backwards.
+//!
+//! The Devanagari → Latin phonetic table is hand-written (in [`phonetic`]) rather than taken
+//! from `vidyut-lipi`: the key needs a lossy consonant skeleton, not a faithful
+//! transliteration, and the table is about forty lines.
 
-use tantivy::tokenizer::{Token as TToken, TokenStream, Tokenizer};
+mod devanagari;
+mod english;
+mod hindi;
+mod phonetic;
+mod segment;
+mod tokenizer;
+
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
+use segment::{script_of, Script, Word};
+pub use tokenizer::{NkTokenStream, NkTokenizer};
+
+/// Which analysis chain to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// People, party and place names: normalised, not stemmed, plus joined word pairs.
     Name,
+    /// Running text: normalised, stopwords removed, stemmed.
     Text,
+    /// Cross-script name matching: one phonetic key per word, plus joined pairs.
     Phonetic,
 }
 
+/// One index term.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub text: String,
@@ -23,79 +66,349 @@ pub const NAME_TOKENIZER: &str = "nk_name";
 pub const TEXT_TOKENIZER: &str = "nk_text";
 pub const PHONETIC_TOKENIZER: &str = "nk_phonetic";
 
+/// Analyses `text` for `field`. Byte offsets refer to the ORIGINAL input string.
 pub fn analyze(text: &str, field: Field) -> Vec<Token> {
-    text.unicode_word_indices()
-        .enumerate()
-        .map(|(position, (from, word))| {
-            let norm: String = word.nfc().collect::<String>().to_lowercase();
-            Token {
-                text: if field == Field::Phonetic {
-                    phonetic_key(&norm)
-                } else {
-                    norm
-                },
-                offset_from: from,
-                offset_to: from + word.len(),
-                position,
-            }
-        })
-        .collect()
-}
-
-pub fn phonetic_key(word: &str) -> String {
-    word.to_lowercase()
-}
-
-pub fn is_devanagari(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let deva = word
-        .chars()
-        .filter(|c| ('\u{0900}'..='\u{097F}').contains(c))
-        .count();
-    letters > 0 && deva * 2 >= letters
-}
-
-#[derive(Clone)]
-struct Analyzer(Field);
-
-struct Stream {
-    tokens: Vec<TToken>,
-    next: usize,
-}
-
-impl Tokenizer for Analyzer {
-    type TokenStream<'a> = Stream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Stream {
-        let tokens = analyze(text, self.0)
-            .into_iter()
-            .map(|t| TToken {
-                offset_from: t.offset_from,
-                offset_to: t.offset_to,
-                position: t.position,
-                text: t.text,
-                position_length: 1,
-            })
-            .collect();
-        Stream { tokens, next: 0 }
+    let words = segment::words(text);
+    match field {
+        Field::Name => with_pairs(text, &words, name_term),
+        Field::Phonetic => with_pairs(text, &words, phonetic_key),
+        Field::Text => text_tokens(&words),
     }
 }
 
-impl TokenStream for Stream {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-    fn token(&self) -> &TToken {
-        &self.tokens[self.next - 1]
-    }
-    fn token_mut(&mut self) -> &mut TToken {
-        &mut self.tokens[self.next - 1]
-    }
-}
-
+/// Registers [`NAME_TOKENIZER`], [`TEXT_TOKENIZER`] and [`PHONETIC_TOKENIZER`] on the index.
 pub fn register(index: &tantivy::Index) {
-    let m = index.tokenizers();
-    m.register(NAME_TOKENIZER, Analyzer(Field::Name));
-    m.register(TEXT_TOKENIZER, Analyzer(Field::Text));
-    m.register(PHONETIC_TOKENIZER, Analyzer(Field::Phonetic));
+    tokenizer::register(index);
+}
+
+/// The phonetic key of one word (any script), used by the query side too. Spaces inside
+/// the argument are ignored, so `phonetic_key("Ramji Lal")` is the key of "Ramjilal".
+pub fn phonetic_key(word: &str) -> String {
+    phonetic::key(&prepare(word))
+}
+
+/// True if the word is (mostly) Devanagari: more than half its letters are in U+0900–U+097F.
+pub fn is_devanagari(word: &str) -> bool {
+    script_of(word) == Script::Devanagari
+}
+
+/// NFC, Devanagari clean-up and removal of punctuation that UAX #29 leaves inside words
+/// (apostrophes, dots, underscores; commas in numbers such as 2,50,000).
+fn prepare(raw: &str) -> String {
+    let raw = strip_possessive(raw);
+    let has_letter = raw.chars().any(char::is_alphabetic);
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.nfc() {
+        let droppable = if has_letter {
+            is_inner_punct(c)
+        } else {
+            is_inner_punct(c) && c != '.'
+        };
+        if !droppable && !is_invisible(c) {
+            devanagari::push_clean(c, &mut out);
+        }
+    }
+    out
+}
+
+/// "Modi's" → "Modi": the English possessive is not part of the name.
+fn strip_possessive(raw: &str) -> &str {
+    ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|s| raw.strip_suffix(s))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(raw)
+}
+
+/// Punctuation UAX #29 allows inside a word (MidLetter, MidNum, MidNumLet, ExtendNumLet).
+fn is_inner_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '\u{2018}' | '\u{2019}' | '\u{00B7}' | '\u{2024}' | '\u{FE52}'
+        )
+        || matches!(c, '\u{FF07}' | '\u{FF0E}' | '\u{203F}' | '\u{2040}')
+}
+
+/// Format characters that are invisible but would make two spellings differ.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// The Name-field form of a raw word.
+fn name_term(raw: &str) -> String {
+    let prepared = prepare(raw);
+    match script_of(&prepared) {
+        Script::Devanagari => hindi::normalize(&prepared),
+        Script::Latin | Script::Other => english::fold(&prepared),
+    }
+}
+
+/// The Text-field form of a raw word, or `None` for a stopword.
+fn text_term(raw: &str) -> Option<String> {
+    let prepared = prepare(raw);
+    match script_of(&prepared) {
+        Script::Devanagari => {
+            let n = hindi::normalize(&prepared);
+            (!hindi::is_stopword(&n)).then(|| hindi::stem(&n))
+        }
+        Script::Latin | Script::Other => {
+            let f = english::fold(&prepared);
+            (!english::is_stopword(&f)).then(|| english::stem(&f))
+        }
+    }
+}
+
+fn text_tokens(words: &[Word<'_>]) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(words.len());
+    for (position, w) in words.iter().enumerate() {
+        if let Some(term) = text_term(w.text) {
+            push(&mut tokens, term, w.start, w.end, position);
+        }
+    }
+    tokens
+}
+
+/// One token per word, each followed by the term of the word joined with the next one.
+fn with_pairs(text: &str, words: &[Word<'_>], term: fn(&str) -> String) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(words.len() * 2);
+    for (position, w) in words.iter().enumerate() {
+        let single = term(w.text);
+        let pair = words
+            .get(position + 1)
+            .filter(|n| pairable(text, w, n))
+            .map(|n| (term(&[w.text, n.text].concat()), n.end))
+            .filter(|(joined, _)| *joined != single);
+        push(&mut tokens, single, w.start, w.end, position);
+        if let Some((joined, end)) = pair {
+            push(&mut tokens, joined, w.start, end, position);
+        }
+    }
+    tokens
+}
+
+/// Two words form a spacing variant when they are in one script, both have letters, and
+/// only spaces or a hyphen stand between them (not a comma or a full stop).
+fn pairable(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    let has_letter = |w: &Word<'_>| w.text.chars().any(char::is_alphabetic);
+    let gap_ok = text
+        .get(a.end..b.start)
+        .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_hyphen(c)));
+    a.script == b.script && has_letter(a) && has_letter(b) && gap_ok
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn push(tokens: &mut Vec<Token>, text: String, from: usize, to: usize, position: usize) {
+    if !text.is_empty() {
+        tokens.push(Token {
+            text,
+            offset_from: from,
+            offset_to: to,
+            position,
+        });
+    }
+}
+
+/// The seed article, read at run time so the crate still builds where `shared/` is absent.
+#[cfg(test)]
+fn seed_article() -> Option<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/article-rajya-sabha-2024-up.hi.txt"
+    );
+    let text = std::fs::read_to_string(path).ok();
+    if text.is_none() {
+        eprintln!("skipping seed-article checks: {path} not found");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SENTENCE: &str = "यूपी की 10 सीटों पर हुए राज्यसभा के चुनाव में सपा के तीसरे प्रत्यशाी आलोक रंजन को प्रथम वरीयता 19 वोट मिले थे और बीजेपी उम्मीदवार संजय सेठ को 29 वोट मिले.";
+
+    fn texts(text: &str, field: Field) -> Vec<String> {
+        analyze(text, field).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn offsets_slice_the_original_word() {
+        let s = "UP News: क्रॉस वोटिंग, ज़िला उन्नाव (१९७८ बैच) Ālok";
+        for field in [Field::Name, Field::Text, Field::Phonetic] {
+            for t in analyze(s, field) {
+                let Some(orig) = s.get(t.offset_from..t.offset_to) else {
+                    panic!("bad offsets {t:?}");
+                };
+                assert!(!orig.is_empty() && !orig.starts_with(' '), "{t:?}");
+            }
+        }
+        let name = analyze(s, Field::Name);
+        let zila = name.iter().find(|t| t.text == "जिला");
+        assert_eq!(zila.map(|t| &s[t.offset_from..t.offset_to]), Some("ज़िला"));
+        let year = name.iter().find(|t| t.text == "1978");
+        assert_eq!(year.map(|t| &s[t.offset_from..t.offset_to]), Some("१९७८"));
+    }
+
+    #[test]
+    fn stopwords_go_in_text_but_stay_in_name() {
+        let text = texts(SENTENCE, Field::Text);
+        let name = texts(SENTENCE, Field::Name);
+        for stop in ["की", "पर", "के", "में", "को", "और"] {
+            let n = hindi::normalize(stop);
+            assert!(!text.contains(&n), "{stop} kept in Text");
+            assert!(name.contains(&n), "{stop} missing from Name");
+        }
+        assert!(text.contains(&"19".to_string()) && text.contains(&"29".to_string()));
+        let english = texts("The elections of the Samajwadi Party", Field::Text);
+        assert_eq!(english, vec!["elect", "samajwadi", "parti"]);
+    }
+
+    #[test]
+    fn text_positions_count_removed_stopwords() {
+        let tokens = analyze("यूपी की 10 सीटों", Field::Text);
+        let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
+        assert_eq!(positions, vec![0, 2, 3]);
+        assert_eq!(tokens[2].text, "सिट");
+    }
+
+    #[test]
+    fn name_variants_meet() {
+        assert_eq!(texts("नरेन्द्र", Field::Name), texts("नरेंद्र", Field::Name));
+        assert_eq!(texts("गाँधी", Field::Name), texts("गांधी", Field::Name));
+        assert_eq!(
+            texts("जया", Field::Name),
+            vec!["जया"],
+            "names are not stemmed"
+        );
+        assert_eq!(
+            texts("Ālok RANJAN", Field::Name),
+            vec!["alok", "alokranjan", "ranjan"]
+        );
+        assert_eq!(texts("Modi's", Field::Name), vec!["modi"]);
+        assert_eq!(texts("U.P.", Field::Name), vec!["up"]);
+    }
+
+    #[test]
+    fn spacing_variants_are_indexed_as_pairs() {
+        let spaced = analyze("रामजी लाल सुमन", Field::Name);
+        let joined = texts("रामजीलाल", Field::Name);
+        let pair = spaced.iter().find(|t| t.text == joined[0]);
+        assert_eq!(pair.map(|t| t.position), Some(0));
+        assert!(texts("Ramji Lal", Field::Name).contains(&"ramjilal".to_string()));
+        assert!(texts("Ramji Lal", Field::Phonetic).contains(&phonetic_key("रामजीलाल")));
+        // No pair across a comma or between scripts.
+        assert_eq!(
+            texts("Yadav, Akhilesh", Field::Name),
+            vec!["yadav", "akhilesh"]
+        );
+        assert_eq!(texts("Alok रंजन", Field::Name).len(), 2);
+        // A pair whose key equals its first word's key adds nothing (हाल ही → "hl").
+        assert_eq!(texts("हाल ही", Field::Phonetic), vec!["hl", "h"]);
+    }
+
+    #[test]
+    fn phonetic_field_crosses_scripts() {
+        assert_eq!(
+            texts("आलोक रंजन", Field::Phonetic),
+            texts("Aalok Ranjan", Field::Phonetic)
+        );
+        assert_eq!(
+            texts("संजय सेठ", Field::Phonetic),
+            texts("Sanjay Seth", Field::Phonetic)
+        );
+    }
+
+    #[test]
+    fn detects_devanagari_words() {
+        assert!(is_devanagari("प्रत्याशी") && is_devanagari("8वें"));
+        assert!(!is_devanagari("Alok") && !is_devanagari("1978") && !is_devanagari(""));
+        assert!(!is_devanagari("Alokक"));
+    }
+
+    #[test]
+    fn seed_article_is_analysed_whole_words() {
+        let Some(article) = seed_article() else {
+            return;
+        };
+        let words: Vec<&str> = segment::words(&article).iter().map(|w| w.text).collect();
+        for w in ["प्रत्यशाी", "पाप्टी", "समुन", "उन्नाव", "क्रॉस", "उम्मीदवारों"]
+        {
+            assert!(words.contains(&w), "{w} not kept whole");
+        }
+        let text = texts(&article, Field::Text);
+        let stem = hindi::stem(&hindi::normalize("उम्मीदवार"));
+        assert!(text.contains(&stem) && text.contains(&"1978".to_string()));
+    }
+
+    fn odd_inputs() -> Vec<String> {
+        let mut inputs: Vec<String> = [
+            "",
+            " ",
+            "।।",
+            "...",
+            "!!??",
+            "्",
+            "ं",
+            "़",
+            "ँ",
+            "ा",
+            "\u{200D}",
+            "\u{200C}क",
+            "क्",
+            "्क",
+            "ं्ं़",
+            "\u{0300}",
+            "a\u{0301}\u{0301}",
+            "🙂🙂",
+            "x-",
+            "-x",
+            "ऽ",
+            "\u{FEFF}",
+            "ॐ",
+            "ई अहमद",
+            "एस॰एस॰",
+            "U.P.",
+            "2,50,000",
+            "3.5",
+            "_",
+            "'",
+            "a'",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        inputs.push("क".repeat(100_000));
+        inputs.push("प्रत्याशी ".repeat(10_000));
+        inputs.push("a".repeat(100_000));
+        inputs.push("ं".repeat(100_000));
+        inputs.push((0x0900u32..=0x097F).filter_map(char::from_u32).collect());
+        inputs
+    }
+
+    #[test]
+    fn odd_inputs_never_panic_and_keep_invariants() {
+        for input in odd_inputs() {
+            for field in [Field::Name, Field::Text, Field::Phonetic] {
+                let tokens = analyze(&input, field);
+                let mut last = 0;
+                for t in &tokens {
+                    assert!(!t.text.is_empty());
+                    assert!(t.text.chars().count() <= 2 * segment::MAX_WORD_CHARS);
+                    assert!(input.get(t.offset_from..t.offset_to).is_some());
+                    assert!(t.position >= last, "positions go backwards");
+                    last = t.position;
+                }
+            }
+            let _ = phonetic_key(&input);
+            let _ = is_devanagari(&input);
+        }
+    }
 }

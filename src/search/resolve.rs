@@ -1,66 +1,83 @@
 //! Resolving what the user typed for `show` (an id or a name) to one record id.
+//!
+//! Predictable rather than clever: an id, else a record whose name or alias has
+//! exactly the typed words, else the one record whose name contains them all (in
+//! either script). Anything else is "ambiguous" or "not found", with suggestions.
 
 use super::{search, SearchOptions};
 use crate::analysis::{analyze, Field};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
+use crate::model::Record;
 use crate::store::Store;
+use std::collections::BTreeSet;
 
-fn name_key(text: &str) -> Vec<String> {
-    analyze(text, Field::Name)
-        .into_iter()
-        .map(|t| t.text)
-        .collect()
+fn terms(text: &str, field: Field) -> BTreeSet<String> {
+    analyze(text, field).into_iter().map(|t| t.text).collect()
 }
 
-/// An id as typed, else the one record whose name or alias equals the text (after
-/// name analysis), else the best search hit when it clearly leads.
+/// How well a record's names match the typed words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    None,
+    /// Every typed word is in one of the names (`Jaya` in `Jaya Bachchan`).
+    Contains,
+    /// A name has exactly the typed words.
+    Exact,
+}
+
+fn fit(record: &Record, typed: &str) -> Fit {
+    let (q_name, q_sound) = (terms(typed, Field::Name), terms(typed, Field::Phonetic));
+    let names = record.name();
+    let mut best = Fit::None;
+    for n in names.texts().chain(record.aliases().iter().map(String::as_str)) {
+        let (name, sound) = (terms(n, Field::Name), terms(n, Field::Phonetic));
+        if name == q_name || sound == q_sound {
+            return Fit::Exact;
+        }
+        let contained = q_name.iter().all(|t| name.contains(t)) || q_sound.iter().all(|t| sound.contains(t));
+        if contained && !q_name.is_empty() {
+            best = Fit::Contains;
+        }
+    }
+    best
+}
+
 pub fn resolve(store: &Store, index: &SearchIndex, text: &str) -> Result<String> {
     let typed = text.trim();
     if store.kind_of(typed)?.is_some() {
         return Ok(typed.to_string());
     }
     let opts = SearchOptions {
-        limit: 10,
-        kind: None,
+        limit: 20,
+        ..SearchOptions::default()
     };
     let hits = match search(index, typed, &opts) {
         Ok(h) => h,
-        Err(Error::Usage(_)) => return Err(Error::NotFound(typed.to_string())),
+        Err(Error::Usage(_)) => return Err(Error::not_found(typed)),
         Err(e) => return Err(e),
     };
-    let key = name_key(typed);
-    let mut exact: Vec<String> = Vec::new();
+    let mut fits: Vec<(Fit, String)> = Vec::new();
     for hit in &hits {
-        let Some(record) = store.get(&hit.id)? else {
-            continue;
-        };
-        let names = record.name();
-        let matches = names
-            .texts()
-            .chain(record.aliases().iter().map(String::as_str))
-            .any(|n| name_key(n) == key);
-        if matches {
-            exact.push(hit.id.clone());
+        if let Some(record) = store.get(&hit.id)? {
+            fits.push((fit(&record, typed), hit.id.clone()));
         }
     }
-    match exact.len() {
-        1 => return Ok(exact.remove(0)),
-        n if n > 1 => {
-            return Err(Error::Ambiguous {
-                query: typed.to_string(),
-                candidates: exact,
-            })
+    for level in [Fit::Exact, Fit::Contains] {
+        let mut ids: Vec<String> = fits.iter().filter(|(f, _)| *f == level).map(|(_, id)| id.clone()).collect();
+        match ids.len() {
+            0 => continue,
+            1 => return Ok(ids.remove(0)),
+            _ => {
+                return Err(Error::Ambiguous {
+                    query: typed.to_string(),
+                    candidates: ids.into_iter().take(8).collect(),
+                })
+            }
         }
-        _ => {}
     }
-    match hits.as_slice() {
-        [] => Err(Error::NotFound(typed.to_string())),
-        [only] => Ok(only.id.clone()),
-        [first, second, ..] if first.score >= 1.5 * second.score => Ok(first.id.clone()),
-        _ => Err(Error::Ambiguous {
-            query: typed.to_string(),
-            candidates: hits.iter().take(5).map(|h| h.id.clone()).collect(),
-        }),
-    }
+    Err(Error::NotFound {
+        query: typed.to_string(),
+        suggestions: hits.iter().take(3).map(|h| h.id.clone()).collect(),
+    })
 }
