@@ -34,17 +34,48 @@ pub enum Command {
     Stats(JsonArg),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Print the tokens the index stores for TEXT (to see why something matches).
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum AnalyzeField {
+    /// Names: normalised, not stemmed, with joined word pairs.
+    Name,
+    /// Running text: normalised, stopwords removed, stemmed.
+    Text,
+    /// The cross-script phonetic keys of names.
+    Phonetic,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub field: AnalyzeField,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// What to look for, in any script: `Alok Ranjan`, `आलोक रंजन`, `मुख्य सचिव`;
-    /// `-` reads the query from standard input.
-    #[arg(required = true, value_name = "QUERY")]
+    /// `-` reads the query from standard input. May be left out when a filter is given.
+    #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     /// Only records of this kind (person, organization, office, election, source).
     #[arg(long)]
     pub kind: Option<String>,
+    /// Only records linked to this party: its id, name or abbreviation (SP, सपा, BJP).
+    #[arg(long)]
+    pub party: Option<String>,
+    /// Only records linked to this state, named in either script.
+    #[arg(long)]
+    pub state: Option<String>,
+    /// Only records active in this year (born, in office, in an election…).
+    #[arg(long)]
+    pub year: Option<u16>,
     /// At most this many results.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,

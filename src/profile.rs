@@ -131,9 +131,7 @@ fn candidacy_line(store: &Store, c: Candidacy, for_election: bool) -> Result<Can
 impl Profile {
     /// Gathers the profile of the record `id`.
     pub fn load(store: &Store, id: &str) -> Result<Profile> {
-        let record = store
-            .get(id)?
-            .ok_or_else(|| Error::not_found(id))?;
+        let record = store.get(id)?.ok_or_else(|| Error::not_found(id))?;
         let mut p = Profile {
             id: id.to_string(),
             kind: record.kind(),

@@ -1,6 +1,7 @@
 //! One file per subcommand; each turns parsed arguments into calls on the library
 //! and prints the result. Context added here names the file or id involved.
 
+mod analyze;
 mod export;
 mod import;
 mod search;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(a) => export::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a.json),
         Command::Reindex => stats::reindex(&ctx),
+        Command::Analyze(a) => analyze::run(a),
     }
 }
 

@@ -6,8 +6,8 @@ use anyhow::{Context as _, Result};
 use netakosh::analysis::is_devanagari;
 use netakosh::kb;
 use netakosh::model::Kind;
-use netakosh::search::{Hit, SearchOptions};
-use std::io::Write;
+use netakosh::search::{Hit, SearchOptions, Snippet};
+use std::io::{IsTerminal, Write};
 
 pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
     let query = if args.query == ["-"] {
@@ -18,19 +18,28 @@ pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
     } else {
         args.query.join(" ")
     };
+    let usage = |m: String| anyhow::Error::from(netakosh::Error::Usage(m));
     let kind = args
         .kind
         .as_deref()
         .map(str::parse::<Kind>)
         .transpose()
-        .map_err(netakosh::Error::Usage)?;
+        .map_err(usage)?;
     if args.limit == 0 {
-        return Err(netakosh::Error::Usage("--limit must be at least 1".into()).into());
+        return Err(usage("--limit must be at least 1".into()));
     }
     let opts = SearchOptions {
         limit: args.limit,
         kind,
+        party: args.party,
+        state: args.state,
+        year: args.year,
     };
+    if query.trim().is_empty() && !opts.has_filter() {
+        return Err(usage(
+            "give a query, or a filter such as --party, --state or --year".into(),
+        ));
+    }
     let (hits, notices) = kb::search(&ctx.home, &query, &opts)?;
     notify(&notices);
     if args.json {
@@ -40,7 +49,7 @@ pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
     }
     if hits.is_empty() {
         if !args.json {
-            eprintln!("netakosh: nothing found for `{query}`");
+            eprintln!("netakosh: nothing found for `{}`", clip(&query, 80));
         }
         return Ok(Outcome::NothingFound);
     }
@@ -58,13 +67,37 @@ pub fn clip(s: &str, max: usize) -> String {
     out
 }
 
+/// The snippet on one line, matched words in bold on a terminal.
+fn render_snippet(s: &Snippet, bold: bool) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for &(from, to) in &s.highlights {
+        let valid = at <= from
+            && to <= s.text.len()
+            && s.text.is_char_boundary(from)
+            && s.text.is_char_boundary(to);
+        if !valid {
+            continue;
+        }
+        out.push_str(&s.text[at..from]);
+        out.push_str(if bold { "\x1b[1m" } else { "" });
+        out.push_str(&s.text[from..to]);
+        out.push_str(if bold { "\x1b[0m" } else { "" });
+        at = to;
+    }
+    out.push_str(&s.text[at..]);
+    format!("…{}…", out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 fn print_hits(query: &str, hits: &[Hit]) -> Result<()> {
     let lang = if query.split_whitespace().any(is_devanagari) {
         "hi"
     } else {
         "en"
     };
-    let mut out = std::io::stdout().lock();
+    let stdout = std::io::stdout();
+    let bold = stdout.is_terminal();
+    let mut out = stdout.lock();
     for hit in hits {
         writeln!(
             out,
@@ -76,6 +109,9 @@ fn print_hits(query: &str, hits: &[Hit]) -> Result<()> {
         let summary = hit.summary.best(lang);
         if !summary.is_empty() {
             writeln!(out, "{:<12} {}", "", clip(summary, 110))?;
+        }
+        if let Some(s) = &hit.snippet {
+            writeln!(out, "{:<12} {}", "", render_snippet(s, bold))?;
         }
     }
     Ok(())

@@ -25,6 +25,46 @@ pub struct EntityDoc {
     pub card: Card,
 }
 
+/// The form a filter value takes in the index and in a query: the name-analysed
+/// words joined by spaces, so `Samajwadi  Party`, `samajwadi party` and nukta or
+/// chandrabindu variants of a Hindi name give the same key.
+pub fn filter_key(text: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut last = None;
+    for t in crate::analysis::analyze(text, crate::analysis::Field::Name) {
+        // Joined word pairs share the position of their first word: keep the word.
+        if last != Some(t.position) {
+            words.push(t.text);
+            last = Some(t.position);
+        }
+    }
+    words.join(" ")
+}
+
+/// Names and abbreviations of the civil services, so `आईएएस` finds an `IAS` officer.
+const SERVICES: &[(&str, &[&str])] = &[
+    (
+        "IAS",
+        &[
+            "Indian Administrative Service",
+            "भारतीय प्रशासनिक सेवा",
+            "आईएएस",
+        ],
+    ),
+    (
+        "IPS",
+        &["Indian Police Service", "भारतीय पुलिस सेवा", "आईपीएस"],
+    ),
+    (
+        "IFS",
+        &["Indian Foreign Service", "भारतीय विदेश सेवा", "आईएफएस"],
+    ),
+    (
+        "IRS",
+        &["Indian Revenue Service", "भारतीय राजस्व सेवा", "आईआरएस"],
+    ),
+];
+
 fn all_names(record: &Record) -> Vec<String> {
     let mut out: Vec<String> = record.name().texts().map(str::to_string).collect();
     out.extend(record.aliases().iter().cloned());
@@ -54,10 +94,10 @@ fn years_between(start: Option<&PartialDate>, end: Option<&PartialDate>, out: &m
 
 impl EntityDoc {
     fn add_party(&mut self, store: &Store, org_id: &str) -> Result<()> {
-        self.parties.push(org_id.to_lowercase());
+        self.parties.push(org_id.to_string());
         if let Some(org) = store.get_kind(Kind::Organization, org_id)? {
             for n in all_names(&org) {
-                self.parties.push(n.to_lowercase());
+                self.parties.push(filter_key(&n));
                 self.text.push(n);
             }
         }
@@ -66,7 +106,7 @@ impl EntityDoc {
 
     fn add_state(&mut self, names: &Names) {
         for n in names.texts() {
-            self.states.push(n.to_lowercase());
+            self.states.push(filter_key(n));
         }
         push_names(&mut self.text, names);
     }
@@ -101,8 +141,14 @@ pub fn build(store: &Store, record: &Record) -> Result<EntityDoc> {
             }
             for s in &p.services {
                 doc.text.push(s.service.clone());
+                let known = SERVICES
+                    .iter()
+                    .find(|(abbr, _)| abbr.eq_ignore_ascii_case(s.service.trim()));
+                if let Some((_, names)) = known {
+                    doc.text.extend(names.iter().map(|n| n.to_string()));
+                }
                 if let Some(b) = s.batch {
-                    doc.text.push(format!("{b} batch"));
+                    doc.text.push(format!("{b} batch · {b} बैच"));
                     doc.years.push(b);
                 }
                 if let Some(c) = &s.cadre {

@@ -20,7 +20,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes, so old indexes get rebuilt.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
 

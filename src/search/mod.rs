@@ -1,33 +1,81 @@
 //! Search: turns what the user typed into a safe tantivy query and returns hits.
 //!
 //! User text never reaches tantivy's query parser (which rejects `Ranjan's` or
-//! `IAS (1978`): it is analysed with the same chains as the index and each word
-//! becomes term queries on the name, phonetic and text fields.
+//! `IAS (1978`): it is analysed with the same chains as the index, and each word
+//! becomes term queries on three fields, weighted so that the exact script ranks
+//! first:
+//! - `name` (names and aliases, not stemmed): the strongest signal;
+//! - `phonetic` (a spelling-tolerant key shared by both scripts): finds `आलोक रंजन`
+//!   from `Aalok Ranjan`, weighted below an exact-script name match;
+//! - `text` (summaries, offices, parties, places, sources; stemmed);
+//!
+//! plus fuzzy name terms for small typos (one edit from 5 letters, two from 9).
+//! Filters (`kind`, `party`, `state`, `year`) are exact, required clauses.
 
 mod resolve;
 pub use resolve::resolve;
 
 use crate::analysis::{self, Field as AField};
 use crate::error::{Error, Result};
-use crate::index::{Card, SearchIndex};
+use crate::index::{document::filter_key, Card, SearchIndex};
 use crate::model::{Kind, Names};
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
-/// How much a match on a name outweighs a match in running text.
+/// A match on a name outweighs one in running text.
 const NAME_BOOST: f32 = 4.0;
 /// Cross-script (phonetic) matches rank below exact-script name matches.
-const PHONETIC_BOOST: f32 = 2.0;
+const PHONETIC_BOOST: f32 = 1.5;
+/// A typo-tolerant name match counts for less than an exact one.
+const FUZZY_BOOST: f32 = 1.0;
 /// The most characters of a query that are analysed; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1000;
+/// The most words of a query that become clauses (each word makes up to four).
+const MAX_QUERY_WORDS: usize = 32;
+const SNIPPET_CHARS: usize = 160;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SearchOptions {
     pub limit: usize,
     pub kind: Option<Kind>,
+    /// A party's id, name or abbreviation (`SP`, `सपा`, `samajwadi-party`).
+    pub party: Option<String>,
+    /// A state's name in either script.
+    pub state: Option<String>,
+    /// Records active in that year (born, served, stood for election…).
+    pub year: Option<u16>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            kind: None,
+            party: None,
+            state: None,
+            year: None,
+        }
+    }
+}
+
+impl SearchOptions {
+    /// Whether any filter is set (a search may then have no words).
+    pub fn has_filter(&self) -> bool {
+        self.kind.is_some() || self.party.is_some() || self.state.is_some() || self.year.is_some()
+    }
+}
+
+/// A fragment of the matching text with the byte ranges of the matched words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges in `text` of the words that matched.
+    pub highlights: Vec<(usize, usize)>,
 }
 
 /// One search result: what a result line needs, read from the index alone.
@@ -39,6 +87,8 @@ pub struct Hit {
     #[serde(skip_serializing_if = "Names::is_empty")]
     pub summary: Names,
     pub score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<Snippet>,
 }
 
 fn term_query(field: tantivy::schema::Field, text: &str, boost: f32) -> Box<dyn Query> {
@@ -49,41 +99,140 @@ fn term_query(field: tantivy::schema::Field, text: &str, boost: f32) -> Box<dyn 
     Box::new(BoostQuery::new(Box::new(q), boost))
 }
 
-/// Builds the query for `text`; `None` when it holds no searchable word.
-pub fn build_query(
-    index: &SearchIndex,
-    text: &str,
-    opts: &SearchOptions,
-) -> Option<Box<dyn Query>> {
+/// Edits forgiven in a word of this many characters.
+fn typo_distance(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The queries for one search: `any` matches records with any of the words;
+/// `all`, when the query has several content words (not stopwords), only records
+/// with every one of them. Hits of `all` rank first: `पूर्व मुख्य सचिव` (former chief
+/// secretary) puts the former chief secretary above the office named `मुख्य सचिव`,
+/// however strongly the office's name matches two of the three words.
+pub struct Queries {
+    pub all: Option<Box<dyn Query>>,
+    pub any: Box<dyn Query>,
+}
+
+/// Per query word, the clauses that match it; and the positions of content words.
+fn word_groups(index: &SearchIndex, text: &str) -> (Vec<(usize, Box<dyn Query>)>, BTreeSet<usize>) {
     let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
     let f = &index.fields;
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut groups: BTreeMap<usize, Vec<(Occur, Box<dyn Query>)>> = BTreeMap::new();
+    let mut add =
+        |pos: usize, q: Box<dyn Query>| groups.entry(pos).or_default().push((Occur::Should, q));
     for t in analysis::analyze(&text, AField::Name) {
-        should.push((Occur::Should, term_query(f.name, &t.text, NAME_BOOST)));
+        if t.position >= MAX_QUERY_WORDS {
+            break;
+        }
+        add(t.position, term_query(f.name, &t.text, NAME_BOOST));
+        let distance = typo_distance(&t.text);
+        if distance > 0 {
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.name, &t.text), distance, true);
+            add(
+                t.position,
+                Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)),
+            );
+        }
     }
     for t in analysis::analyze(&text, AField::Phonetic) {
-        should.push((
-            Occur::Should,
-            term_query(f.phonetic, &t.text, PHONETIC_BOOST),
-        ));
+        if t.position < MAX_QUERY_WORDS {
+            add(t.position, term_query(f.phonetic, &t.text, PHONETIC_BOOST));
+        }
     }
+    let mut content = BTreeSet::new();
     for t in analysis::analyze(&text, AField::Text) {
-        should.push((Occur::Should, term_query(f.text, &t.text, 1.0)));
+        if t.position < MAX_QUERY_WORDS {
+            content.insert(t.position);
+            add(t.position, term_query(f.text, &t.text, 1.0));
+        }
     }
-    if should.is_empty() {
-        return None;
-    }
-    let mut must: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
+    let groups = groups
+        .into_iter()
+        .map(|(pos, clauses)| (pos, Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
+        .collect();
+    (groups, content)
+}
+
+/// The exact, non-scoring clauses for the filters of `opts`.
+fn filter_clauses(index: &SearchIndex, opts: &SearchOptions) -> Vec<Box<dyn Query>> {
+    let f = &index.fields;
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let mut exact = |term: Term| {
+        let q = TermQuery::new(term, IndexRecordOption::Basic);
+        out.push(Box::new(BoostQuery::new(Box::new(q), 0.0)));
+    };
     if let Some(kind) = opts.kind {
-        must.push((Occur::Must, term_query(f.kind, kind.as_str(), 0.0)));
+        exact(Term::from_field_text(f.kind, kind.as_str()));
     }
-    Some(Box::new(BooleanQuery::new(must)))
+    if let Some(p) = &opts.party {
+        let key = filter_key(p);
+        // An id such as `samajwadi-party` is stored as it is.
+        let key = if p.trim().contains('-') || key.is_empty() {
+            p.trim().to_lowercase()
+        } else {
+            key
+        };
+        exact(Term::from_field_text(f.party, &key));
+    }
+    if let Some(s) = &opts.state {
+        exact(Term::from_field_text(f.state, &filter_key(s)));
+    }
+    if let Some(y) = opts.year {
+        exact(Term::from_field_u64(f.year, u64::from(y)));
+    }
+    out
+}
+
+fn with_filters(query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Query> {
+    if filters.is_empty() {
+        return query;
+    }
+    let mut must = vec![(Occur::Must, query)];
+    must.extend(filters.iter().map(|f| (Occur::Must, f.box_clone())));
+    Box::new(BooleanQuery::new(must))
+}
+
+/// Builds the queries for `text` with the filters of `opts`; `None` when there is
+/// nothing to search for (no word and no filter).
+pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Option<Queries> {
+    let (groups, content) = word_groups(index, text);
+    let filters = filter_clauses(index, opts);
+    if groups.is_empty() {
+        if !text.trim().is_empty() || filters.is_empty() {
+            return None;
+        }
+        return Some(Queries {
+            all: None,
+            any: with_filters(Box::new(AllQuery), &filters),
+        });
+    }
+    let required: Vec<(Occur, Box<dyn Query>)> = groups
+        .iter()
+        .filter(|(pos, _)| content.contains(pos))
+        .map(|(_, q)| (Occur::Must, q.box_clone()))
+        .collect();
+    let all =
+        (required.len() > 1).then(|| with_filters(Box::new(BooleanQuery::new(required)), &filters));
+    let any = BooleanQuery::new(
+        groups
+            .into_iter()
+            .map(|(_, q)| (Occur::Should, q))
+            .collect(),
+    );
+    Some(Queries {
+        all,
+        any: with_filters(Box::new(any), &filters),
+    })
 }
 
 /// Runs a search; an empty result is `Ok(vec![])`, a query with no words is a usage error.
 pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<Vec<Hit>> {
-    let query = build_query(index, text, opts).ok_or_else(|| {
+    let queries = build_queries(index, text, opts).ok_or_else(|| {
         Error::Usage(format!(
             "the query `{}` has no searchable words",
             text.chars().take(80).collect::<String>()
@@ -91,10 +240,33 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
     })?;
     let searcher = index.index.reader()?.searcher();
     let limit = opts.limit.max(1);
-    let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+    let top_all = match &queries.all {
+        Some(q) => searcher.search(q, &TopDocs::with_limit(limit).order_by_score())?,
+        None => Vec::new(),
+    };
+    let top_any = searcher.search(
+        &queries.any,
+        &TopDocs::with_limit(limit + top_all.len()).order_by_score(),
+    )?;
+    // Hits with every word first; their scores are lifted above the others' so that
+    // `score` keeps describing the order.
+    let lift = top_any.first().map_or(0.0, |(s, _)| *s);
+    let mut ranked: Vec<(f32, tantivy::DocAddress)> =
+        top_all.iter().map(|(s, a)| (s + lift, *a)).collect();
+    for (s, a) in top_any {
+        if ranked.len() >= limit {
+            break;
+        }
+        if !ranked.iter().any(|(_, seen)| *seen == a) {
+            ranked.push((s, a));
+        }
+    }
+
     let f = &index.fields;
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, address) in top {
+    let mut snippets = SnippetGenerator::create(&searcher, &*queries.any, f.text)?;
+    snippets.set_max_num_chars(SNIPPET_CHARS);
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text_of = |field| {
             doc.get_first(field)
@@ -102,22 +274,30 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
                 .unwrap_or_default()
         };
         let id = text_of(f.id);
-        let kind = text_of(f.kind)
-            .parse::<Kind>()
-            .map_err(|message| Error::Corrupt {
-                id: id.clone(),
-                message,
-            })?;
-        let card: Card = serde_json::from_str(&text_of(f.card)).map_err(|e| Error::Corrupt {
+        let corrupt = |message: String| Error::Corrupt {
             id: id.clone(),
-            message: format!("index card: {e}"),
-        })?;
+            message,
+        };
+        let kind = text_of(f.kind).parse::<Kind>().map_err(corrupt)?;
+        let card: Card = serde_json::from_str(&text_of(f.card))
+            .map_err(|e| corrupt(format!("index card: {e}")))?;
+        let body: Vec<&str> = doc.get_all(f.text).filter_map(|v| v.as_str()).collect();
+        let snippet = snippets.snippet(&body.join(" · "));
+        let snippet = (!snippet.highlighted().is_empty()).then(|| Snippet {
+            text: snippet.fragment().to_string(),
+            highlights: snippet
+                .highlighted()
+                .iter()
+                .map(|r| (r.start, r.end))
+                .collect(),
+        });
         hits.push(Hit {
             id,
             kind,
             name: card.name,
             summary: card.summary,
             score,
+            snippet,
         });
     }
     Ok(hits)

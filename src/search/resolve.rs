@@ -30,12 +30,16 @@ fn fit(record: &Record, typed: &str) -> Fit {
     let (q_name, q_sound) = (terms(typed, Field::Name), terms(typed, Field::Phonetic));
     let names = record.name();
     let mut best = Fit::None;
-    for n in names.texts().chain(record.aliases().iter().map(String::as_str)) {
+    for n in names
+        .texts()
+        .chain(record.aliases().iter().map(String::as_str))
+    {
         let (name, sound) = (terms(n, Field::Name), terms(n, Field::Phonetic));
         if name == q_name || sound == q_sound {
             return Fit::Exact;
         }
-        let contained = q_name.iter().all(|t| name.contains(t)) || q_sound.iter().all(|t| sound.contains(t));
+        let contained =
+            q_name.iter().all(|t| name.contains(t)) || q_sound.iter().all(|t| sound.contains(t));
         if contained && !q_name.is_empty() {
             best = Fit::Contains;
         }
@@ -64,7 +68,11 @@ pub fn resolve(store: &Store, index: &SearchIndex, text: &str) -> Result<String>
         }
     }
     for level in [Fit::Exact, Fit::Contains] {
-        let mut ids: Vec<String> = fits.iter().filter(|(f, _)| *f == level).map(|(_, id)| id.clone()).collect();
+        let mut ids: Vec<String> = fits
+            .iter()
+            .filter(|(f, _)| *f == level)
+            .map(|(_, id)| id.clone())
+            .collect();
         match ids.len() {
             0 => continue,
             1 => return Ok(ids.remove(0)),
