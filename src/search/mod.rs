@@ -118,11 +118,20 @@ pub struct Queries {
     pub any: Box<dyn Query>,
 }
 
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+/// The query clauses of each word of a query (by position), and which words are
+/// content words rather than stopwords.
+struct WordGroups {
+    groups: Vec<(usize, Box<dyn Query>)>,
+    content: BTreeSet<usize>,
+}
+
 /// Per query word, the clauses that match it; and the positions of content words.
-fn word_groups(index: &SearchIndex, text: &str) -> (Vec<(usize, Box<dyn Query>)>, BTreeSet<usize>) {
+fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
     let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
     let f = &index.fields;
-    let mut groups: BTreeMap<usize, Vec<(Occur, Box<dyn Query>)>> = BTreeMap::new();
+    let mut groups: BTreeMap<usize, Clauses> = BTreeMap::new();
     let mut add =
         |pos: usize, q: Box<dyn Query>| groups.entry(pos).or_default().push((Occur::Should, q));
     for t in analysis::analyze(&text, AField::Name) {
@@ -155,7 +164,7 @@ fn word_groups(index: &SearchIndex, text: &str) -> (Vec<(usize, Box<dyn Query>)>
         .into_iter()
         .map(|(pos, clauses)| (pos, Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
         .collect();
-    (groups, content)
+    WordGroups { groups, content }
 }
 
 /// The exact, non-scoring clauses for the filters of `opts`.
@@ -200,7 +209,7 @@ fn with_filters(query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Qu
 /// Builds the queries for `text` with the filters of `opts`; `None` when there is
 /// nothing to search for (no word and no filter).
 pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Option<Queries> {
-    let (groups, content) = word_groups(index, text);
+    let WordGroups { groups, content } = word_groups(index, text);
     let filters = filter_clauses(index, opts);
     if groups.is_empty() {
         if !text.trim().is_empty() || filters.is_empty() {
@@ -211,7 +220,7 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
             any: with_filters(Box::new(AllQuery), &filters),
         });
     }
-    let required: Vec<(Occur, Box<dyn Query>)> = groups
+    let required: Clauses = groups
         .iter()
         .filter(|(pos, _)| content.contains(pos))
         .map(|(_, q)| (Occur::Must, q.box_clone()))
