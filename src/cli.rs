@@ -101,6 +101,9 @@ pub struct ImportArgs {
     /// Validate and report what would change, but write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The files' format (see the README); detected from each file when absent.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

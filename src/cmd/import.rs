@@ -3,7 +3,7 @@
 use super::{print_json, Context, Outcome};
 use crate::cli::ImportArgs;
 use anyhow::Result;
-use netakosh::import::{read_files, Report};
+use netakosh::import::{read_files_as, Format, Report};
 use netakosh::model::Kind;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,7 +19,19 @@ fn describe(map: &BTreeMap<Kind, usize>) -> String {
 
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
     let paths: Vec<&Path> = args.files.iter().map(|p| p.as_path()).collect();
-    let records = read_files(&paths);
+    let format = args
+        .format
+        .as_deref()
+        .map(str::parse::<Format>)
+        .transpose()
+        .map_err(netakosh::Error::Usage)?;
+    let (records, chosen) = read_files_as(&paths, format);
+    if format.is_none() && !args.json {
+        // Native files need no announcement; a recognised dataset does.
+        for (file, f) in chosen.iter().filter(|(_, f)| *f != Format::Jsonl) {
+            eprintln!("netakosh: reading {file} as {}", f.as_str());
+        }
+    }
     let mut kb = ctx.open()?;
     let label = format!(
         "import {}",

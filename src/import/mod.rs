@@ -4,6 +4,7 @@
 //! [`read_files`] parses, [`plan`] validates against the store and works out what
 //! changes, and the caller applies the plan with [`crate::store::Store::apply`].
 
+pub mod clean;
 pub mod native;
 
 use crate::error::{Error, Problem, Result};
@@ -61,9 +62,64 @@ pub struct Plan {
     pub report: Report,
 }
 
+/// The formats `import` reads. Each source format has its own module that maps
+/// the dataset onto native records (with deterministic ids and a source record for
+/// the dataset) and reports its problems as `file:line: field: message`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Our own JSON Lines or JSON array.
+    Jsonl,
+}
+
+impl Format {
+    pub const ALL: [Format; 1] = [Format::Jsonl];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    /// Recognises a format from a file's name and first bytes, where unambiguous.
+    pub fn detect(_name: &str, text: &str) -> Option<Format> {
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with('{') || head.starts_with('[') {
+            return Some(Format::Jsonl);
+        }
+        None
+    }
+
+    /// Parses one file's text in this format.
+    pub fn parse(self, name: &str, text: &str) -> Batch {
+        match self {
+            Format::Jsonl => native::parse(name, text),
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s.trim().to_lowercase())
+            .ok_or_else(|| {
+                let all: Vec<_> = Format::ALL.iter().map(|f| f.as_str()).collect();
+                format!("unknown format `{s}`: expected one of {}", all.join(", "))
+            })
+    }
+}
+
 /// Reads native records from files; every problem in every file is collected.
 /// Reading never fails as a whole: problems are validated along with the rest by [`plan`].
 pub fn read_files(paths: &[&Path]) -> Batch {
+    read_files_as(paths, None).0
+}
+
+/// Reads files in `format`, or in the format detected for each file; returns the
+/// records and the format used for each file.
+pub fn read_files_as(paths: &[&Path], format: Option<Format>) -> (Batch, Vec<(String, Format)>) {
+    let mut chosen = Vec::new();
     let mut batch = Batch::default();
     for path in paths {
         let name = path.display().to_string();
@@ -96,13 +152,25 @@ pub fn read_files(paths: &[&Path]) -> Batch {
                 continue;
             }
         };
-        let parsed = native::parse(&name, &text);
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            batch.problems.push(file_problem(&name, "holds no records"));
+            continue;
+        }
+        let Some(fmt) = format.or_else(|| Format::detect(&name, &text)) else {
+            batch.problems.push(file_problem(
+                &name,
+                "format not recognised: name it with --format",
+            ));
+            continue;
+        };
+        chosen.push((name.clone(), fmt));
+        let parsed = fmt.parse(&name, &text);
         if parsed.records.is_empty() && parsed.problems.is_empty() {
             batch.problems.push(file_problem(&name, "holds no records"));
         }
         batch.append(parsed);
     }
-    batch
+    (batch, chosen)
 }
 
 fn file_problem(file: &str, message: &str) -> Problem {

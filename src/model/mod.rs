@@ -138,6 +138,10 @@ pub struct Person {
     /// External identifiers: `{"wikidata": "Q…", "tcpd_ias": "UP042600"}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub identifiers: BTreeMap<String, String>,
+    /// Other person records (usually from other sources) that are this same person,
+    /// linked by `merge`; both records and their histories are kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_as: Vec<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
 }
@@ -292,14 +296,39 @@ pub struct Candidacy {
     /// Votes polled; first-preference votes in an STV election.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub votes: Option<u64>,
+    /// Votes by how they were cast (`{"evm": 95680, "postal": 1064}`); `votes` is the total.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vote_breakdown: BTreeMap<String, u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Outcome>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u32>,
+    /// What the candidate declared in the affidavit filed for this election.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affidavit: Option<Affidavit>,
     #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub note: Names,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
+}
+
+/// A candidate's sworn declaration (ADR / MyNeta summaries), as of `date`. Amounts
+/// are in rupees. The candidacy's sources cite it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Affidavit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_cases: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assets: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub liabilities: Option<u64>,
 }
 
 /// A document that facts come from. Its text, when present, is searchable.
@@ -319,6 +348,9 @@ pub struct Source {
     pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
+    /// For a dataset: the file the records were imported from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -432,7 +464,16 @@ impl Record {
     pub fn references(&self) -> Vec<Reference<'_>> {
         let mut out = Vec::new();
         match self {
-            Record::Person(_) | Record::Source(_) => {}
+            Record::Person(p) => {
+                for (i, other) in p.same_as.iter().enumerate() {
+                    out.push(Reference {
+                        field: format!("same_as[{i}]"),
+                        id: other,
+                        kind: Kind::Person,
+                    });
+                }
+            }
+            Record::Source(_) => {}
             Record::Organization(o) => {
                 if let Some(p) = &o.parent {
                     out.push(reference("parent", p, Kind::Organization));

@@ -139,6 +139,12 @@ pub fn check_record(record: &Record) -> Vec<FieldProblem> {
             for (k, v) in &p.identifiers {
                 check_text(&format!("identifiers.{k}"), v, &mut out);
             }
+            if p.same_as.contains(&p.id) {
+                out.push((
+                    "same_as".into(),
+                    "a person cannot be the same as itself".into(),
+                ));
+            }
         }
         Record::Organization(o) => {
             check_names("name", &o.name, true, &mut out);
@@ -185,6 +191,22 @@ pub fn check_record(record: &Record) -> Vec<FieldProblem> {
                     out.push((
                         "votes".into(),
                         format!("{v} is more votes than there are voters in India"),
+                    ));
+                }
+            }
+            for (mode, v) in &c.vote_breakdown {
+                if *v > MAX_VOTES {
+                    out.push((
+                        format!("vote_breakdown.{mode}"),
+                        format!("{v} is more votes than there are voters in India"),
+                    ));
+                }
+            }
+            if let Some(a) = &c.affidavit {
+                if a.age.is_some_and(|age| !(18..=120).contains(&age)) {
+                    out.push((
+                        "affidavit.age".into(),
+                        "a candidate's age is between 18 and 120".into(),
                     ));
                 }
             }
