@@ -6,6 +6,7 @@
 
 pub mod clean;
 pub mod native;
+pub mod parties;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::validate::{check_record, check_references};
@@ -30,6 +31,10 @@ pub struct Batch {
     /// Ids declared by records that failed to parse, so that references to them are
     /// not reported as missing on top of the record's own problem.
     pub declared: HashMap<String, Kind>,
+    /// Records to create only if no record with their id exists (in the store or in
+    /// `records`): the parties, legislatures and dataset sources that importers refer
+    /// to. An existing record is never overwritten by one of these.
+    pub defaults: Vec<Parsed>,
 }
 
 impl Batch {
@@ -37,6 +42,16 @@ impl Batch {
         self.records.append(&mut other.records);
         self.problems.append(&mut other.problems);
         self.declared.extend(other.declared);
+        self.defaults.append(&mut other.defaults);
+    }
+
+    /// Adds a record to create only if its id is not taken (see `defaults`).
+    pub fn default_record(&mut self, file: &str, line: usize, record: Record) {
+        self.defaults.push(Parsed {
+            file: file.to_string(),
+            line,
+            record,
+        });
     }
 }
 
@@ -186,10 +201,21 @@ fn file_problem(file: &str, message: &str) -> Problem {
 /// Fails with every problem found; the store is only read.
 pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
     let Batch {
-        records,
+        mut records,
         mut problems,
         declared,
+        defaults,
     } = batch;
+    // Defaults fill in only what nobody defines: the first default for an id wins.
+    let mut defined: std::collections::HashSet<String> =
+        records.iter().map(|p| p.record.id().to_string()).collect();
+    for d in defaults {
+        let id = d.record.id().to_string();
+        if !defined.contains(&id) && !declared.contains_key(&id) && store.kind_of(&id)?.is_none() {
+            defined.insert(id);
+            records.push(d);
+        }
+    }
     let mut report = Report::default();
     let mut seen: HashMap<String, (Kind, String, usize)> = HashMap::new();
     let at = |p: &Parsed, field: &str, message: String| Problem {

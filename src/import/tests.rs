@@ -104,3 +104,37 @@ fn parse_and_reference_problems_are_reported_together() {
         "{p:?}"
     );
 }
+
+#[test]
+fn defaults_never_overwrite_and_are_added_once() {
+    let (_d, store) = store();
+    let existing = parsed(r#"{"type":"organization","id":"sp","name":{"en":"Samajwadi Party"}}"#);
+    let p = plan(&store, existing).unwrap();
+    store.apply(&p.changes, "t", false).unwrap();
+
+    let mut batch = parsed(r#"{"type":"membership","person":"x","organization":"sp"}"#);
+    batch.append(parsed(r#"{"type":"person","id":"x","name":{"en":"X"}}"#));
+    let other_sp = native::parse(
+        "t.jsonl",
+        r#"{"type":"organization","id":"sp","name":{"en":"SP (other)"}}"#,
+    );
+    let new_org = native::parse(
+        "t.jsonl",
+        r#"{"type":"organization","id":"bjp","name":{"en":"BJP"}}"#,
+    );
+    for r in other_sp
+        .records
+        .into_iter()
+        .chain(new_org.records.clone())
+        .chain(new_org.records)
+    {
+        batch.default_record(&r.file, r.line, r.record);
+    }
+    let p = plan(&store, batch).unwrap();
+    assert_eq!(
+        p.report.added.get(&Kind::Organization),
+        Some(&1),
+        "bjp once; sp untouched"
+    );
+    assert!(p.changes.iter().all(|c| c.record.id() != "sp"));
+}

@@ -1,0 +1,392 @@
+//! India's parties as the datasets name them (`BJP`, `Bharatiya Janata Party`,
+//! `SP`, `Shiv Sena`), mapped to one organization id each, so that every importer
+//! links a candidate or minister to the same party record as the seed data does.
+//!
+//! The table covers the national and major state parties with their Hindi names;
+//! abbreviations and full names are from the india-votes parties list (MIT) and the
+//! parties' own usage. A party not in the table gets a deterministic id from its name.
+
+use crate::model::{Classification, Names, Organization};
+
+struct Known {
+    id: &'static str,
+    en: &'static str,
+    hi: Option<&'static str>,
+    aliases: &'static [&'static str],
+    classification: Classification,
+}
+
+const fn party(
+    id: &'static str,
+    en: &'static str,
+    hi: Option<&'static str>,
+    aliases: &'static [&'static str],
+) -> Known {
+    Known {
+        id,
+        en,
+        hi,
+        aliases,
+        classification: Classification::Party,
+    }
+}
+
+const KNOWN: &[Known] = &[
+    party(
+        "bharatiya-janata-party",
+        "Bharatiya Janata Party",
+        Some("भारतीय जनता पार्टी"),
+        &["BJP", "भाजपा", "बीजेपी"],
+    ),
+    party(
+        "indian-national-congress",
+        "Indian National Congress",
+        Some("भारतीय राष्ट्रीय कांग्रेस"),
+        &["INC", "Congress", "कांग्रेस"],
+    ),
+    party(
+        "samajwadi-party",
+        "Samajwadi Party",
+        Some("समाजवादी पार्टी"),
+        &["SP", "सपा"],
+    ),
+    party(
+        "bahujan-samaj-party",
+        "Bahujan Samaj Party",
+        Some("बहुजन समाज पार्टी"),
+        &["BSP", "बसपा"],
+    ),
+    party(
+        "aam-aadmi-party",
+        "Aam Aadmi Party",
+        Some("आम आदमी पार्टी"),
+        &["AAP", "आप"],
+    ),
+    party(
+        "all-india-trinamool-congress",
+        "All India Trinamool Congress",
+        Some("अखिल भारतीय तृणमूल कांग्रेस"),
+        &["AITC", "TMC", "Trinamool Congress"],
+    ),
+    party(
+        "communist-party-of-india",
+        "Communist Party of India",
+        Some("भारतीय कम्युनिस्ट पार्टी"),
+        &["CPI"],
+    ),
+    party(
+        "communist-party-of-india-marxist",
+        "Communist Party of India (Marxist)",
+        Some("भारतीय कम्युनिस्ट पार्टी (मार्क्सवादी)"),
+        &["CPI(M)", "CPM", "CPIM"],
+    ),
+    party(
+        "dravida-munnetra-kazhagam",
+        "Dravida Munnetra Kazhagam",
+        Some("द्रविड़ मुनेत्र कड़गम"),
+        &["DMK"],
+    ),
+    party(
+        "all-india-anna-dravida-munnetra-kazhagam",
+        "All India Anna Dravida Munnetra Kazhagam",
+        Some("अखिल भारतीय अन्ना द्रविड़ मुनेत्र कड़गम"),
+        &["AIADMK", "ADMK"],
+    ),
+    party(
+        "rashtriya-janata-dal",
+        "Rashtriya Janata Dal",
+        Some("राष्ट्रीय जनता दल"),
+        &["RJD", "राजद"],
+    ),
+    party(
+        "janata-dal-united",
+        "Janata Dal (United)",
+        Some("जनता दल (यूनाइटेड)"),
+        &["JD(U)", "JDU", "JD(United)", "जदयू"],
+    ),
+    party(
+        "janata-dal-secular",
+        "Janata Dal (Secular)",
+        Some("जनता दल (सेक्युलर)"),
+        &["JD(S)", "JDS"],
+    ),
+    party("shiv-sena", "Shiv Sena", Some("शिवसेना"), &["SHS", "SS"]),
+    party(
+        "nationalist-congress-party",
+        "Nationalist Congress Party",
+        Some("राष्ट्रवादी कांग्रेस पार्टी"),
+        &["NCP", "राकांपा"],
+    ),
+    party(
+        "telugu-desam-party",
+        "Telugu Desam Party",
+        Some("तेलुगु देशम पार्टी"),
+        &["TDP"],
+    ),
+    party(
+        "yuvajana-sramika-rythu-congress-party",
+        "Yuvajana Sramika Rythu Congress Party",
+        Some("युवजन श्रमिक रायथु कांग्रेस पार्टी"),
+        &["YSRCP", "YSR Congress Party"],
+    ),
+    party(
+        "biju-janata-dal",
+        "Biju Janata Dal",
+        Some("बीजू जनता दल"),
+        &["BJD"],
+    ),
+    party(
+        "bharat-rashtra-samithi",
+        "Bharat Rashtra Samithi",
+        Some("भारत राष्ट्र समिति"),
+        &["BRS", "TRS", "Telangana Rashtra Samithi"],
+    ),
+    party(
+        "jharkhand-mukti-morcha",
+        "Jharkhand Mukti Morcha",
+        Some("झारखंड मुक्ति मोर्चा"),
+        &["JMM", "झामुमो"],
+    ),
+    party(
+        "rashtriya-lok-dal",
+        "Rashtriya Lok Dal",
+        Some("राष्ट्रीय लोक दल"),
+        &["RLD", "रालोद"],
+    ),
+    party(
+        "shiromani-akali-dal",
+        "Shiromani Akali Dal",
+        Some("शिरोमणि अकाली दल"),
+        &["SAD"],
+    ),
+    party(
+        "indian-union-muslim-league",
+        "Indian Union Muslim League",
+        Some("इंडियन यूनियन मुस्लिम लीग"),
+        &["IUML"],
+    ),
+    party(
+        "lok-janshakti-party",
+        "Lok Janshakti Party",
+        Some("लोक जनशक्ति पार्टी"),
+        &["LJP"],
+    ),
+    party(
+        "jammu-and-kashmir-national-conference",
+        "Jammu & Kashmir National Conference",
+        Some("जम्मू और कश्मीर नेशनल कॉन्फ्रेंस"),
+        &[
+            "JKNC",
+            "National Conference",
+            "Jammu and Kashmir National Conference",
+        ],
+    ),
+    party(
+        "jammu-and-kashmir-peoples-democratic-party",
+        "Jammu & Kashmir Peoples Democratic Party",
+        Some("जम्मू और कश्मीर पीपल्स डेमोक्रेटिक पार्टी"),
+        &["JKPDP", "PDP"],
+    ),
+    party(
+        "asom-gana-parishad",
+        "Asom Gana Parishad",
+        Some("असम गण परिषद"),
+        &["AGP"],
+    ),
+    party(
+        "all-india-united-democratic-front",
+        "All India United Democratic Front",
+        None,
+        &["AIUDF"],
+    ),
+    party(
+        "all-india-nr-congress",
+        "All India N.R. Congress",
+        None,
+        &["AINRC"],
+    ),
+    party(
+        "revolutionary-socialist-party",
+        "Revolutionary Socialist Party",
+        None,
+        &["RSP"],
+    ),
+    party(
+        "pattali-makkal-katchi",
+        "Pattali Makkal Katchi",
+        None,
+        &["PMK"],
+    ),
+    party(
+        "viduthalai-chiruthaigal-katchi",
+        "Viduthalai Chiruthaigal Katchi",
+        None,
+        &["VCK"],
+    ),
+    party(
+        "desiya-murpokku-dravida-kazhagam",
+        "Desiya Murpokku Dravida Kazhagam",
+        None,
+        &["DMDK"],
+    ),
+    party(
+        "tamilaga-vettri-kazhagam",
+        "Tamilaga Vettri Kazhagam",
+        None,
+        &["TVK"],
+    ),
+    party("kerala-congress", "Kerala Congress", None, &["KEC"]),
+    party(
+        "bodoland-peoples-front",
+        "Bodoland Peoples Front",
+        None,
+        &["BOPF", "BPF"],
+    ),
+    Known {
+        id: "independent",
+        en: "Independent",
+        hi: Some("निर्दलीय"),
+        aliases: &["IND", "Independent candidate"],
+        classification: Classification::Other,
+    },
+    Known {
+        id: "none-of-the-above",
+        en: "None of the Above",
+        hi: Some("इनमें से कोई नहीं"),
+        aliases: &["NOTA", "नोटा"],
+        classification: Classification::Other,
+    },
+];
+
+/// How names and abbreviations are compared: case, spaces, dots, `&`/`and` and
+/// brackets do not matter (`JD(U)` = `JDU`, `Jammu & Kashmir` = `Jammu and Kashmir`).
+fn key(s: &str) -> String {
+    s.to_lowercase()
+        .replace('&', "and")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn known(text: &str) -> Option<&'static Known> {
+    let k = key(text);
+    if k.is_empty() {
+        return None;
+    }
+    KNOWN.iter().find(|p| {
+        key(p.id) == k
+            || key(p.en) == k
+            || p.hi.is_some_and(|h| key(h) == k)
+            || p.aliases.iter().any(|a| key(a) == k)
+    })
+}
+
+/// The organization record for a party as a dataset writes it; `None` for a blank.
+/// Known parties get their canonical record; others a deterministic one (`party-…`).
+pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
+    let cleaned = super::clean::text(text)?;
+    let sources = source.map(|s| vec![s.to_string()]).unwrap_or_default();
+    if let Some(p) = known(&cleaned) {
+        let mut name = Names::new([("en", p.en)]);
+        if let Some(hi) = p.hi {
+            name.0.insert("hi".into(), hi.into());
+        }
+        return Some(Organization {
+            id: p.id.into(),
+            name,
+            aliases: p.aliases.iter().map(|a| a.to_string()).collect(),
+            classification: Some(p.classification),
+            parent: None,
+            state: None,
+            founded: None,
+            dissolved: None,
+            summary: Names::default(),
+            identifiers: Default::default(),
+            sources: Vec::new(),
+        });
+    }
+    let slug = super::clean::slug(&cleaned);
+    let id = if slug.is_empty() {
+        format!("party-{:x}", fnv(&cleaned))
+    } else {
+        format!("party-{slug}")
+    };
+    Some(Organization {
+        id,
+        name: Names::new([("en", super::clean::title_case(&cleaned).as_str())]),
+        aliases: Vec::new(),
+        classification: Some(Classification::Party),
+        parent: None,
+        state: None,
+        founded: None,
+        dissolved: None,
+        summary: Names::default(),
+        identifiers: Default::default(),
+        sources,
+    })
+}
+
+/// A small stable hash for ids of names without ASCII letters.
+pub fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_and_names_meet_on_one_id() {
+        for text in ["BJP", "Bharatiya Janata Party", "भाजपा", " bjp "] {
+            assert_eq!(
+                party_record(text, None).unwrap().id,
+                "bharatiya-janata-party",
+                "{text}"
+            );
+        }
+        for text in ["SP", "Samajwadi Party", "सपा"] {
+            assert_eq!(
+                party_record(text, None).unwrap().id,
+                "samajwadi-party",
+                "{text}"
+            );
+        }
+        assert_eq!(party_record("JD(U)", None).unwrap().id, "janata-dal-united");
+        assert_eq!(party_record("JDU", None).unwrap().id, "janata-dal-united");
+        assert_eq!(
+            party_record("Jammu and Kashmir National Conference", None)
+                .unwrap()
+                .id,
+            "jammu-and-kashmir-national-conference"
+        );
+    }
+
+    #[test]
+    fn unknown_parties_get_a_deterministic_record() {
+        let a = party_record("Hindustani Awam Morcha (Secular)", Some("src")).unwrap();
+        assert_eq!(a.id, "party-hindustani-awam-morcha-secular");
+        assert_eq!(a.sources, vec!["src"]);
+        assert_eq!(
+            party_record("Hindustani Awam Morcha (Secular)", None)
+                .unwrap()
+                .id,
+            a.id
+        );
+        assert!(party_record("  ", None).is_none());
+        assert!(party_record("NA", None).is_none());
+    }
+
+    #[test]
+    fn known_records_are_valid() {
+        for k in KNOWN {
+            let r = crate::model::Record::Organization(party_record(k.en, None).unwrap());
+            assert!(
+                crate::model::validate::check_record(&r).is_empty(),
+                "{}",
+                k.id
+            );
+        }
+    }
+}
