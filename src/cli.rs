@@ -26,6 +26,14 @@ pub enum Command {
     Search(SearchArgs),
     /// Show a whole profile: names, services, offices, memberships, elections, sources.
     Show(ShowArgs),
+    /// The result table of an election: candidates, parties, votes, shares, results.
+    Election(ElectionArgs),
+    /// Who held an office, or who held it on a date (`--at 2015-01-01`).
+    Office(OfficeArgs),
+    /// List pairs of person records that are likely the same person, with the evidence.
+    Duplicates(DuplicatesArgs),
+    /// Link two person records as the same person (both records and histories are kept).
+    Merge(MergeArgs),
     /// Validate records and import them all-or-nothing (JSON Lines or a JSON array).
     Import(ImportArgs),
     /// Write every record as JSON Lines (to FILE, or to standard output).
@@ -89,6 +97,53 @@ pub struct ShowArgs {
     /// An id (`alok-ranjan`) or a name in either script (`आलोक रंजन`).
     #[arg(required = true, value_name = "ID-OR-NAME")]
     pub target: Vec<String>,
+    /// Language of headings and summaries; default: the script the name is typed in.
+    #[arg(long, value_parser = ["hi", "en"])]
+    pub lang: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DuplicatesArgs {
+    /// Only pairs scoring at least this (0 to about 2; evidence adds up).
+    #[arg(long, default_value_t = 0.6)]
+    pub min_score: f64,
+    /// At most this many pairs.
+    #[arg(long, short = 'n', default_value_t = 50)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The id of one person record.
+    pub a: String,
+    /// The id of the other person record.
+    pub b: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ElectionArgs {
+    /// An election's id or name (`rajya-sabha-2024-uttar-pradesh`, `राज्यसभा चुनाव 2024`).
+    #[arg(required = true, value_name = "ID-OR-NAME")]
+    pub target: Vec<String>,
+    /// Only constituencies whose name contains this (either script).
+    #[arg(long)]
+    pub constituency: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OfficeArgs {
+    /// An office's id or name (`chief-secretary-uttar-pradesh`, `मुख्य सचिव`).
+    #[arg(required = true, value_name = "ID-OR-NAME")]
+    pub target: Vec<String>,
+    /// Only who held it on this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub at: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

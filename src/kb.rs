@@ -165,6 +165,22 @@ impl Kb {
         Ok(report)
     }
 
+    /// Links two person records as the same person (see [`crate::identity`]).
+    /// Returns false when they were linked already.
+    pub fn merge(&mut self, a: &str, b: &str) -> Result<bool> {
+        let changes = crate::identity::merge_changes(&self.store, a, b)?;
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        let generation = self
+            .store
+            .apply(&changes, &format!("merge {a} {b}"), false)?;
+        self.home.write_generation(generation)?;
+        let affected = index::affected(&self.store, &changes)?;
+        self.index.update(&self.store, &affected)?;
+        Ok(true)
+    }
+
     pub fn reindex(&self) -> Result<u64> {
         self.index.rebuild(&self.store)
     }

@@ -5,15 +5,19 @@
 //! - [`store`]: the sled store, the single source of truth;
 //! - [`import`]: reading files and applying them all-or-nothing;
 //! - [`analysis`]: Hindi + English text analysis for the index;
+//! - [`identity`]: likely duplicate people and `merge` links;
 //! - [`index`]: the tantivy index derived from the store;
 //! - [`search`]: queries and hits;
+//! - [`election`]: result tables of an election, by constituency;
 //! - [`profile`]: a record with everything linked to it, for `show`;
 //! - [`export`]: JSON Lines that re-import losslessly;
 //! - [`kb`]: a knowledge-base home, keeping store and index in step.
 
 pub mod analysis;
+pub mod election;
 pub mod error;
 pub mod export;
+pub mod identity;
 pub mod import;
 pub mod index;
 pub mod kb;

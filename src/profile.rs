@@ -72,6 +72,9 @@ pub struct Profile {
     pub memberships: Vec<MembershipLine>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidacies: Vec<CandidacyLine>,
+    /// Other records of the same person (linked by `merge`), whose facts are included.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub same_as: std::collections::BTreeMap<String, Names>,
     /// The names of records this one points at (an office's organization, an election's body).
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub related: std::collections::BTreeMap<String, Names>,
@@ -139,6 +142,7 @@ impl Profile {
             tenures: Vec::new(),
             memberships: Vec::new(),
             candidacies: Vec::new(),
+            same_as: Default::default(),
             related: Default::default(),
             sources: Vec::new(),
         };
@@ -158,8 +162,24 @@ impl Profile {
             _ => (None, None, None),
         };
         let is_person = record.kind() == Kind::Person;
+        // A merged person's timeline is the union of all its records' facts.
+        let owners = if is_person {
+            crate::identity::same_person(store, id)?
+        } else {
+            vec![id.to_string()]
+        };
+        for other in owners.iter().skip(1) {
+            p.same_as.insert(other.clone(), names_of(store, other)?.0);
+        }
+        let linked = |link: Link| -> Result<Vec<Record>> {
+            let mut all = Vec::new();
+            for owner in &owners {
+                all.extend(store.linked_records(link, owner)?);
+            }
+            Ok(all)
+        };
         if let Some(link) = tenure_link {
-            for fact in store.linked_records(link, id)? {
+            for fact in linked(link)? {
                 if let Record::Tenure(t) = fact {
                     let other = if is_person { &t.office } else { &t.person };
                     p.tenures.push(TenureLine {
@@ -174,7 +194,7 @@ impl Profile {
             });
         }
         if let Some(link) = membership_link {
-            for fact in store.linked_records(link, id)? {
+            for fact in linked(link)? {
                 if let Record::Membership(m) = fact {
                     let other = if is_person {
                         &m.organization
@@ -194,7 +214,7 @@ impl Profile {
         }
         if let Some(link) = candidacy_link {
             let for_election = record.kind() == Kind::Election;
-            for fact in store.linked_records(link, id)? {
+            for fact in linked(link)? {
                 if let Record::Candidacy(c) = fact {
                     p.candidacies.push(candidacy_line(store, c, for_election)?);
                 }

@@ -2,8 +2,11 @@
 //! and prints the result. Context added here names the file or id involved.
 
 mod analyze;
+mod duplicates;
+mod election;
 mod export;
 mod import;
+mod office;
 mod search;
 mod show;
 mod stats;
@@ -52,6 +55,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Search(a) => search::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
+        Command::Election(a) => election::run(&ctx, a),
+        Command::Duplicates(a) => duplicates::run(&ctx, a),
+        Command::Merge(a) => duplicates::merge(&ctx, a),
+        Command::Office(a) => office::run(&ctx, a),
         Command::Import(a) => import::run(&ctx, a),
         Command::Export(a) => export::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a.json),

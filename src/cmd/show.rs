@@ -17,10 +17,10 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     if args.json {
         print_json(&profile)?;
     } else {
-        let lang = if target.split_whitespace().any(is_devanagari) {
-            "hi"
-        } else {
-            "en"
+        let lang = match args.lang.as_deref() {
+            Some(l) => l,
+            None if target.split_whitespace().any(is_devanagari) => "hi",
+            None => "en",
         };
         render(&profile, lang, &mut std::io::stdout().lock())?;
     }
@@ -55,6 +55,60 @@ fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
 
 fn names_line(n: &Names) -> String {
     n.both()
+}
+
+/// Rupees with Indian digit grouping: 12345678 → ₹1,23,45,678.
+pub fn rupees(n: u64) -> String {
+    let digits = n.to_string();
+    if digits.len() <= 3 {
+        return format!("₹{digits}");
+    }
+    let (head, tail) = digits.split_at(digits.len() - 3);
+    let mut groups: Vec<String> = Vec::new();
+    let mut rest = head;
+    while rest.len() > 2 {
+        let (h, t) = rest.split_at(rest.len() - 2);
+        groups.insert(0, t.to_string());
+        rest = h;
+    }
+    groups.insert(0, rest.to_string());
+    format!("₹{},{tail}", groups.join(","))
+}
+
+fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = a.criminal_cases {
+        parts.push(format!(
+            "{n} {}",
+            heading(lang, "criminal cases", "आपराधिक मामले")
+        ));
+    }
+    if let Some(e) = &a.education {
+        parts.push(e.clone());
+    }
+    if let Some(age) = a.age {
+        parts.push(format!("{} {age}", heading(lang, "age", "आयु")));
+    }
+    if let Some(v) = a.assets {
+        parts.push(format!(
+            "{} {}",
+            heading(lang, "assets", "संपत्ति"),
+            rupees(v)
+        ));
+    }
+    if let Some(v) = a.liabilities {
+        parts.push(format!(
+            "{} {}",
+            heading(lang, "liabilities", "देनदारी"),
+            rupees(v)
+        ));
+    }
+    let when = a.date.map(|d| format!(" {d}")).unwrap_or_default();
+    format!(
+        "{}{when}: {}",
+        heading(lang, "affidavit", "शपथपत्र"),
+        parts.join(" · ")
+    )
 }
 
 /// Renders a profile as text for a terminal.
@@ -94,6 +148,14 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             }
             for (k, v) in &person.identifiers {
                 writeln!(out, "{k}: {v}")?;
+            }
+            for (other, names) in &p.same_as {
+                writeln!(
+                    out,
+                    "{}: {}  [{other}]",
+                    heading(lang, "same person as", "यही व्यक्ति"),
+                    names_line(names)
+                )?;
             }
         }
         Record::Election(e) => {
@@ -149,9 +211,14 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     if !p.tenures.is_empty() {
         writeln!(out, "\n{}", heading(lang, "Offices", "पद"))?;
         for t in &p.tenures {
+            let via = if p.kind == netakosh::model::Kind::Person && t.tenure.person != p.id {
+                format!("  ({} {})", heading(lang, "from", "स्रोत"), t.tenure.person)
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "  {:<25} {}  ({})",
+                "  {:<25} {}  ({}){via}",
                 period(t.tenure.start.as_ref(), t.tenure.end.as_ref()),
                 names_line(&t.name),
                 status(t.status, lang)
@@ -217,6 +284,17 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             if !cand.note.is_empty() {
                 writeln!(out, "              {}", cand.note.best(lang))?;
             }
+            if let Some(a) = &cand.affidavit {
+                writeln!(out, "              {}", affidavit_line(a, lang))?;
+            }
+            if p.kind == netakosh::model::Kind::Person && cand.person != p.id {
+                writeln!(
+                    out,
+                    "              ({} {})",
+                    heading(lang, "from", "स्रोत"),
+                    cand.person
+                )?;
+            }
         }
     }
     if !p.sources.is_empty() {
@@ -236,4 +314,17 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rupees;
+
+    #[test]
+    fn rupees_use_indian_grouping() {
+        assert_eq!(rupees(843_025), "₹8,43,025");
+        assert_eq!(rupees(12_345_678), "₹1,23,45,678");
+        assert_eq!(rupees(999), "₹999");
+        assert_eq!(rupees(1000), "₹1,000");
+    }
 }

@@ -36,6 +36,28 @@ impl PartialDate {
         }
     }
 
+    /// The first day the date can mean: `2014` → 2014-01-01.
+    pub fn first_day(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day the date can mean: `2014-02` → 2014-02-28.
+    pub fn last_day(&self) -> (u16, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (
+            self.year,
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        )
+    }
+
+    /// Whether a period from `start` to `end` (absent: open) may include `self`:
+    /// partial dates count for their whole year or month.
+    pub fn within(&self, start: Option<&PartialDate>, end: Option<&PartialDate>) -> bool {
+        start.is_none_or(|s| s.first_day() <= self.last_day())
+            && end.is_none_or(|e| self.first_day() <= e.last_day())
+    }
+
     /// Whether a period that ended on `self` has ended by `on`: a partial end date
     /// counts as ended only once the whole year or month it names is over.
     pub fn is_over_by(&self, on: &PartialDate) -> bool {
@@ -204,6 +226,22 @@ mod tests {
         let end = PartialDate::year(2017);
         assert!(!end.is_over_by(&"2017-12-31".parse().unwrap()));
         assert!(end.is_over_by(&"2018-01-01".parse().unwrap()));
+    }
+
+    #[test]
+    fn periods_include_dates_at_their_precision() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        let (start, end) = (d("2014-06"), d("2016-06"));
+        assert!(d("2015-01-01").within(Some(&start), Some(&end)));
+        assert!(d("2014-06-01").within(Some(&start), Some(&end)));
+        assert!(d("2016-06-30").within(Some(&start), Some(&end)));
+        assert!(!d("2016-07-01").within(Some(&start), Some(&end)));
+        assert!(!d("2014-05-31").within(Some(&start), Some(&end)));
+        assert!(
+            d("2030").within(Some(&start), None),
+            "no end: still holds it"
+        );
+        assert_eq!(d("2024-02").last_day(), (2024, 2, 29));
     }
 
     #[test]

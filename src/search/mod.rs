@@ -13,7 +13,7 @@
 //! Filters (`kind`, `party`, `state`, `year`) are exact, required clauses.
 
 mod resolve;
-pub use resolve::resolve;
+pub use resolve::{resolve, resolve_kind};
 
 use crate::analysis::{self, Field as AField};
 use crate::error::{Error, Result};

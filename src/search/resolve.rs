@@ -8,7 +8,7 @@ use super::{search, SearchOptions};
 use crate::analysis::{analyze, Field};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
-use crate::model::Record;
+use crate::model::{Kind, Record};
 use crate::store::Store;
 use std::collections::BTreeSet;
 
@@ -48,12 +48,31 @@ fn fit(record: &Record, typed: &str) -> Fit {
 }
 
 pub fn resolve(store: &Store, index: &SearchIndex, text: &str) -> Result<String> {
+    resolve_kind(store, index, text, None)
+}
+
+/// As [`resolve`], for a record of one kind (`election`, `office`): an id of another
+/// kind is an error that says what it is.
+pub fn resolve_kind(
+    store: &Store,
+    index: &SearchIndex,
+    text: &str,
+    kind: Option<Kind>,
+) -> Result<String> {
     let typed = text.trim();
-    if store.kind_of(typed)?.is_some() {
-        return Ok(typed.to_string());
+    if let Some(found) = store.kind_of(typed)? {
+        return match kind {
+            Some(k) if k != found => Err(Error::Usage(format!(
+                "`{typed}` is {}, not {}",
+                found.with_article(),
+                k.with_article()
+            ))),
+            _ => Ok(typed.to_string()),
+        };
     }
     let opts = SearchOptions {
         limit: 20,
+        kind,
         ..SearchOptions::default()
     };
     let hits = match search(index, typed, &opts) {

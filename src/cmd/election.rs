@@ -1,0 +1,97 @@
+//! `netakosh election`: the result table of one election.
+
+use super::{print_json, Context, Outcome};
+use crate::cli::ElectionArgs;
+use anyhow::Result;
+use netakosh::analysis::is_devanagari;
+use netakosh::election::results;
+use netakosh::model::{Kind, Outcome as Won};
+use netakosh::search::resolve_kind;
+use std::io::Write;
+
+pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
+    let target = args.target.join(" ");
+    let kb = ctx.open()?;
+    let id = resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Election))?;
+    let r = results(&kb.store, &id, args.constituency.as_deref())?;
+    if args.json {
+        print_json(&r)?;
+        return Ok(Outcome::Done);
+    }
+    let hi = target.split_whitespace().any(is_devanagari);
+    let mut out = std::io::stdout().lock();
+    let mut title = format!("{}  [{}]", r.name.both(), r.id);
+    if let Some(d) = &r.date {
+        title.push_str(&format!("  {d}"));
+    }
+    if let Some(s) = r.seats {
+        title.push_str(&format!(", {s} seats"));
+    }
+    writeln!(out, "{title}")?;
+    let (won, lost) = if hi {
+        ("जीते", "हारे")
+    } else {
+        ("won", "lost")
+    };
+    let many = r.constituencies.len() > 1;
+    if many && args.constituency.is_none() {
+        writeln!(
+            out,
+            "\n{:<28} {:>10} {:>6} {:>14}",
+            "party", "candidates", "won", "votes"
+        )?;
+        for t in &r.tally {
+            writeln!(
+                out,
+                "{:<28} {:>10} {:>6} {:>14}",
+                t.label, t.candidates, t.won, t.votes
+            )?;
+        }
+        writeln!(
+            out,
+            "\n{} constituencies; `--constituency NAME` prints one result table",
+            r.constituencies.len()
+        )?;
+        return Ok(Outcome::Done);
+    }
+    for c in &r.constituencies {
+        if let Some(n) = &c.name {
+            writeln!(out, "\n{}", n.both())?;
+        }
+        writeln!(
+            out,
+            "{:>3}  {:<44} {:<10} {:>12} {:>7}  result",
+            "#",
+            "candidate",
+            "party",
+            r.votes_unit.split(' ').next_back().unwrap_or("votes"),
+            "share"
+        )?;
+        for row in &c.rows {
+            let votes = row
+                .votes
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "—".into());
+            let share = row.share.map(|s| format!("{s:.1}%")).unwrap_or_default();
+            let result = match row.result {
+                Some(Won::Won) => won,
+                Some(Won::Lost) => lost,
+                None => "",
+            };
+            writeln!(
+                out,
+                "{:>3}  {:<44} {:<10} {:>12} {:>7}  {}",
+                row.rank,
+                row.name.both(),
+                row.party_label.as_deref().unwrap_or(""),
+                votes,
+                share,
+                result
+            )?;
+        }
+    }
+    if r.votes_unit != "votes" {
+        writeln!(out, "\n(votes are {})", r.votes_unit)?;
+    }
+    Ok(Outcome::Done)
+}

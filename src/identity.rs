@@ -1,0 +1,308 @@
+//! Identity across sources: finding person records that are likely the same person
+//! (`duplicates`), and linking them (`merge`) without losing either record.
+//!
+//! Candidates are people whose names share a cross-script phonetic key (the key of
+//! the whole name, spaces ignored, so `Ramjilal Suman`, `Ramji Lal Suman` and
+//! `रामजीलाल सुमन` meet). Each pair is then scored from evidence that either
+//! supports it (same birth date, same service batch, same identifier, shared party,
+//! state or office) or speaks against it (different birth dates, batches or
+//! identifiers of the same scheme) — three IAS officers called Alok Ranjan with
+//! different batches and birth dates are never proposed.
+
+use crate::analysis::phonetic_key;
+use crate::error::{Error, Result};
+use crate::index::document::filter_key;
+use crate::model::{Kind, Person, Record};
+use crate::store::{Change, Link, Store};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The default score a pair needs to be listed.
+pub const DEFAULT_MIN_SCORE: f64 = 0.6;
+/// Name groups larger than this are split by state before pairs are scored, so a
+/// common name does not make the search quadratic in the whole store.
+const MAX_GROUP: usize = 200;
+
+/// A likely same-person pair with the evidence for and against.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+    pub score: f64,
+    pub evidence: Vec<String>,
+}
+
+/// What is known about one person, gathered once for scoring.
+struct Facts {
+    keys: BTreeSet<String>,
+    names: BTreeSet<String>,
+    birth: Option<crate::model::PartialDate>,
+    batches: BTreeMap<String, u16>,
+    identifiers: BTreeMap<String, String>,
+    states: BTreeSet<String>,
+    parties: BTreeSet<String>,
+    offices: BTreeSet<String>,
+    same_as: BTreeSet<String>,
+}
+
+fn name_keys(p: &Person) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut keys = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for n in p.name.texts().chain(p.aliases.iter().map(String::as_str)) {
+        let k = phonetic_key(n);
+        if k.len() >= 3 {
+            keys.insert(k);
+        }
+        names.insert(filter_key(n));
+    }
+    (keys, names)
+}
+
+fn gather(store: &Store, p: &Person) -> Result<Facts> {
+    let (keys, names) = name_keys(p);
+    let mut f = Facts {
+        keys,
+        names,
+        birth: p.birth_date,
+        batches: p
+            .services
+            .iter()
+            .filter_map(|s| s.batch.map(|b| (s.service.to_uppercase(), b)))
+            .collect(),
+        identifiers: p.identifiers.clone(),
+        states: BTreeSet::new(),
+        parties: BTreeSet::new(),
+        offices: BTreeSet::new(),
+        same_as: p.same_as.iter().cloned().collect(),
+    };
+    let mut state = |n: &crate::model::Names| {
+        for t in n.texts() {
+            f.states.insert(filter_key(t));
+        }
+    };
+    for n in p
+        .home_state
+        .iter()
+        .chain(p.services.iter().filter_map(|s| s.cadre.as_ref()))
+    {
+        state(n);
+    }
+    for fact in store.linked_records(Link::CandidacyByPerson, &p.id)? {
+        if let Record::Candidacy(c) = fact {
+            f.parties.extend(c.party.clone());
+            if let Some(Record::Election(e)) = store.get_kind(Kind::Election, &c.election)? {
+                if let Some(a) = &e.area {
+                    for t in a.texts() {
+                        f.states.insert(filter_key(t));
+                    }
+                }
+            }
+        }
+    }
+    for fact in store.linked_records(Link::MembershipByPerson, &p.id)? {
+        if let Record::Membership(m) = fact {
+            f.parties.insert(m.organization);
+        }
+    }
+    for fact in store.linked_records(Link::TenureByPerson, &p.id)? {
+        if let Record::Tenure(t) = fact {
+            f.offices.insert(t.office);
+        }
+    }
+    Ok(f)
+}
+
+/// Scores a pair; `None` when the evidence rules it out.
+fn score(a: &Facts, b: &Facts) -> Option<(f64, Vec<String>)> {
+    let mut s = 0.0;
+    let mut ev = Vec::new();
+    let shared: Vec<&String> = a.keys.intersection(&b.keys).collect();
+    let key = shared.first()?;
+    if a.names.intersection(&b.names).next().is_some() {
+        s += 0.5;
+        ev.push("same name".to_string());
+    } else {
+        s += 0.4;
+        ev.push(format!(
+            "same name across scripts or spellings (key `{key}`)"
+        ));
+    }
+    for (scheme, va) in &a.identifiers {
+        if let Some(vb) = b.identifiers.get(scheme) {
+            if va == vb {
+                s += 0.6;
+                ev.push(format!("same {scheme} {va}"));
+            } else {
+                return None;
+            }
+        }
+    }
+    match (&a.birth, &b.birth) {
+        (Some(x), Some(y)) if x == y => {
+            s += 0.3;
+            ev.push(format!("same birth date {x}"));
+        }
+        (Some(x), Some(y)) if x.year == y.year => {
+            s += 0.1;
+            ev.push(format!("same birth year {}", x.year));
+        }
+        (Some(x), Some(y)) if x.day.is_some() && y.day.is_some() => return None,
+        (Some(x), Some(y)) if x.year.abs_diff(y.year) > 1 => return None,
+        _ => {}
+    }
+    for (service, ba) in &a.batches {
+        if let Some(bb) = b.batches.get(service) {
+            if ba == bb {
+                s += 0.2;
+                ev.push(format!("same {service} batch {ba}"));
+            } else {
+                return None;
+            }
+        }
+    }
+    let states: Vec<&String> = a.states.intersection(&b.states).collect();
+    if let Some(st) = states.first() {
+        s += 0.15;
+        ev.push(format!("same state {st}"));
+    } else if !a.states.is_empty() && !b.states.is_empty() {
+        s -= 0.2;
+        ev.push("different states".to_string());
+    }
+    if let Some(p) = a.parties.intersection(&b.parties).next() {
+        s += 0.15;
+        ev.push(format!("same party {p}"));
+    }
+    if let Some(o) = a.offices.intersection(&b.offices).next() {
+        s += 0.1;
+        ev.push(format!("same office {o}"));
+    }
+    Some(((s * 100.0_f64).round() / 100.0, ev))
+}
+
+/// Lists likely same-person pairs scoring at least `min_score`, best first.
+/// Pairs already linked by `merge` are left out.
+pub fn duplicates(store: &Store, min_score: f64) -> Result<Vec<Pair>> {
+    let mut groups: HashMap<String, Vec<Person>> = HashMap::new();
+    for record in store.iter(Kind::Person) {
+        if let Record::Person(p) = record? {
+            let (keys, _) = name_keys(&p);
+            for k in keys {
+                groups.entry(k).or_default().push(p.clone());
+            }
+        }
+    }
+    let mut facts: HashMap<String, Facts> = HashMap::new();
+    let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut pairs = Vec::new();
+    let mut keys: Vec<&String> = groups.keys().collect();
+    keys.sort();
+    for key in keys {
+        let people = &groups[key];
+        if people.len() < 2 {
+            continue;
+        }
+        for p in people {
+            if !facts.contains_key(&p.id) {
+                facts.insert(p.id.clone(), gather(store, p)?);
+            }
+        }
+        for block in blocks(people, &facts) {
+            for (i, a) in block.iter().enumerate() {
+                for b in &block[i + 1..] {
+                    let (x, y) = if a < b { (a, b) } else { (b, a) };
+                    if !seen.insert((x.clone(), y.clone())) {
+                        continue;
+                    }
+                    let (fa, fb) = (&facts[x], &facts[y]);
+                    if fa.same_as.contains(y) || fb.same_as.contains(x) {
+                        continue;
+                    }
+                    if let Some((s, evidence)) = score(fa, fb) {
+                        if s >= min_score {
+                            pairs.push(Pair {
+                                a: x.clone(),
+                                b: y.clone(),
+                                score: s,
+                                evidence,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    pairs.sort_by(|p, q| {
+        q.score
+            .total_cmp(&p.score)
+            .then_with(|| (&p.a, &p.b).cmp(&(&q.a, &q.b)))
+    });
+    Ok(pairs)
+}
+
+/// A name group as blocks of ids to compare: whole when small, else split by state.
+fn blocks(people: &[Person], facts: &HashMap<String, Facts>) -> Vec<Vec<String>> {
+    if people.len() <= MAX_GROUP {
+        return vec![people.iter().map(|p| p.id.clone()).collect()];
+    }
+    let mut by_state: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for p in people {
+        for s in &facts[&p.id].states {
+            by_state.entry(s.clone()).or_default().push(p.id.clone());
+        }
+    }
+    by_state
+        .into_values()
+        .filter(|b| b.len() <= MAX_GROUP)
+        .collect()
+}
+
+/// The changes that link person `a` and person `b` as the same person: each gets
+/// the other in `same_as`. Both records, their facts and their histories stay.
+pub fn merge_changes(store: &Store, a: &str, b: &str) -> Result<Vec<Change>> {
+    if a == b {
+        return Err(Error::Usage(format!("`{a}` cannot be merged with itself")));
+    }
+    let person = |id: &str| -> Result<Person> {
+        match store.get(id)? {
+            Some(Record::Person(p)) => Ok(p),
+            Some(other) => Err(Error::Usage(format!(
+                "`{id}` is {}; only people can be merged",
+                other.kind().with_article()
+            ))),
+            None => Err(Error::not_found(id)),
+        }
+    };
+    let (pa, pb) = (person(a)?, person(b)?);
+    let mut changes = Vec::new();
+    for (mut p, other) in [(pa, b), (pb, a)] {
+        if !p.same_as.iter().any(|x| x == other) {
+            let previous = Some(Record::Person(p.clone()));
+            p.same_as.push(other.to_string());
+            p.same_as.sort();
+            changes.push(Change {
+                record: Record::Person(p),
+                previous,
+            });
+        }
+    }
+    Ok(changes)
+}
+
+/// Every person linked to `id` through `same_as`, transitively, `id` first. Cycles
+/// (A↔B, B↔C, C↔A) are fine: each id is visited once.
+pub fn same_person(store: &Store, id: &str) -> Result<Vec<String>> {
+    let mut out = vec![id.to_string()];
+    let mut seen: BTreeSet<String> = out.iter().cloned().collect();
+    let mut i = 0;
+    while i < out.len() {
+        if let Some(Record::Person(p)) = store.get_kind(Kind::Person, &out[i])? {
+            for other in p.same_as {
+                if seen.insert(other.clone()) {
+                    out.push(other);
+                }
+            }
+        }
+        i += 1;
+    }
+    Ok(out)
+}

@@ -1,0 +1,107 @@
+//! `netakosh election` and `netakosh office`: result tables and office holders.
+
+mod common;
+use common::Home;
+
+#[test]
+fn election_table_orders_by_votes_in_both_scripts() {
+    let home = Home::new();
+    let out = home.ok(&["election", "राज्यसभा चुनाव 2024"]);
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with(" ") && l.trim_start().starts_with(char::is_numeric))
+        .collect();
+    assert!(
+        rows[0].contains("Sanjay Seth") && rows[0].contains("29") && rows[0].contains("जीते"),
+        "{out}"
+    );
+    assert!(
+        rows[1].contains("Alok Ranjan") && rows[1].contains("19") && rows[1].contains("हारे"),
+        "{out}"
+    );
+    assert!(out.contains("first-preference votes"), "{out}");
+}
+
+#[test]
+fn election_json_has_ranks_shares_and_a_tally() {
+    let home = Home::new();
+    let f = home.write(
+        "fptp.jsonl",
+        r#"{"type":"election","id":"e","name":{"en":"Test election"},"date":"2024","system":"fptp"}
+{"type":"person","id":"a","name":{"en":"A"}}
+{"type":"person","id":"b","name":{"en":"B"}}
+{"type":"person","id":"c","name":{"en":"C"}}
+{"type":"candidacy","person":"a","election":"e","party":"samajwadi-party","constituency":{"en":"Kannauj"},"votes":300,"result":"lost"}
+{"type":"candidacy","person":"b","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Kannauj"},"votes":700,"result":"won"}
+{"type":"candidacy","person":"c","election":"e","party":"samajwadi-party","constituency":{"en":"Mainpuri","hi":"मैनपुरी"},"votes":50,"result":"won"}
+"#,
+    );
+    home.ok(&["import", f.to_str().unwrap()]);
+    let v = home.json(&["election", "e", "--json", "--constituency", "kannauj"]);
+    let rows = v["constituencies"][0]["rows"].as_array().unwrap();
+    assert_eq!(v["constituencies"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (rows[0]["person"].as_str(), rows[0]["rank"].as_u64()),
+        (Some("b"), Some(1))
+    );
+    assert!((rows[0]["share"].as_f64().unwrap() - 70.0).abs() < 1e-9);
+    assert!((rows[1]["share"].as_f64().unwrap() - 30.0).abs() < 1e-9);
+    let v = home.json(&["election", "e", "--json", "--constituency", "मैनपुरी"]);
+    assert_eq!(v["constituencies"][0]["rows"][0]["person"], "c");
+    let v = home.json(&["election", "e", "--json"]);
+    let tally = v["tally"].as_array().unwrap();
+    assert_eq!(tally[0]["label"], "BJP");
+    assert_eq!(
+        (tally[0]["won"].as_u64(), tally[1]["won"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(tally[1]["votes"], 350, "SP polled 300 + 50");
+    let text = home.ok(&["election", "e"]);
+    assert!(text.contains("2 constituencies"), "{text}");
+    let (code, _, err) = home.run(&["election", "alok-ranjan"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is a person, not an election"), "{err}");
+}
+
+#[test]
+fn office_at_a_date_names_who_held_it() {
+    let home = Home::new();
+    let v = home.json(&[
+        "office",
+        "chief-secretary-uttar-pradesh",
+        "--at",
+        "2015-01-01",
+        "--json",
+    ]);
+    let holders = v["holders"].as_array().unwrap();
+    assert_eq!(holders.len(), 1);
+    assert_eq!(holders[0]["tenure"]["person"], "alok-ranjan");
+    let out = home.ok(&["office", "Chief Minister of Uttar Pradesh", "--at", "2013"]);
+    assert!(out.contains("Akhilesh Yadav"), "{out}");
+    let (code, _, err) = home.run(&[
+        "office",
+        "chief-minister-uttar-pradesh",
+        "--at",
+        "2018-01-01",
+    ]);
+    assert_eq!(code, 1, "nobody in the seed held it then");
+    assert!(err.contains("nobody"), "{err}");
+    let (code, _, err) = home.run(&["office", "chief-minister-uttar-pradesh", "--at", "2018-13"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--at"), "{err}");
+}
+
+#[test]
+fn show_language_follows_the_flag_or_the_script() {
+    let home = Home::new();
+    let hi = home.ok(&["show", "alok-ranjan", "--lang", "hi"]);
+    assert!(
+        hi.contains("उन्नाव जिले के 1978 बैच") && hi.contains("(पूर्व)"),
+        "{hi}"
+    );
+    let en = home.ok(&["show", "आलोक रंजन", "--lang", "en"]);
+    assert!(
+        en.contains("1978-batch IAS officer") && en.contains("(former)"),
+        "{en}"
+    );
+}
