@@ -167,6 +167,9 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// Where to write; standard output when absent or `-`.
     pub file: Option<PathBuf>,
+    /// `jsonl` (every record, re-imports losslessly) or `popolo` (Popolo JSON).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "popolo"])]
+    pub format: String,
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,5 @@
-//! Export: every record as JSON Lines, referenced kinds first, so the file re-imports.
+//! Export: every record as JSON Lines (referenced kinds first, so the file
+//! re-imports losslessly), or the knowledge base as Popolo JSON.
 
 use crate::error::{Error, Result};
 use crate::model::Kind;
@@ -17,6 +18,167 @@ pub fn write_jsonl(store: &Store, out: &mut dyn Write) -> Result<usize> {
             count += 1;
         }
     }
+    out.flush().map_err(io)?;
+    Ok(count)
+}
+
+/// Writes the knowledge base as one Popolo JSON document (persons, organizations,
+/// posts, memberships, events), the format of EveryPolitician and Popolo tools.
+/// Offices become posts and tenures memberships of them; elections become events.
+/// Popolo has no candidacy: candidacies are left out (JSON Lines keeps everything).
+/// Returns how many Popolo objects were written.
+pub fn write_popolo(store: &Store, out: &mut dyn Write) -> Result<usize> {
+    use crate::model::{Names, Record};
+    use serde_json::{json, Map, Value};
+
+    fn other_names(name: &Names, aliases: &[String]) -> Vec<Value> {
+        let mut v: Vec<Value> = name
+            .0
+            .iter()
+            .map(|(lang, text)| json!({"lang": lang, "name": text, "note": "multilingual"}))
+            .collect();
+        v.extend(
+            aliases
+                .iter()
+                .map(|a| json!({"name": a, "note": "alternate"})),
+        );
+        v
+    }
+    fn put(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
+        if let Some(v) = value {
+            map.insert(key.into(), Value::String(v));
+        }
+    }
+    fn ids(map: &std::collections::BTreeMap<String, String>) -> Vec<Value> {
+        map.iter()
+            .map(|(s, i)| json!({"scheme": s, "identifier": i}))
+            .collect()
+    }
+    fn sources(list: &[String]) -> Vec<Value> {
+        list.iter()
+            .map(|s| json!({"url": format!("netakosh:{s}"), "note": s}))
+            .collect()
+    }
+
+    let mut doc: std::collections::BTreeMap<&str, Vec<Value>> = Default::default();
+    for key in [
+        "persons",
+        "organizations",
+        "posts",
+        "memberships",
+        "events",
+        "areas",
+    ] {
+        doc.insert(key, Vec::new());
+    }
+    let push = |doc: &mut std::collections::BTreeMap<&str, Vec<Value>>,
+                key: &'static str,
+                v: Map<String, Value>| {
+        doc.get_mut(key)
+            .expect("every Popolo collection is created above")
+            .push(Value::Object(v));
+    };
+    let office_org: std::collections::HashMap<String, Option<String>> = store
+        .iter(Kind::Office)
+        .filter_map(|r| match r {
+            Ok(Record::Office(o)) => Some(Ok((o.id, o.organization))),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<Result<_>>()?;
+    for kind in Kind::ALL {
+        for record in store.iter(kind) {
+            let record = record?;
+            let mut m = Map::new();
+            m.insert("id".into(), json!(record.id()));
+            match record {
+                Record::Person(p) => {
+                    m.insert("name".into(), json!(p.name.best("en")));
+                    m.insert(
+                        "other_names".into(),
+                        json!(other_names(&p.name, &p.aliases)),
+                    );
+                    put(&mut m, "birth_date", p.birth_date.map(|d| d.to_string()));
+                    put(
+                        &mut m,
+                        "gender",
+                        p.gender.map(|g| format!("{g:?}").to_lowercase()),
+                    );
+                    if !p.summary.is_empty() {
+                        m.insert("summary".into(), json!(p.summary.best("en")));
+                    }
+                    m.insert("identifiers".into(), json!(ids(&p.identifiers)));
+                    m.insert("sources".into(), json!(sources(&p.sources)));
+                    push(&mut doc, "persons", m);
+                }
+                Record::Organization(o) => {
+                    m.insert("name".into(), json!(o.name.best("en")));
+                    m.insert(
+                        "other_names".into(),
+                        json!(other_names(&o.name, &o.aliases)),
+                    );
+                    put(
+                        &mut m,
+                        "classification",
+                        o.classification.map(|c| format!("{c:?}").to_lowercase()),
+                    );
+                    put(&mut m, "parent_id", o.parent);
+                    put(&mut m, "founding_date", o.founded.map(|d| d.to_string()));
+                    put(
+                        &mut m,
+                        "dissolution_date",
+                        o.dissolved.map(|d| d.to_string()),
+                    );
+                    m.insert("identifiers".into(), json!(ids(&o.identifiers)));
+                    push(&mut doc, "organizations", m);
+                }
+                Record::Office(o) => {
+                    m.insert("label".into(), json!(o.name.best("en")));
+                    let others: Vec<&str> =
+                        o.name.texts().filter(|t| *t != o.name.best("en")).collect();
+                    m.insert("other_label".into(), json!(others));
+                    put(&mut m, "organization_id", o.organization);
+                    push(&mut doc, "posts", m);
+                }
+                Record::Election(e) => {
+                    m.insert("name".into(), json!(e.name.best("en")));
+                    m.insert("classification".into(), json!("election"));
+                    put(&mut m, "start_date", e.date.map(|d| d.to_string()));
+                    put(&mut m, "organization_id", e.body);
+                    push(&mut doc, "events", m);
+                }
+                Record::Tenure(t) => {
+                    m.insert("person_id".into(), json!(t.person));
+                    m.insert("post_id".into(), json!(t.office));
+                    put(
+                        &mut m,
+                        "organization_id",
+                        office_org.get(&t.office).cloned().flatten(),
+                    );
+                    put(&mut m, "start_date", t.start.map(|d| d.to_string()));
+                    put(&mut m, "end_date", t.end.map(|d| d.to_string()));
+                    push(&mut doc, "memberships", m);
+                }
+                Record::Membership(ms) => {
+                    m.insert("person_id".into(), json!(ms.person));
+                    m.insert("organization_id".into(), json!(ms.organization));
+                    put(
+                        &mut m,
+                        "role",
+                        (!ms.role.is_empty()).then(|| ms.role.best("en").to_string()),
+                    );
+                    put(&mut m, "start_date", ms.start.map(|d| d.to_string()));
+                    put(&mut m, "end_date", ms.end.map(|d| d.to_string()));
+                    push(&mut doc, "memberships", m);
+                }
+                Record::Candidacy(_) | Record::Source(_) => {}
+            }
+        }
+    }
+    let count = doc.values().map(Vec::len).sum();
+    let io = |e| Error::io("<export output>", e);
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| io(std::io::Error::other(e)))?;
+    out.write_all(b"\n").map_err(io)?;
     out.flush().map_err(io)?;
     Ok(count)
 }

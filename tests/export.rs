@@ -46,3 +46,49 @@ fn no_seed_home_starts_empty() {
     assert_eq!(v["total"], 0);
     assert_eq!(home.ok(&["--no-seed", "export"]), "");
 }
+
+#[test]
+fn popolo_export_has_people_posts_and_memberships() {
+    let home = Home::new();
+    let target = home.path().join("kb.popolo.json");
+    home.ok(&["export", "--format", "popolo", target.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    let persons = v["persons"].as_array().unwrap();
+    assert_eq!(persons.len(), 5, "the seed's five people");
+    let alok = persons.iter().find(|p| p["id"] == "alok-ranjan").unwrap();
+    assert_eq!(alok["name"], "Alok Ranjan");
+    assert!(alok["other_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["lang"] == "hi" && n["name"] == "आलोक रंजन"));
+    assert_eq!(
+        alok["identifiers"][0],
+        serde_json::json!({"scheme": "tcpd_ias", "identifier": "UP042600"})
+    );
+    let posts = v["posts"].as_array().unwrap();
+    assert!(posts
+        .iter()
+        .any(|p| p["id"] == "chief-secretary-uttar-pradesh"
+            && p["organization_id"] == "government-of-uttar-pradesh"));
+    let memberships = v["memberships"].as_array().unwrap();
+    assert_eq!(
+        memberships.len(),
+        7 + 5,
+        "seven tenures and five party memberships"
+    );
+    let cs = memberships
+        .iter()
+        .find(|m| m["post_id"] == "chief-secretary-uttar-pradesh")
+        .unwrap();
+    assert_eq!(
+        (
+            cs["person_id"].as_str(),
+            cs["start_date"].as_str(),
+            cs["end_date"].as_str()
+        ),
+        (Some("alok-ranjan"), Some("2014-06"), Some("2016-06"))
+    );
+    assert_eq!(v["events"][0]["classification"], "election");
+    assert_eq!(v["organizations"].as_array().unwrap().len(), 5);
+}

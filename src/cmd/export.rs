@@ -7,10 +7,14 @@ use std::io::Write;
 
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<Outcome> {
     let kb = ctx.open()?;
+    let write = |out: &mut dyn std::io::Write| match args.format.as_str() {
+        "popolo" => netakosh::export::write_popolo(&kb.store, out),
+        _ => netakosh::export::write_jsonl(&kb.store, out),
+    };
     match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            netakosh::export::write_jsonl(&kb.store, &mut out)?;
+            write(&mut out)?;
             out.flush()?;
         }
         Some(path) => {
@@ -19,13 +23,20 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Outcome> {
             let file = std::fs::File::create(&tmp)
                 .with_context(|| format!("cannot create {}", tmp.display()))?;
             let mut out = std::io::BufWriter::new(file);
-            let n = netakosh::export::write_jsonl(&kb.store, &mut out)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            let n = write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
             out.flush()
                 .with_context(|| format!("cannot write {}", path.display()))?;
             std::fs::rename(&tmp, path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("netakosh: exported {n} records to {}", path.display());
+            eprintln!(
+                "netakosh: exported {n} {} to {}",
+                if args.format == "popolo" {
+                    "Popolo objects"
+                } else {
+                    "records"
+                },
+                path.display()
+            );
         }
     }
     Ok(Outcome::Done)
