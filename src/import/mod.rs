@@ -4,9 +4,12 @@
 //! [`read_files`] parses, [`plan`] validates against the store and works out what
 //! changes, and the caller applies the plan with [`crate::store::Store::apply`].
 
+pub mod adr;
 pub mod clean;
+pub mod india;
 pub mod native;
 pub mod parties;
+pub mod results;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::validate::{check_record, check_references};
@@ -84,14 +87,20 @@ pub struct Plan {
 pub enum Format {
     /// Our own JSON Lines or JSON array.
     Jsonl,
+    /// ADR / MyNeta candidate affidavits (CSV).
+    Adr,
+    /// india-votes-data election results with votes (CSV).
+    Results,
 }
 
 impl Format {
-    pub const ALL: [Format; 1] = [Format::Jsonl];
+    pub const ALL: [Format; 3] = [Format::Jsonl, Format::Adr, Format::Results];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Jsonl => "jsonl",
+            Format::Adr => "adr",
+            Format::Results => "results",
         }
     }
 
@@ -101,6 +110,13 @@ impl Format {
         if head.starts_with('{') || head.starts_with('[') {
             return Some(Format::Jsonl);
         }
+        let first_line = head.lines().next().unwrap_or("");
+        if adr::is_header(first_line) {
+            return Some(Format::Adr);
+        }
+        if results::is_header(first_line) {
+            return Some(Format::Results);
+        }
         None
     }
 
@@ -108,6 +124,8 @@ impl Format {
     pub fn parse(self, name: &str, text: &str) -> Batch {
         match self {
             Format::Jsonl => native::parse(name, text),
+            Format::Adr => adr::parse(name, text),
+            Format::Results => results::parse(name, text),
         }
     }
 }

@@ -217,6 +217,10 @@ pub fn check_record(record: &Record) -> Vec<FieldProblem> {
                 check_names("constituency", n, true, &mut out);
             }
             check_names("note", &c.note, false, &mut out);
+            for (key, value) in &c.original {
+                check_text("original", key, &mut out);
+                check_text(&format!("original.{key}"), value, &mut out);
+            }
         }
         Record::Source(s) => {
             check_text("title", &s.title, &mut out);
