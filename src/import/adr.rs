@@ -120,8 +120,11 @@ pub fn parse(file: &str, text: &str) -> Batch {
             india::seat_slug(&r.election.house, r.state.as_ref(), &r.constituency),
         )
     };
-    let decided: HashSet<(String, String)> =
-        rows.iter().filter(|r| r.winner == Some(true)).map(seat).collect();
+    let decided: HashSet<(String, String)> = rows
+        .iter()
+        .filter(|r| r.winner == Some(true))
+        .map(seat)
+        .collect();
 
     let mut ids = Ids::default();
     let mut elections: HashSet<String> = HashSet::new();
@@ -246,7 +249,10 @@ fn read_row(
     let nota = india::is_nota(raw_name, raw_party);
     let (name, aliases) = india::candidate_name(raw_name);
     if name.is_empty() {
-        bad("Candidate", "is empty: every row names its candidate".into());
+        bad(
+            "Candidate",
+            "is empty: every row names its candidate".into(),
+        );
     }
     let party = parties::party_record(raw_party, Some(SOURCE_ID));
     if clean::text(raw_party).is_some() {
@@ -404,7 +410,10 @@ fn loose_date(text: &str) -> Option<PartialDate> {
             .position(|m| w.len() >= 3 && w.starts_with(m))
             .map(|i| i as u32 + 1)
     });
-    let full_year = numbers.iter().find(|n| n.len() == 4).and_then(|n| n.parse().ok());
+    let full_year = numbers
+        .iter()
+        .find(|n| n.len() == 4)
+        .and_then(|n| n.parse().ok());
     let (year, month, day): (u32, Option<u32>, Option<u32>) = match month_word {
         Some(m) => {
             let day = numbers
@@ -484,12 +493,18 @@ mod tests {
         assert_eq!(p[0].name.get("en"), Some("Ramji Lal Suman"));
         assert_eq!(p[0].aliases, vec!["RAMJI LAL SUMAN"]);
         let c = candidacies(&b);
-        assert_eq!(c[0].id, "ramji-lal-suman--adr-lok-sabha-2009-up-agra--lok-sabha-2009");
+        assert_eq!(
+            c[0].id,
+            "ramji-lal-suman--adr-lok-sabha-2009-up-agra--lok-sabha-2009"
+        );
         assert_eq!(c[0].election, "lok-sabha-2009");
         assert_eq!(c[0].party.as_deref(), Some("samajwadi-party"));
         assert_eq!(c[0].result, Some(Outcome::Lost));
         assert_eq!(c[0].constituency.as_ref().unwrap().get("en"), Some("Agra"));
-        assert_eq!(c[0].original.get("constituency").map(String::as_str), Some("AGRA"));
+        assert_eq!(
+            c[0].original.get("constituency").map(String::as_str),
+            Some("AGRA")
+        );
         assert_eq!(c[0].original.get("party").map(String::as_str), Some("SP"));
         let a = c[0].affidavit.as_ref().unwrap();
         assert_eq!(
@@ -513,7 +528,9 @@ mod tests {
 
     #[test]
     fn a_seat_without_any_winner_has_no_result() {
-        let row = |name: &str| format!("\"{name}\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"No\";\"KARUR\";\"TAMIL NADU\";\"\";\"2024\";\"Lok Sabha\";\"No Comment\"\n");
+        let row = |name: &str| {
+            format!("\"{name}\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"No\";\"KARUR\";\"TAMIL NADU\";\"\";\"2024\";\"Lok Sabha\";\"No Comment\"\n")
+        };
         let b = parse("x.csv", &format!("{HEADER}{}{}", row("A B"), row("C D")));
         assert!(candidacies(&b).iter().all(|c| c.result.is_none()));
     }
@@ -550,15 +567,24 @@ mod tests {
         );
         assert_eq!(c[1].election, "vidhan-sabha-kerala-2011");
         assert_eq!(c[2].election, "vidhan-sabha-odisha-2009");
-        assert_eq!(c[0].constituency.as_ref().unwrap().get("en"), Some("Bhabanipur"));
+        assert_eq!(
+            c[0].constituency.as_ref().unwrap().get("en"),
+            Some("Bhabanipur")
+        );
     }
 
     #[test]
     fn bye_election_dates_in_every_spelling() {
         let d = |s: &str| bye_election(s).map(|d| d.map(|d| d.to_string()));
-        assert_eq!(d("BYE ELECTION ON 03-11-2020"), Some(Some("2020-11-03".into())));
+        assert_eq!(
+            d("BYE ELECTION ON 03-11-2020"),
+            Some(Some("2020-11-03".into()))
+        );
         assert_eq!(d("Bye Election 26-11-08"), Some(Some("2008-11-26".into())));
-        assert_eq!(d("BYE ELECTION ON 2-06-2013"), Some(Some("2013-06-02".into())));
+        assert_eq!(
+            d("BYE ELECTION ON 2-06-2013"),
+            Some(Some("2013-06-02".into()))
+        );
         assert_eq!(
             d("Bye Election on 15 September 2009"),
             Some(Some("2009-09-15".into()))

@@ -106,13 +106,7 @@ pub const STATES: &[State] = &[
     st("mz", Some("S16"), "Mizoram", "मिज़ोरम", &[]),
     st("nl", Some("S17"), "Nagaland", "नागालैंड", &[]),
     st("od", Some("S18"), "Odisha", "ओडिशा", &["Orissa", "OR"]),
-    st(
-        "py",
-        Some("U07"),
-        "Puducherry",
-        "पुडुचेरी",
-        &["Pondicherry"],
-    ),
+    st("py", Some("U07"), "Puducherry", "पुडुचेरी", &["Pondicherry"]),
     st("pb", Some("S19"), "Punjab", "पंजाब", &[]),
     st("rj", Some("S20"), "Rajasthan", "राजस्थान", &[]),
     st("sk", Some("S21"), "Sikkim", "सिक्किम", &[]),
@@ -141,16 +135,23 @@ pub fn key(s: &str) -> String {
 
 /// The state a dataset names, by its name, an older spelling or its code.
 pub fn state(text: &str) -> Option<&'static State> {
-    let k = key(text);
-    if k.is_empty() {
-        return None;
-    }
-    STATES.iter().find(|s| {
-        key(s.en) == k
-            || s.code == k
-            || s.eci.is_some_and(|e| key(e) == k)
-            || s.aliases.iter().any(|a| key(a) == k)
-    })
+    // Built once: importers ask for every row.
+    static BY_KEY: std::sync::OnceLock<HashMap<String, &'static State>> =
+        std::sync::OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut map = HashMap::new();
+        for s in STATES {
+            let names = [s.en, s.code]
+                .into_iter()
+                .chain(s.eci)
+                .chain(s.aliases.iter().copied());
+            for name in names {
+                map.entry(key(name)).or_insert(s);
+            }
+        }
+        map
+    });
+    by_key.get(&key(text)).copied()
 }
 
 /// A state as an importer uses it: known from the table, or only by the dataset's name.
@@ -634,9 +635,11 @@ impl Table {
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line() as usize);
-                    table
-                        .problems
-                        .push(problem(line, "", format!("not a readable CSV record: {e}")));
+                    table.problems.push(problem(
+                        line,
+                        "",
+                        format!("not a readable CSV record: {e}"),
+                    ));
                 }
             }
         }
@@ -704,7 +707,10 @@ mod tests {
         let vs = ElectionKey::general(House::VidhanSabha(up.clone()), 2022);
         assert_eq!(vs.id(), "vidhan-sabha-uttar-pradesh-2022");
         let r = vs.record("src");
-        assert_eq!(r.name.get("en"), Some("2022 Uttar Pradesh Vidhan Sabha election"));
+        assert_eq!(
+            r.name.get("en"),
+            Some("2022 Uttar Pradesh Vidhan Sabha election")
+        );
         assert_eq!(r.name.get("hi"), Some("उत्तर प्रदेश विधानसभा चुनाव 2022"));
         assert_eq!(r.body.as_deref(), Some("vidhan-sabha-uttar-pradesh"));
         let ls = ElectionKey::general(House::LokSabha, 2024).record("src");

@@ -397,7 +397,13 @@ fn lok_sabha_row(
     file_year: Option<u16>,
 ) -> Result<Row, Vec<Problem>> {
     let mut problems = Vec::new();
-    let c = common(t, line, r, ["Candidate", "Party", "Constituency"], &mut problems);
+    let c = common(
+        t,
+        line,
+        r,
+        ["Candidate", "Party", "Constituency"],
+        &mut problems,
+    );
     let mut original = c.original;
     let year = if t.has("Year") {
         india::year(t.get(r, "Year"))
@@ -443,7 +449,13 @@ fn lok_sabha_row(
 
 fn assembly_row(t: &Table, line: usize, r: &csv::StringRecord) -> Result<Row, Vec<Problem>> {
     let mut problems = Vec::new();
-    let c = common(t, line, r, ["candidate", "party", "constituency"], &mut problems);
+    let c = common(
+        t,
+        line,
+        r,
+        ["candidate", "party", "constituency"],
+        &mut problems,
+    );
     let year = india::year(t.get(r, "election_year"))
         .map_err(|m| problems.push(t.problem(line, "election_year", m)))
         .ok();
@@ -453,7 +465,10 @@ fn assembly_row(t: &Table, line: usize, r: &csv::StringRecord) -> Result<Row, Ve
         problems.push(t.problem(
             line,
             "election_state",
-            format!("`{}` is not a state code (such as UP, HR)", raw_state.trim()),
+            format!(
+                "`{}` is not a state code (such as UP, HR)",
+                raw_state.trim()
+            ),
         ));
     }
     let kind = india::tidy(t.get(r, "election_type")).to_lowercase();
@@ -470,7 +485,13 @@ fn assembly_row(t: &Table, line: usize, r: &csv::StringRecord) -> Result<Row, Ve
         }
     };
     let evm = count(t, line, "evm_votes", t.get(r, "evm_votes"), &mut problems);
-    let postal = count(t, line, "postal_votes", t.get(r, "postal_votes"), &mut problems);
+    let postal = count(
+        t,
+        line,
+        "postal_votes",
+        t.get(r, "postal_votes"),
+        &mut problems,
+    );
     let votes = match (evm, postal) {
         (None, None) => Votes::Unknown,
         (e, p) => Votes::Counted {
@@ -547,10 +568,7 @@ mod tests {
             Some("Araku ")
         );
         let geetha = by_person(&b, "kothapalli-geetha--results-lok-sabha-2024-ap-araku");
-        assert_eq!(
-            (geetha.rank, geetha.result),
-            (Some(2), Some(Outcome::Lost))
-        );
+        assert_eq!((geetha.rank, geetha.result), (Some(2), Some(Outcome::Lost)));
         assert_eq!(geetha.party.as_deref(), Some("bharatiya-janata-party"));
         let nota = by_person(&b, "nota");
         assert_eq!(nota.id, "nota--lok-sabha-2024--ap-araku");
@@ -575,11 +593,23 @@ mod tests {
             c[0].vote_breakdown,
             BTreeMap::from([("evm".to_string(), 854), ("postal".to_string(), 4)])
         );
-        assert_eq!(c[1].person, "krishan--results-vidhan-sabha-haryana-2024-kalka");
-        assert_eq!(c[2].person, "krishan--results-vidhan-sabha-haryana-2024-kalka-2");
+        assert_eq!(
+            c[1].person,
+            "krishan--results-vidhan-sabha-haryana-2024-kalka"
+        );
+        assert_eq!(
+            c[2].person,
+            "krishan--results-vidhan-sabha-haryana-2024-kalka-2"
+        );
         // The two Krishans tie for second place, behind the winner.
-        assert_eq!((c[1].rank, c[2].rank, c[0].rank), (Some(2), Some(2), Some(4)));
-        assert_eq!((c[3].votes, c[3].result), (Some(60_612), Some(Outcome::Won)));
+        assert_eq!(
+            (c[1].rank, c[2].rank, c[0].rank),
+            (Some(2), Some(2), Some(4))
+        );
+        assert_eq!(
+            (c[3].votes, c[3].result),
+            (Some(60_612), Some(Outcome::Won))
+        );
         assert_eq!(c[0].constituency.as_ref().unwrap().get("en"), Some("Kalka"));
     }
 
@@ -595,7 +625,9 @@ mod tests {
         assert_eq!((c[1].rank, c[1].result), (Some(1), None));
         assert!(c[0].note.get("en").unwrap().contains("Tied"));
         assert_eq!((c[2].rank, c[2].result), (Some(3), Some(Outcome::Lost)));
-        assert!(c[3..].iter().all(|c| c.rank.is_none() && c.result.is_none()));
+        assert!(c[3..]
+            .iter()
+            .all(|c| c.rank.is_none() && c.result.is_none()));
     }
 
     #[test]
@@ -619,7 +651,11 @@ mod tests {
             "{AS_HEADER}2024,Assembly,XX,KALKA,1,1,A,P,12,1\n2024,Assembly,HR,KALKA,1,2,B,P,many,1\n2024,Senate,HR,KALKA,1,3,,P,1,1\n2024,Assembly,HR\n"
         );
         let b = parse("2024Assembly-HR.csv", &text);
-        let got: Vec<(usize, &str)> = b.problems.iter().map(|p| (p.line, p.field.as_str())).collect();
+        let got: Vec<(usize, &str)> = b
+            .problems
+            .iter()
+            .map(|p| (p.line, p.field.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -635,10 +671,14 @@ mod tests {
 
     #[test]
     fn a_lok_sabha_file_needs_a_year() {
-        let text = format!("{LS_HEADER}\"Goa\";\"North Goa\";\"INC\";\"A B\";\"5\";\"S05\";\"1\"\n");
+        let text =
+            format!("{LS_HEADER}\"Goa\";\"North Goa\";\"INC\";\"A B\";\"5\";\"S05\";\"1\"\n");
         let b = parse("results.csv", &text);
         assert_eq!(b.problems.len(), 1);
-        assert_eq!((b.problems[0].line, b.problems[0].field.as_str()), (1, "Year"));
+        assert_eq!(
+            (b.problems[0].line, b.problems[0].field.as_str()),
+            (1, "Year")
+        );
         assert_eq!(year_in_name("x/2024LokSabha.csv"), Some(2024));
         assert_eq!(year_in_name("2026Assembly-WB.csv"), Some(2026));
         assert_eq!(year_in_name("12345.csv"), None);

@@ -204,9 +204,10 @@ impl SearchIndex {
         let writer = self.writer()?;
         writer.delete_all_documents()?;
         let mut count = 0;
+        let builder = document::Builder::new(store);
         for kind in Kind::ALL.into_iter().filter(|k| k.is_entity()) {
             for record in store.iter(kind) {
-                let doc = document::build(store, &record?)?;
+                let doc = builder.build(&record?)?;
                 writer.add_document(self.to_tantivy(&doc))?;
                 count += 1;
             }
@@ -218,11 +219,12 @@ impl SearchIndex {
     /// Re-indexes the entities an import touched (see [`affected`]).
     pub fn update(&self, store: &Store, ids: &BTreeSet<String>) -> Result<()> {
         let writer = self.writer()?;
+        let builder = document::Builder::new(store);
         for id in ids {
             writer.delete_term(Term::from_field_text(self.fields.id, id));
             if let Some(record) = store.get(id)? {
                 if record.kind().is_entity() {
-                    writer.add_document(self.to_tantivy(&document::build(store, &record)?))?;
+                    writer.add_document(self.to_tantivy(&builder.build(&record)?))?;
                 }
             }
         }
@@ -279,10 +281,13 @@ pub fn affected(store: &Store, changes: &[Change]) -> Result<BTreeSet<String>> {
             add_refs(old, &mut out);
         }
     }
-    // Entities whose documents quote the names of a changed entity.
+    // Entities whose documents quote the names of a changed entity. A new entity
+    // has no such facts but those in this import (added above): every reference is
+    // checked to exist when its fact is imported. Skipping them keeps a large
+    // import from scanning every link tree once per new record.
     let changed_entities: Vec<String> = changes
         .iter()
-        .filter(|c| c.record.kind().is_entity())
+        .filter(|c| c.record.kind().is_entity() && c.previous.is_some())
         .map(|c| c.record.id().to_string())
         .collect();
     for id in changed_entities {
