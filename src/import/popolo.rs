@@ -975,6 +975,9 @@ mod tests {
         assert_eq!(office.name.get("hi"), Some("लोकसभा सदस्य"));
         let source = d.iter().find(|r| matches!(r, Record::Source(_))).unwrap();
         assert_eq!(source.id(), "src-popolo-lok-sabha-16");
+        for r in &b.records {
+            assert_eq!(r.record.sources(), [source.id()], "{:?}", r.record);
+        }
         for r in b.records.iter().map(|p| &p.record).chain(d.iter().copied()) {
             assert!(
                 crate::model::validate::check_record(r).is_empty(),

@@ -63,7 +63,7 @@ fn source(file: &str) -> Source {
         url: Some("https://github.com/tcpd/cabinet_data".into()),
         date: None,
         language: Some("en".into()),
-        licence: Some("TCPD terms: non-commercial use, cite TCPD-ICoM".into()),
+        licence: Some("TCPD, non-commercial, cite TCPD-ICoM".into()),
         file: Some(super::tcpd_ias::file_name(file)),
         text: None,
     }
@@ -667,6 +667,9 @@ mod tests {
             _ => None,
         });
         assert_eq!(m, vec!["janata-dal"], "one membership for two rows");
+        for r in &b.records {
+            assert_eq!(r.record.sources(), [SOURCE_ID], "{:?}", r.record);
+        }
     }
 
     #[test]

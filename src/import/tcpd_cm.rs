@@ -45,7 +45,7 @@ fn source(file: &str) -> Source {
         url: Some("https://github.com/tcpd/cm-data-release".into()),
         date: None,
         language: Some("en".into()),
-        licence: Some("TCPD terms of use: non-commercial use, cite TCPD-CMID".into()),
+        licence: Some("TCPD terms".into()),
         file: Some(super::tcpd_ias::file_name(file)),
         text: None,
     }
@@ -457,6 +457,9 @@ mod tests {
             memberships,
             vec!["samajwadi-party", "bharatiya-janata-party"]
         );
+        for r in &b.records {
+            assert_eq!(r.record.sources(), [SOURCE_ID], "{:?}", r.record);
+        }
     }
 
     #[test]

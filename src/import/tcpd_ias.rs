@@ -52,10 +52,7 @@ fn source(file: &str) -> Source {
         url: Some("https://github.com/tcpd/ias-release".into()),
         date: None,
         language: Some("en".into()),
-        licence: Some(
-            "TCPD terms: free for non-commercial use with citation (see the dataset's README)"
-                .into(),
-        ),
+        licence: Some("TCPD: free for non-commercial use with citation (see its README)".into()),
         file: Some(file_name(file)),
         text: None,
     }
@@ -633,6 +630,9 @@ mod tests {
             "tcpd-ias-up042600-alok-ranjan--ias-post-chief-secy-uttar-pradesh--2014-06-02"
         );
         assert_eq!(b.defaults.len(), 1, "the source");
+        for r in &b.records {
+            assert_eq!(r.record.sources(), [SOURCE_ID], "{:?}", r.record);
+        }
         for r in &b.records {
             assert!(
                 crate::model::validate::check_record(&r.record).is_empty(),
