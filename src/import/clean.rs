@@ -220,6 +220,23 @@ pub fn slug_max(s: &str, max: usize) -> String {
     format!("{cut}-{hash}")
 }
 
+/// Upper-cases the first letter (`commissioner` → `Commissioner`).
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A dataset file's own name, without the folder it was imported from, so a source
+/// record is the same wherever the file lies.
+pub fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
 /// Missing-value markers used by the datasets.
 pub fn is_missing(s: &str) -> bool {
     matches!(

@@ -257,11 +257,8 @@ fn source(
             format!("Popolo data: {}", l.name),
         ),
         _ => (
-            format!(
-                "src-popolo-{}",
-                clean::slug(&super::tcpd_ias::file_name(file))
-            ),
-            format!("Popolo data: {}", super::tcpd_ias::file_name(file)),
+            format!("src-popolo-{}", clean::slug(&clean::file_name(file))),
+            format!("Popolo data: {}", clean::file_name(file)),
         ),
     };
     let title = if ep {
@@ -277,7 +274,7 @@ fn source(
         date: None,
         language: Some("en".into()),
         licence: ep.then(|| "names from Wikidata (CC0); EveryPolitician data".to_string()),
-        file: Some(super::tcpd_ias::file_name(file)),
+        file: Some(clean::file_name(file)),
         text: None,
     }
 }
@@ -519,7 +516,10 @@ pub fn parse(file: &str, text: &str) -> Batch {
             note: if note.is_empty() {
                 Names::default()
             } else {
-                Names::new([("en", format!("{}.", capitalise(&note.join("; "))).as_str())])
+                Names::new([(
+                    "en",
+                    format!("{}.", clean::capitalise(&note.join("; "))).as_str(),
+                )])
             },
             sources: vec![src_id.clone()],
         });
@@ -579,14 +579,6 @@ fn org_name(orgs: &[(usize, PopoloOrganization)], id: &str) -> String {
     orgs.iter()
         .find(|(_, o)| o.id == id)
         .map_or_else(|| id.to_string(), |(_, o)| clean::squash(&o.name))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn is_lang(code: &str) -> bool {

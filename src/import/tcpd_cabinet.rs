@@ -64,7 +64,7 @@ fn source(file: &str) -> Source {
         date: None,
         language: Some("en".into()),
         licence: Some("TCPD, non-commercial, cite TCPD-ICoM".into()),
-        file: Some(super::tcpd_ias::file_name(file)),
+        file: Some(clean::file_name(file)),
         text: None,
     }
 }
@@ -266,7 +266,7 @@ impl Appointment {
                 parsed
             }
         };
-        let portfolio = row.text("portfolio").map(|p| capitalise(&p));
+        let portfolio = row.text("portfolio").map(|p| clean::capitalise(&p));
         if portfolio.is_none()
             && !matches!(rank, Some(Rank::PrimeMinister | Rank::DeputyPrimeMinister))
         {
@@ -588,14 +588,6 @@ fn summary<'a>(rows: impl Iterator<Item = &'a Appointment>) -> Names {
     let en = format!("Union minister {span} ({shown}).");
     let hi = format!("केंद्रीय मंत्री {span}।");
     Names::new([("en", en.as_str()), ("hi", hi.as_str())])
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ fn source(file: &str) -> Source {
         date: None,
         language: Some("en".into()),
         licence: Some("TCPD terms".into()),
-        file: Some(super::tcpd_ias::file_name(file)),
+        file: Some(clean::file_name(file)),
         text: None,
     }
 }

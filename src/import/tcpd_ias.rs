@@ -53,17 +53,9 @@ fn source(file: &str) -> Source {
         date: None,
         language: Some("en".into()),
         licence: Some("TCPD: free for non-commercial use with citation (see its README)".into()),
-        file: Some(file_name(file)),
+        file: Some(clean::file_name(file)),
         text: None,
     }
-}
-
-/// The file's own name, without the folder it was imported from, so the source
-/// record is the same wherever the file lies.
-pub(crate) fn file_name(file: &str) -> String {
-    std::path::Path::new(file)
-        .file_name()
-        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Parses the IAS profile CSV.
@@ -328,7 +320,7 @@ impl Officer {
             Some(o) => format!("{designation}, {o}"),
             None => designation.to_string(),
         };
-        let mut display = capitalise(&expand(designation));
+        let mut display = clean::capitalise(&expand(designation));
         if let Some(o) = &self.office {
             display = format!("{display}, {}", expand(o));
         }
@@ -535,14 +527,6 @@ fn expand(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]
@@ -765,7 +749,7 @@ mod tests {
             "Joint Secretary to Government"
         );
         assert_eq!(expand("Energy Deptt"), "Energy Department");
-        assert_eq!(capitalise("commissioner"), "Commissioner");
+        assert_eq!(clean::capitalise("commissioner"), "Commissioner");
     }
 
     #[test]
