@@ -94,6 +94,9 @@ impl Default for OpenOptions {
     }
 }
 
+/// Called with a short description of each phase of a long operation.
+pub type PhaseObserver = Box<dyn Fn(&str)>;
+
 /// An open knowledge base: the store (locked for this process) and a current index.
 pub struct Kb {
     pub home: Home,
@@ -102,7 +105,7 @@ pub struct Kb {
     /// Things the user should be told (the store was seeded, the index rebuilt).
     pub notices: Vec<String>,
     /// Told what a long operation is doing ("writing the store"), for a progress display.
-    pub on_phase: Option<Box<dyn Fn(&str)>>,
+    pub on_phase: Option<PhaseObserver>,
 }
 
 impl Kb {
