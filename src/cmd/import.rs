@@ -3,12 +3,14 @@
 
 use super::{print_json, Context, Outcome};
 use crate::cli::ImportArgs;
+use anyhow::Context as _;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use netakosh::import::{read_files_as, Batch, Format, Report};
 use netakosh::model::Kind;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 fn describe(map: &BTreeMap<Kind, usize>) -> String {
     let total = Report::total(map);
@@ -34,6 +36,35 @@ fn progress_bar(total_bytes: u64) -> ProgressBar {
     bar
 }
 
+/// The files under `dir` (sorted, recursively) whose format is recognised; the
+/// others are reported as skipped.
+fn walk(dir: &Path, format: Option<Format>, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the directory {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, format, out)?;
+            continue;
+        }
+        let mut head = vec![0u8; 64 * 1024];
+        let n = std::fs::File::open(&path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        let text = String::from_utf8_lossy(&head[..n]);
+        match format.or_else(|| Format::detect(&path.display().to_string(), &text)) {
+            Some(_) => out.push(path),
+            None => eprintln!(
+                "netakosh: skipping {} (format not recognised)",
+                path.display()
+            ),
+        }
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
     let format = args
         .format
@@ -41,15 +72,22 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         .map(str::parse::<Format>)
         .transpose()
         .map_err(netakosh::Error::Usage)?;
-    let sizes: Vec<u64> = args
-        .files
+    let mut files = Vec::new();
+    for f in &args.files {
+        if args.recursive && f.is_dir() {
+            walk(f, format, &mut files)?;
+        } else {
+            files.push(f.clone());
+        }
+    }
+    let sizes: Vec<u64> = files
         .iter()
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
         .collect();
     let bar = progress_bar(sizes.iter().sum());
     let mut records = Batch::default();
     let mut chosen = Vec::new();
-    for (path, size) in args.files.iter().zip(&sizes) {
+    for (path, size) in files.iter().zip(&sizes) {
         bar.set_message(format!("reading {}", path.display()));
         let (batch, formats) = read_files_as(&[path.as_path()], format);
         records.append(batch);
