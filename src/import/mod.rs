@@ -41,6 +41,9 @@ pub struct Batch {
     /// `records`): the parties, legislatures and dataset sources that importers refer
     /// to. An existing record is never overwritten by one of these.
     pub defaults: Vec<Parsed>,
+    /// Rows an importer deliberately left out, counted by reason
+    /// (`"blank row"`, `"NOTA is not a candidate"`), for the import summary.
+    pub skipped: BTreeMap<String, usize>,
 }
 
 impl Batch {
@@ -49,6 +52,14 @@ impl Batch {
         self.problems.append(&mut other.problems);
         self.declared.extend(other.declared);
         self.defaults.append(&mut other.defaults);
+        for (reason, n) in other.skipped {
+            *self.skipped.entry(reason).or_default() += n;
+        }
+    }
+
+    /// Counts a row left out on purpose.
+    pub fn skip(&mut self, reason: &str) {
+        *self.skipped.entry(reason.to_string()).or_default() += 1;
     }
 
     /// Adds a record to create only if its id is not taken (see `defaults`).
@@ -67,6 +78,9 @@ pub struct Report {
     pub added: BTreeMap<Kind, usize>,
     pub updated: BTreeMap<Kind, usize>,
     pub unchanged: BTreeMap<Kind, usize>,
+    /// Rows left out on purpose, by reason.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped: BTreeMap<String, usize>,
     /// The store generation after the import; `None` for a dry run or when nothing changed.
     pub generation: Option<u64>,
 }
@@ -248,6 +262,7 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         mut problems,
         declared,
         defaults,
+        skipped,
     } = batch;
     // Defaults fill in only what nobody defines: the first default for an id wins.
     let mut defined: std::collections::HashSet<String> =
@@ -259,7 +274,10 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
             records.push(d);
         }
     }
-    let mut report = Report::default();
+    let mut report = Report {
+        skipped,
+        ..Report::default()
+    };
     let mut seen: HashMap<String, (Kind, String, usize)> = HashMap::new();
     let at = |p: &Parsed, field: &str, message: String| Problem {
         file: p.file.clone(),
