@@ -32,6 +32,11 @@ fn the_slice_imports_as_counted_by_hand() {
             ("membership", 27),
         ])
     );
+    assert_eq!(
+        counts(&report, "skipped").values().sum::<u64>(),
+        1,
+        "Bhamre's repeated row: {report}"
+    );
 }
 
 #[test]

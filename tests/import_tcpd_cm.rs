@@ -33,6 +33,11 @@ fn the_slice_imports_as_counted_by_hand() {
             ("membership", 14),
         ])
     );
+    assert_eq!(
+        counts(&report, "skipped").values().sum::<u64>(),
+        5,
+        "President's and Governor's rule: {report}"
+    );
 }
 
 #[test]

@@ -29,6 +29,11 @@ fn the_slice_imports_as_counted_by_hand() {
             ("tenure", 17)
         ])
     );
+    assert_eq!(
+        counts(&report, "skipped").values().sum::<u64>(),
+        2,
+        "the second rows of BH015000 and MT007500: {report}"
+    );
 }
 
 #[test]

@@ -436,7 +436,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
                 sources: vec![SOURCE_ID.into()],
             });
             tenure.fill_derived_id();
-            push_fact(
+            let repeated = push_fact(
                 file,
                 a.line,
                 tenure,
@@ -444,6 +444,9 @@ pub fn parse(file: &str, text: &str) -> Batch {
                 &mut fact_at,
                 &mut batch.problems,
             );
+            if repeated {
+                batch.skip("row repeating an earlier one exactly");
+            }
             if let Some(party) = &a.party {
                 let org = parties::party_record(party, Some(SOURCE_ID))
                     .expect("a party text that is not missing gives a record");
@@ -492,7 +495,8 @@ pub fn parse(file: &str, text: &str) -> Batch {
 
 /// Adds a tenure or membership once: a row that repeats another exactly (the file
 /// lists one appointment of Subhash Bhamre twice) adds nothing; a row that gives
-/// the same appointment different dates or notes is a problem.
+/// the same appointment different dates or notes is a problem. Returns whether
+/// the record repeated an earlier one exactly.
 fn push_fact(
     file: &str,
     line: usize,
@@ -500,22 +504,28 @@ fn push_fact(
     facts: &mut Vec<(usize, Record)>,
     at: &mut HashMap<String, usize>,
     problems: &mut Vec<Problem>,
-) {
+) -> bool {
     match at.get(record.id()) {
         None => {
             at.insert(record.id().to_string(), facts.len());
             facts.push((line, record));
+            false
         }
-        Some(&i) if facts[i].1 == record || matches!(record, Record::Membership(_)) => {}
-        Some(&i) => problems.push(Problem {
-            file: file.to_string(),
-            line,
-            field: "appointment_end".into(),
-            message: format!(
-                "repeats the appointment on line {} with a different end or note",
-                facts[i].0
-            ),
-        }),
+        Some(&i) if facts[i].1 == record => true,
+        // One membership per person and party, however many rows name it.
+        Some(_) if matches!(record, Record::Membership(_)) => false,
+        Some(&i) => {
+            problems.push(Problem {
+                file: file.to_string(),
+                line,
+                field: "appointment_end".into(),
+                message: format!(
+                    "repeats the appointment on line {} with a different end or note",
+                    facts[i].0
+                ),
+            });
+            false
+        }
     }
 }
 
@@ -742,6 +752,7 @@ mod tests {
     fn an_exact_repeat_adds_nothing_and_a_conflicting_one_is_a_problem() {
         let b = parse_rows(&[SUMAN_1, SUMAN_1]);
         assert!(b.problems.is_empty(), "{:?}", b.problems);
+        assert_eq!(b.skipped.values().sum::<usize>(), 1);
         assert_eq!(b.records.len(), 4, "office, person, tenure, membership");
         let other_end = SUMAN_1.replace("1991-06-21,Lok", "1991-05-01,Lok");
         let b = parse_rows(&[SUMAN_1, &other_end]);

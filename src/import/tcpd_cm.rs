@@ -75,7 +75,10 @@ pub fn parse(file: &str, text: &str) -> Batch {
     for row in table.rows() {
         let term = match Term::read(file, &row) {
             Ok(Some(t)) => t,
-            Ok(None) => continue,
+            Ok(None) => {
+                batch.skip("President's or Governor's rule (no chief minister)");
+                continue;
+            }
             Err(mut p) => {
                 batch.problems.append(&mut p);
                 continue;
@@ -405,6 +408,7 @@ mod tests {
     fn terms_of_one_pid_are_one_person_and_presidents_rule_is_skipped() {
         let b = parse_rows(&[MULAYAM, AKHILESH, PRESIDENTS_RULE, YOGI_1, YOGI_2]);
         assert!(b.problems.is_empty(), "{:?}", b.problems);
+        assert_eq!(b.skipped.values().sum::<usize>(), 1);
         let people = of(&b, |r| match r {
             Record::Person(p) => Some(p.id.clone()),
             _ => None,

@@ -84,6 +84,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
         let person_id = match by_id.get(&officer.tcpd_id) {
             Some(&i) => {
                 fold(&mut people[i].1, &officer);
+                batch.skip("row of an officer ID read before (merged into that officer)");
                 people[i].1.id.clone()
             }
             None => {
@@ -676,6 +677,7 @@ mod tests {
         let b = parse_rows(&[VOHRA_1, VOHRA_2]);
         assert!(b.problems.is_empty(), "{:?}", b.problems);
         assert_eq!(persons(&b).len(), 1);
+        assert_eq!(b.skipped.values().sum::<usize>(), 1);
         let tenures = b
             .records
             .iter()
