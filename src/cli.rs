@@ -159,6 +159,10 @@ pub struct ImportArgs {
     /// The files' format (see the README); detected from each file when absent.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// Import every recognised file under each directory given (e.g. all of a data
+    /// folder in one all-or-nothing import); unrecognised files are listed and skipped.
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
     #[arg(long)]
     pub json: bool,
 }

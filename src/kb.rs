@@ -94,6 +94,9 @@ impl Default for OpenOptions {
     }
 }
 
+/// Called with a short description of each phase of a long operation.
+pub type PhaseObserver = Box<dyn Fn(&str)>;
+
 /// An open knowledge base: the store (locked for this process) and a current index.
 pub struct Kb {
     pub home: Home,
@@ -101,6 +104,8 @@ pub struct Kb {
     pub index: SearchIndex,
     /// Things the user should be told (the store was seeded, the index rebuilt).
     pub notices: Vec<String>,
+    /// Told what a long operation is doing ("writing the store"), for a progress display.
+    pub on_phase: Option<PhaseObserver>,
 }
 
 impl Kb {
@@ -123,6 +128,7 @@ impl Kb {
             store,
             index,
             notices: Vec::new(),
+            on_phase: None,
         };
         if opts.seed && kb.store.is_empty() && !kb.store.is_seeded()? {
             let report = kb.apply(seed::records(), "seed", true)?;
@@ -151,20 +157,33 @@ impl Kb {
     /// Validates records and, unless `dry_run`, applies them to the store and index.
     pub fn import(&mut self, records: Batch, label: &str, dry_run: bool) -> Result<Report> {
         if dry_run {
+            self.phase(&format!("checking {} records", records.records.len()));
             return Ok(import::plan(&self.store, records)?.report);
         }
         self.apply(records, label, false)
     }
 
+    fn phase(&self, what: &str) {
+        if let Some(f) = &self.on_phase {
+            f(what);
+        }
+    }
+
     fn apply(&mut self, records: Batch, label: &str, seeding: bool) -> Result<Report> {
+        self.phase(&format!("checking {} records", records.records.len()));
         let plan = import::plan(&self.store, records)?;
         let mut report = plan.report;
         if plan.changes.is_empty() && !seeding {
             return Ok(report);
         }
+        self.phase(&format!(
+            "writing {} records to the store",
+            plan.changes.len()
+        ));
         let generation = self.store.apply(&plan.changes, label, seeding)?;
         self.home.write_generation(generation)?;
         let affected = index::affected(&self.store, &plan.changes)?;
+        self.phase(&format!("indexing {} documents", affected.len()));
         self.index.update(&self.store, &affected)?;
         report.generation = Some(generation);
         Ok(report)

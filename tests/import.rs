@@ -194,3 +194,32 @@ fn unreadable_inputs_are_clear_errors() {
         assert!(err.contains(expected), "expected {expected:?} in {err}");
     }
 }
+
+#[test]
+fn recursive_import_takes_every_recognised_file_under_a_directory() {
+    let home = Home::new();
+    let dir = home.path().join("data");
+    std::fs::create_dir_all(dir.join("more")).unwrap();
+    std::fs::write(
+        dir.join("a.jsonl"),
+        r#"{"type":"person","id":"a","name":{"en":"A"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("more/b.json"),
+        r#"[{"type":"person","id":"b","name":{"en":"B"}}]"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("README.md"), "# not data\n").unwrap();
+    let d = dir.to_str().unwrap();
+    let (code, _, err) = home.run(&["import", d]);
+    assert_eq!(code, 2, "a directory without -r is refused");
+    assert!(err.contains("is a directory"), "{err}");
+    let (code, out, err) = home.run(&["import", "-r", d]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added 2 (person 2)"), "{out}");
+    assert!(
+        err.contains("skipping") && err.contains("README.md"),
+        "{err}"
+    );
+}

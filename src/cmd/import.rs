@@ -1,12 +1,16 @@
-//! `netakosh import`: validate every file, then apply all records or none.
+//! `netakosh import`: validate every file, then apply all records or none, with a
+//! progress bar on a terminal and a summary at the end.
 
 use super::{print_json, Context, Outcome};
 use crate::cli::ImportArgs;
+use anyhow::Context as _;
 use anyhow::Result;
-use netakosh::import::{read_files_as, Format, Report};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use netakosh::import::{read_files_as, Batch, Format, Report};
 use netakosh::model::Kind;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 fn describe(map: &BTreeMap<Kind, usize>) -> String {
     let total = Report::total(map);
@@ -17,22 +21,87 @@ fn describe(map: &BTreeMap<Kind, usize>) -> String {
     format!("{total} ({})", parts.join(", "))
 }
 
+/// A bar over the bytes of the input files, then a spinner over the import's phases;
+/// drawn only when stderr is a terminal.
+fn progress_bar(total_bytes: u64) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let style = ProgressStyle::with_template(
+        "{spinner} {msg:40!} [{bar:30}] {bytes}/{total_bytes} {elapsed}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// The files under `dir` (sorted, recursively) whose format is recognised; the
+/// others are reported as skipped.
+fn walk(dir: &Path, format: Option<Format>, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the directory {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, format, out)?;
+            continue;
+        }
+        let mut head = vec![0u8; 64 * 1024];
+        let n = std::fs::File::open(&path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        let text = String::from_utf8_lossy(&head[..n]);
+        match format.or_else(|| Format::detect(&path.display().to_string(), &text)) {
+            Some(_) => out.push(path),
+            None => eprintln!(
+                "netakosh: skipping {} (format not recognised)",
+                path.display()
+            ),
+        }
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
-    let paths: Vec<&Path> = args.files.iter().map(|p| p.as_path()).collect();
     let format = args
         .format
         .as_deref()
         .map(str::parse::<Format>)
         .transpose()
         .map_err(netakosh::Error::Usage)?;
-    let (records, chosen) = read_files_as(&paths, format);
-    if format.is_none() && !args.json {
-        // Native files need no announcement; a recognised dataset does.
-        for (file, f) in chosen.iter().filter(|(_, f)| *f != Format::Jsonl) {
-            eprintln!("netakosh: reading {file} as {}", f.as_str());
+    let mut files = Vec::new();
+    for f in &args.files {
+        if args.recursive && f.is_dir() {
+            walk(f, format, &mut files)?;
+        } else {
+            files.push(f.clone());
         }
     }
-    let mut kb = ctx.open()?;
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let bar = progress_bar(sizes.iter().sum());
+    let mut records = Batch::default();
+    let mut chosen = Vec::new();
+    for (path, size) in files.iter().zip(&sizes) {
+        bar.set_message(format!("reading {}", path.display()));
+        let (batch, formats) = read_files_as(&[path.as_path()], format);
+        records.append(batch);
+        chosen.extend(formats);
+        bar.inc(*size);
+    }
+    bar.suspend(|| {
+        // Native files need no announcement; a recognised dataset does.
+        if format.is_none() && !args.json {
+            for (file, f) in chosen.iter().filter(|(_, f)| *f != Format::Jsonl) {
+                eprintln!("netakosh: reading {file} as {}", f.as_str());
+            }
+        }
+    });
     let label = format!(
         "import {}",
         args.files
@@ -41,7 +110,15 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let report = kb.import(records, &label, args.dry_run)?;
+    let mut kb = ctx.open()?;
+    let spinner = bar.clone();
+    kb.on_phase = Some(Box::new(move |what| {
+        spinner.set_message(what.to_string());
+        spinner.tick();
+    }));
+    let result = kb.import(records, &label, args.dry_run);
+    bar.finish_and_clear();
+    let report = result?;
     if args.json {
         print_json(&serde_json::json!({ "dry_run": args.dry_run, "report": report }))?;
         return Ok(Outcome::Done);
@@ -58,6 +135,18 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         describe(&report.updated),
         describe(&report.unchanged)
     );
+    if !report.skipped.is_empty() {
+        let reasons: Vec<String> = report
+            .skipped
+            .iter()
+            .map(|(r, n)| format!("{n} {r}"))
+            .collect();
+        println!(
+            "skipped {}: {}",
+            report.skipped.values().sum::<usize>(),
+            reasons.join("; ")
+        );
+    }
     if args.dry_run {
         println!("dry run: nothing was written");
     }

@@ -53,8 +53,8 @@ fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
     }
 }
 
-fn names_line(n: &Names) -> String {
-    n.both()
+fn names_line(n: &Names, lang: &str) -> String {
+    n.both_for(lang)
 }
 
 /// Rupees with Indian digit grouping: 12345678 → ₹1,23,45,678.
@@ -114,7 +114,13 @@ fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> String {
 /// Renders a profile as text for a terminal.
 pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     let r = &p.record;
-    writeln!(out, "{}  [{} {}]", names_line(&r.name()), p.kind, p.id)?;
+    writeln!(
+        out,
+        "{}  [{} {}]",
+        names_line(&r.name(), lang),
+        p.kind,
+        p.id
+    )?;
     if !r.aliases().is_empty() {
         writeln!(
             out,
@@ -131,7 +137,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             let home: Vec<String> = [&person.home_district, &person.home_state]
                 .into_iter()
                 .flatten()
-                .map(names_line)
+                .map(|n| names_line(n, lang))
                 .collect();
             if !home.is_empty() {
                 writeln!(out, "{}: {}", heading(lang, "home", "गृह"), home.join(", "))?;
@@ -139,10 +145,14 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             for s in &person.services {
                 let mut line = s.service.clone();
                 if let Some(b) = s.batch {
-                    line.push_str(&format!(", batch {b}"));
+                    line.push_str(&format!(", {} {b}", heading(lang, "batch", "बैच")));
                 }
                 if let Some(c) = &s.cadre {
-                    line.push_str(&format!(", cadre {}", names_line(c)));
+                    line.push_str(&format!(
+                        ", {} {}",
+                        heading(lang, "cadre", "कैडर"),
+                        names_line(c, lang)
+                    ));
                 }
                 writeln!(out, "{}: {line}", heading(lang, "service", "सेवा"))?;
             }
@@ -154,7 +164,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                     out,
                     "{}: {}  [{other}]",
                     heading(lang, "same person as", "यही व्यक्ति"),
-                    names_line(names)
+                    names_line(names, lang)
                 )?;
             }
         }
@@ -164,7 +174,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 facts.push(d.to_string());
             }
             if let Some(a) = &e.area {
-                facts.push(names_line(a));
+                facts.push(names_line(a, lang));
             }
             if let Some(s) = e.seats {
                 facts.push(format!("{s} seats"));
@@ -176,7 +186,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 facts.push(
                     p.related
                         .get(b)
-                        .map(names_line)
+                        .map(|n| names_line(n, lang))
                         .unwrap_or_else(|| b.clone()),
                 );
             }
@@ -200,7 +210,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         }
         _ => {
             for (id, names) in &p.related {
-                writeln!(out, "{}  [{id}]", names_line(names))?;
+                writeln!(out, "{}  [{id}]", names_line(names, lang))?;
             }
         }
     }
@@ -220,7 +230,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 out,
                 "  {:<25} {}  ({}){via}",
                 period(t.tenure.start.as_ref(), t.tenure.end.as_ref()),
-                names_line(&t.name),
+                names_line(&t.name, lang),
                 status(t.status, lang)
             )?;
         }
@@ -228,7 +238,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     if !p.memberships.is_empty() {
         writeln!(out, "\n{}", heading(lang, "Memberships", "सदस्यता"))?;
         for m in &p.memberships {
-            let mut line = names_line(&m.name);
+            let mut line = names_line(&m.name, lang);
             if !m.aliases.is_empty() {
                 line.push_str(&format!(" ({})", m.aliases.join(", ")));
             }
@@ -255,7 +265,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "\n{title}")?;
         for c in &p.candidacies {
             let cand = &c.candidacy;
-            let mut parts = vec![names_line(&c.name)];
+            let mut parts = vec![names_line(&c.name, lang)];
             if let Some(party) = &c.party {
                 parts.push(
                     c.party_aliases

@@ -9,7 +9,13 @@ pub mod clean;
 pub mod india;
 pub mod native;
 pub mod parties;
+pub mod popolo;
 pub mod results;
+pub mod states;
+pub mod table;
+pub mod tcpd_cabinet;
+pub mod tcpd_cm;
+pub mod tcpd_ias;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::validate::{check_record, check_references};
@@ -38,6 +44,9 @@ pub struct Batch {
     /// `records`): the parties, legislatures and dataset sources that importers refer
     /// to. An existing record is never overwritten by one of these.
     pub defaults: Vec<Parsed>,
+    /// Rows an importer deliberately left out, counted by reason
+    /// (`"blank row"`, `"NOTA is not a candidate"`), for the import summary.
+    pub skipped: BTreeMap<String, usize>,
 }
 
 impl Batch {
@@ -46,6 +55,14 @@ impl Batch {
         self.problems.append(&mut other.problems);
         self.declared.extend(other.declared);
         self.defaults.append(&mut other.defaults);
+        for (reason, n) in other.skipped {
+            *self.skipped.entry(reason).or_default() += n;
+        }
+    }
+
+    /// Counts a row left out on purpose.
+    pub fn skip(&mut self, reason: &str) {
+        *self.skipped.entry(reason.to_string()).or_default() += 1;
     }
 
     /// Adds a record to create only if its id is not taken (see `defaults`).
@@ -64,6 +81,9 @@ pub struct Report {
     pub added: BTreeMap<Kind, usize>,
     pub updated: BTreeMap<Kind, usize>,
     pub unchanged: BTreeMap<Kind, usize>,
+    /// Rows left out on purpose, by reason.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped: BTreeMap<String, usize>,
     /// The store generation after the import; `None` for a dry run or when nothing changed.
     pub generation: Option<u64>,
 }
@@ -87,6 +107,15 @@ pub struct Plan {
 pub enum Format {
     /// Our own JSON Lines or JSON array.
     Jsonl,
+    /// A Popolo JSON document (EveryPolitician's Lok Sabha file): persons,
+    /// organizations, areas, memberships, events.
+    Popolo,
+    /// TCPD's IAS officers (`ias-profile.csv`).
+    TcpdIas,
+    /// TCPD's Indian Council of Ministers (`TCPD_Indian_Cabinet_1990_2021.csv`).
+    TcpdCabinet,
+    /// TCPD's chief ministers (`TCPD-CMID_1962_2022.csv`).
+    TcpdCm,
     /// ADR / MyNeta candidate affidavits (CSV).
     Adr,
     /// india-votes-data election results with votes (CSV).
@@ -94,21 +123,47 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Jsonl, Format::Adr, Format::Results];
+    pub const ALL: [Format; 7] = [
+        Format::Jsonl,
+        Format::Popolo,
+        Format::TcpdIas,
+        Format::TcpdCabinet,
+        Format::TcpdCm,
+        Format::Adr,
+        Format::Results,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Jsonl => "jsonl",
+            Format::Popolo => "popolo",
+            Format::TcpdIas => "tcpd-ias",
+            Format::TcpdCabinet => "tcpd-cabinet",
+            Format::TcpdCm => "tcpd-cm",
             Format::Adr => "adr",
             Format::Results => "results",
         }
     }
 
-    /// Recognises a format from a file's name and first bytes, where unambiguous.
+    /// Recognises a format from a file's name and first bytes, where unambiguous:
+    /// a Popolo document is one JSON object with a `persons` list; the TCPD files
+    /// by the columns their header names.
     pub fn detect(_name: &str, text: &str) -> Option<Format> {
         let head = text.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with('{') && popolo::detect(text) {
+            return Some(Format::Popolo);
+        }
         if head.starts_with('{') || head.starts_with('[') {
             return Some(Format::Jsonl);
+        }
+        if tcpd_ias::detect(text) {
+            return Some(Format::TcpdIas);
+        }
+        if tcpd_cabinet::detect(text) {
+            return Some(Format::TcpdCabinet);
+        }
+        if tcpd_cm::detect(text) {
+            return Some(Format::TcpdCm);
         }
         let first_line = head.lines().next().unwrap_or("");
         if adr::is_header(first_line) {
@@ -124,6 +179,10 @@ impl Format {
     pub fn parse(self, name: &str, text: &str) -> Batch {
         match self {
             Format::Jsonl => native::parse(name, text),
+            Format::Popolo => popolo::parse(name, text),
+            Format::TcpdIas => tcpd_ias::parse(name, text),
+            Format::TcpdCabinet => tcpd_cabinet::parse(name, text),
+            Format::TcpdCm => tcpd_cm::parse(name, text),
             Format::Adr => adr::parse(name, text),
             Format::Results => results::parse(name, text),
         }
@@ -223,6 +282,7 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         mut problems,
         declared,
         defaults,
+        skipped,
     } = batch;
     // Defaults fill in only what nobody defines: the first default for an id wins.
     let mut defined: std::collections::HashSet<String> =
@@ -234,7 +294,10 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
             records.push(d);
         }
     }
-    let mut report = Report::default();
+    let mut report = Report {
+        skipped,
+        ..Report::default()
+    };
     let mut seen: HashMap<String, (Kind, String, usize)> = HashMap::new();
     let at = |p: &Parsed, field: &str, message: String| Problem {
         file: p.file.clone(),

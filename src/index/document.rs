@@ -290,7 +290,7 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<()> {
     let store = b.store;
     for fact in store.linked_records(Link::TenureByPerson, person)? {
         let Record::Tenure(t) = fact else { continue };
-        let (en, hi) = if is_former(t.end.as_ref()) {
+        let (en, hi) = if t.is_former() {
             ("former", "पूर्व")
         } else {
             ("current", "वर्तमान")

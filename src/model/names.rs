@@ -38,8 +38,18 @@ impl Names {
 
     /// Every distinct text, English and Hindi first: `Alok Ranjan · आलोक रंजन`.
     pub fn both(&self) -> String {
+        self.both_for("en")
+    }
+
+    /// Every distinct text, `lang`'s first (`hi`: `आलोक रंजन · Alok Ranjan`).
+    pub fn both_for(&self, lang: &str) -> String {
         let mut out: Vec<&str> = Vec::new();
-        for lang in ["en", "hi"] {
+        let order = if lang == "hi" {
+            ["hi", "en"]
+        } else {
+            ["en", "hi"]
+        };
+        for lang in order {
             if let Some(t) = self.get(lang) {
                 out.push(t);
             }
@@ -68,6 +78,7 @@ mod tests {
         assert_eq!(n.both(), "Alok Ranjan · आलोक रंजन");
         assert_eq!(n.best("hi"), "आलोक रंजन");
         assert_eq!(n.best("mr"), "Alok Ranjan");
+        assert_eq!(n.both_for("hi"), "आलोक रंजन · Alok Ranjan");
     }
 
     #[test]
