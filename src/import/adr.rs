@@ -19,7 +19,8 @@
 //!   names (`Ramji Lal Suma`, `akil Ahmad` for Wakil): that cannot be undone here, so
 //!   the name is kept as written.
 
-use super::india::{self, ElectionKey, House, Ids, Place, Table};
+use super::india::{self, ElectionKey, House, Ids, Place};
+use super::table::{self, Table};
 use super::{clean, parties, Batch, Parsed};
 use crate::model::{Affidavit, Candidacy, Outcome, PartialDate, Person, Record, Source};
 use std::collections::{BTreeMap, HashSet};
@@ -44,8 +45,8 @@ const REQUIRED: &[&str] = &[
 
 /// Whether a header line is this format's (either separator, quoted or not).
 pub fn is_header(first_line: &str) -> bool {
-    let keys = india::header_keys(first_line);
-    keys.len() >= 3 && keys[..3] == ["candidate", "party", "criminalcases"]
+    let columns = table::header(first_line);
+    columns.len() >= 3 && columns[..3] == ["Candidate", "Party", "Criminal Cases"]
 }
 
 /// The dataset's source record; `file` is the name of the file read.
@@ -93,17 +94,12 @@ struct Row {
 /// line and the column; rows with problems are left out.
 pub fn parse(file: &str, text: &str) -> Batch {
     let mut batch = Batch::default();
-    let table = match Table::read(file, text, REQUIRED) {
-        Ok(t) => t,
-        Err(problems) => {
-            batch.problems = problems;
-            return batch;
-        }
+    let Some(table) = Table::read(file, text, REQUIRED, &mut batch.problems) else {
+        return batch;
     };
-    batch.problems.extend(table.problems.iter().cloned());
-    let mut rows = Vec::with_capacity(table.rows.len());
-    for (line, record) in &table.rows {
-        match read_row(&table, *line, record) {
+    let mut rows = Vec::with_capacity(table.len());
+    for row in table.rows() {
+        match read_row(file, &row) {
             Ok(row) => rows.push(row),
             Err(mut problems) => batch.problems.append(&mut problems),
         }
@@ -235,17 +231,14 @@ fn push(batch: &mut Batch, file: &str, line: usize, record: Record) {
 }
 
 /// Checks and cleans one row; every bad field is a problem.
-fn read_row(
-    t: &Table,
-    line: usize,
-    r: &csv::StringRecord,
-) -> Result<Row, Vec<crate::error::Problem>> {
+fn read_row(file: &str, r: &table::Row) -> Result<Row, Vec<crate::error::Problem>> {
+    let line = r.line;
     let mut problems = Vec::new();
     let mut original = BTreeMap::new();
-    let mut bad = |field: &str, message: String| problems.push(t.problem(line, field, message));
+    let mut bad = |field: &str, message: String| problems.push(r.problem(file, field, message));
 
-    let raw_name = t.get(r, "Candidate");
-    let raw_party = t.get(r, "Party");
+    let raw_name = r.raw("Candidate");
+    let raw_party = r.raw("Party");
     let nota = india::is_nota(raw_name, raw_party);
     let (name, aliases) = india::candidate_name(raw_name);
     if name.is_empty() {
@@ -259,7 +252,7 @@ fn read_row(
         original.insert("party".to_string(), raw_party.to_string());
     }
 
-    let raw_constituency = t.get(r, "Constituency");
+    let raw_constituency = r.raw("Constituency");
     let constituency = india::constituency_name(raw_constituency);
     if constituency.is_empty() {
         bad("Constituency", "is empty".into());
@@ -267,11 +260,9 @@ fn read_row(
         original.insert("constituency".to_string(), raw_constituency.to_string());
     }
 
-    let year = india::year(t.get(r, "Year"))
-        .map_err(|m| bad("Year", m))
-        .ok();
-    let state = Place::from_name(t.get(r, "State"));
-    let raw_house = t.get(r, "House");
+    let year = india::year(r.raw("Year")).map_err(|m| bad("Year", m)).ok();
+    let state = Place::from_name(r.raw("State"));
+    let raw_house = r.raw("House");
     let house = if india::tidy(raw_house).eq_ignore_ascii_case("lok sabha") {
         if state.is_none() {
             bad(
@@ -293,14 +284,14 @@ fn read_row(
         }
     };
 
-    let comment = clean::text(t.get(r, "Comment")).filter(|c| c != "No Comment");
+    let comment = clean::text(r.raw("Comment")).filter(|c| c != "No Comment");
     let bye = comment.as_deref().and_then(bye_election);
     if let Some(c) = comment {
         original.insert("comment".to_string(), c);
     }
 
     let mut whole = |field: &str| -> Option<u64> {
-        let raw = t.get(r, field);
+        let raw = r.raw(field);
         // `Rs 2,06,54,961 ~ 2 Crore+`: the approximation after `~` is not the amount.
         let exact = raw.split('~').next().unwrap_or("");
         match clean::number(exact) {
@@ -328,12 +319,12 @@ fn read_row(
         Some(0) | None => None,
         Some(a) if (18..=120).contains(&a) => Some(a as u16),
         Some(_) => {
-            original.insert("age".to_string(), t.get(r, "Age").trim().to_string());
+            original.insert("age".to_string(), r.raw("Age").trim().to_string());
             None
         }
     };
 
-    let raw_winner = t.get(r, "Winner");
+    let raw_winner = r.raw("Winner");
     let winner = match raw_winner.trim().to_lowercase().as_str() {
         "yes" | "y" | "won" | "winner" | "1" | "true" => Some(true),
         "no" | "n" | "lost" | "0" | "false" => Some(false),
@@ -364,7 +355,7 @@ fn read_row(
         affidavit: Affidavit {
             date: Some(election.date()),
             criminal_cases,
-            education: clean::text(t.get(r, "Education")),
+            education: clean::text(r.raw("Education")),
             age,
             assets,
             liabilities,
@@ -489,13 +480,16 @@ mod tests {
         let b = parse("lok-sabha.csv", &text);
         assert!(b.problems.is_empty(), "{:?}", b.problems);
         let p = persons(&b);
-        assert_eq!(p[0].id, "ramji-lal-suman--adr-lok-sabha-2009-up-agra");
+        assert_eq!(
+            p[0].id,
+            "ramji-lal-suman--adr-lok-sabha-2009-uttar-pradesh-agra"
+        );
         assert_eq!(p[0].name.get("en"), Some("Ramji Lal Suman"));
         assert_eq!(p[0].aliases, vec!["RAMJI LAL SUMAN"]);
         let c = candidacies(&b);
         assert_eq!(
             c[0].id,
-            "ramji-lal-suman--adr-lok-sabha-2009-up-agra--lok-sabha-2009"
+            "ramji-lal-suman--adr-lok-sabha-2009-uttar-pradesh-agra--lok-sabha-2009"
         );
         assert_eq!(c[0].election, "lok-sabha-2009");
         assert_eq!(c[0].party.as_deref(), Some("samajwadi-party"));
@@ -543,8 +537,8 @@ mod tests {
         assert_eq!(
             ids,
             vec![
-                "jothimani-s--adr-lok-sabha-2024-tn-karur",
-                "jothimani-s--adr-lok-sabha-2024-tn-karur-2"
+                "jothimani-s--adr-lok-sabha-2024-tamil-nadu-karur",
+                "jothimani-s--adr-lok-sabha-2024-tamil-nadu-karur-2"
             ]
         );
     }

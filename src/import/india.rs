@@ -1,131 +1,55 @@
-//! What the Indian election datasets share: states and their codes, the legislatures
-//! and elections they name (with ids every importer agrees on), constituency and
-//! candidate names, and the deterministic ids of the people in them.
-//!
-//! State codes (`UP`, ECI's `S24`) are from india-votes-data's `data/states.csv`
-//! (MIT licence, © 2024 India Votes Data); the Hindi names and the older spellings
-//! (`ORISSA`, `UTTARANCHAL`, `PONDICHERRY`) the ADR files use were added here.
+//! What the Indian election datasets share: the legislatures and elections they
+//! name (with ids every importer agrees on), the state codes of india-votes,
+//! constituency and candidate names, and the deterministic ids of the people in them.
+//! States themselves are [`super::states`].
 
-use super::clean;
-use crate::error::Problem;
+use super::{clean, states};
 use crate::model::{Classification, Election, Names, Organization, PartialDate, Person, System};
 use std::collections::HashMap;
 
-/// A state or union territory.
-#[derive(Debug, PartialEq, Eq)]
-pub struct State {
-    /// The short code used in ids and by india-votes (`up`, lowercased).
-    pub code: &'static str,
-    /// ECI's state code (`S24`), if it has one.
-    pub eci: Option<&'static str>,
-    pub en: &'static str,
-    pub hi: &'static str,
-    /// Other spellings the datasets use.
-    pub aliases: &'static [&'static str],
-}
-
-const fn st(
-    code: &'static str,
-    eci: Option<&'static str>,
-    en: &'static str,
-    hi: &'static str,
-    aliases: &'static [&'static str],
-) -> State {
-    State {
-        code,
-        eci,
-        en,
-        hi,
-        aliases,
-    }
-}
-
-pub const STATES: &[State] = &[
-    st(
-        "an",
-        Some("U01"),
-        "Andaman and Nicobar Islands",
-        "अंडमान और निकोबार द्वीपसमूह",
-        &[],
-    ),
-    st("ap", Some("S01"), "Andhra Pradesh", "आंध्र प्रदेश", &[]),
-    st("ar", Some("S02"), "Arunachal Pradesh", "अरुणाचल प्रदेश", &[]),
-    st("as", Some("S03"), "Assam", "असम", &[]),
-    st("br", Some("S04"), "Bihar", "बिहार", &[]),
-    st("ch", Some("U02"), "Chandigarh", "चंडीगढ़", &[]),
-    st(
-        "cg",
-        Some("S26"),
-        "Chhattisgarh",
-        "छत्तीसगढ़",
-        &["Chattisgarh", "CT"],
-    ),
-    st(
-        "dn",
-        Some("U03"),
-        "Dadra and Nagar Haveli and Daman and Diu",
-        "दादरा और नगर हवेली और दमन और दीव",
-        &[],
-    ),
-    // Two territories until 2020; the older Lok Sabha files name them apart.
-    st(
-        "dnh",
-        None,
-        "Dadra and Nagar Haveli",
-        "दादरा और नगर हवेली",
-        &[],
-    ),
-    st("dd", None, "Daman and Diu", "दमन और दीव", &[]),
-    st(
-        "dl",
-        Some("U05"),
-        "Delhi",
-        "दिल्ली",
-        &["NCT of Delhi", "National Capital Territory of Delhi"],
-    ),
-    st("ga", Some("S05"), "Goa", "गोवा", &[]),
-    st("gj", Some("S06"), "Gujarat", "गुजरात", &[]),
-    st("hr", Some("S07"), "Haryana", "हरियाणा", &[]),
-    st(
-        "hp",
-        Some("S08"),
-        "Himachal Pradesh",
-        "हिमाचल प्रदेश",
-        &["Himachal"],
-    ),
-    st("jk", Some("U08"), "Jammu and Kashmir", "जम्मू और कश्मीर", &[]),
-    st("jh", Some("S27"), "Jharkhand", "झारखंड", &[]),
-    st("ka", Some("S10"), "Karnataka", "कर्नाटक", &[]),
-    st("kl", Some("S11"), "Kerala", "केरल", &[]),
-    st("la", Some("U09"), "Ladakh", "लद्दाख", &[]),
-    st("ld", Some("U06"), "Lakshadweep", "लक्षद्वीप", &[]),
-    st("mp", Some("S12"), "Madhya Pradesh", "मध्य प्रदेश", &[]),
-    st("mh", Some("S13"), "Maharashtra", "महाराष्ट्र", &[]),
-    st("mn", Some("S14"), "Manipur", "मणिपुर", &[]),
-    st("ml", Some("S15"), "Meghalaya", "मेघालय", &[]),
-    st("mz", Some("S16"), "Mizoram", "मिज़ोरम", &[]),
-    st("nl", Some("S17"), "Nagaland", "नागालैंड", &[]),
-    st("od", Some("S18"), "Odisha", "ओडिशा", &["Orissa", "OR"]),
-    st("py", Some("U07"), "Puducherry", "पुडुचेरी", &["Pondicherry"]),
-    st("pb", Some("S19"), "Punjab", "पंजाब", &[]),
-    st("rj", Some("S20"), "Rajasthan", "राजस्थान", &[]),
-    st("sk", Some("S21"), "Sikkim", "सिक्किम", &[]),
-    st("tn", Some("S22"), "Tamil Nadu", "तमिलनाडु", &[]),
-    st("tg", Some("S29"), "Telangana", "तेलंगाना", &["TS"]),
-    st("tr", Some("S23"), "Tripura", "त्रिपुरा", &[]),
-    st("up", Some("S24"), "Uttar Pradesh", "उत्तर प्रदेश", &[]),
-    st(
-        "uk",
-        Some("S28"),
-        "Uttarakhand",
-        "उत्तराखंड",
-        &["Uttaranchal", "UT"],
-    ),
-    st("wb", Some("S25"), "West Bengal", "पश्चिम बंगाल", &[]),
+/// india-votes-data's state codes (`data/states.csv`, MIT licence, © 2024 India
+/// Votes Data), with the names [`states::find`] knows them by.
+const CODES: &[(&str, &str)] = &[
+    ("AN", "Andaman and Nicobar Islands"),
+    ("AP", "Andhra Pradesh"),
+    ("AR", "Arunachal Pradesh"),
+    ("AS", "Assam"),
+    ("BR", "Bihar"),
+    ("CH", "Chandigarh"),
+    ("CG", "Chhattisgarh"),
+    ("DN", "Dadra and Nagar Haveli and Daman and Diu"),
+    ("DL", "Delhi"),
+    ("GA", "Goa"),
+    ("GJ", "Gujarat"),
+    ("HR", "Haryana"),
+    ("JK", "Jammu and Kashmir"),
+    ("HP", "Himachal Pradesh"),
+    ("JH", "Jharkhand"),
+    ("KA", "Karnataka"),
+    ("KL", "Kerala"),
+    ("LA", "Ladakh"),
+    ("MP", "Madhya Pradesh"),
+    ("MH", "Maharashtra"),
+    ("MN", "Manipur"),
+    ("ML", "Meghalaya"),
+    ("MZ", "Mizoram"),
+    ("NL", "Nagaland"),
+    ("OD", "Odisha"),
+    ("PY", "Puducherry"),
+    ("PB", "Punjab"),
+    ("RJ", "Rajasthan"),
+    ("SK", "Sikkim"),
+    ("TN", "Tamil Nadu"),
+    ("TG", "Telangana"),
+    ("TR", "Tripura"),
+    ("UP", "Uttar Pradesh"),
+    ("UK", "Uttarakhand"),
+    ("WB", "West Bengal"),
+    ("LD", "Lakshadweep"),
 ];
 
 /// How names are compared: case, spaces and punctuation do not matter, `&` = `and`.
-pub fn key(s: &str) -> String {
+fn key(s: &str) -> String {
     s.to_lowercase()
         .replace('&', "and")
         .chars()
@@ -133,33 +57,20 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
-/// The state a dataset names, by its name, an older spelling or its code.
-pub fn state(text: &str) -> Option<&'static State> {
-    // Built once: importers ask for every row.
-    static BY_KEY: std::sync::OnceLock<HashMap<String, &'static State>> =
-        std::sync::OnceLock::new();
-    let by_key = BY_KEY.get_or_init(|| {
-        let mut map = HashMap::new();
-        for s in STATES {
-            let names = [s.en, s.code]
-                .into_iter()
-                .chain(s.eci)
-                .chain(s.aliases.iter().copied());
-            for name in names {
-                map.entry(key(name)).or_insert(s);
-            }
-        }
-        map
-    });
-    by_key.get(&key(text)).copied()
+/// The state an india-votes code (`HR`) stands for.
+pub fn state_by_code(code: &str) -> Option<Place> {
+    let code = code.trim();
+    CODES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .and_then(|(_, name)| states::find(name))
+        .map(Place::known)
 }
 
-/// A state as an importer uses it: known from the table, or only by the dataset's name.
+/// A state as an importer uses it: known to [`states`], or only by the dataset's name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Place {
-    /// For ids: the code of a known state, else a slug of the name.
-    pub code: String,
-    /// For the state's slug in legislature and election ids (`uttar-pradesh`).
+    /// For ids: `uttar-pradesh`.
     pub slug: String,
     pub en: String,
     pub hi: Option<String>,
@@ -169,7 +80,7 @@ impl Place {
     /// The state named `text`, or `None` when `text` is blank.
     pub fn from_name(text: &str) -> Option<Place> {
         let text = clean::text(text)?;
-        Some(match state(&text) {
+        Some(match states::find(&text) {
             Some(s) => Place::known(s),
             None => {
                 let en = clean::title_case(&text);
@@ -179,20 +90,14 @@ impl Place {
                 } else {
                     slug
                 };
-                Place {
-                    code: slug.clone(),
-                    slug,
-                    en,
-                    hi: None,
-                }
+                Place { slug, en, hi: None }
             }
         })
     }
 
-    pub fn known(s: &State) -> Place {
+    fn known(s: &states::State) -> Place {
         Place {
-            code: s.code.to_string(),
-            slug: clean::slug(s.en),
+            slug: s.slug.to_string(),
             en: s.en.to_string(),
             hi: Some(s.hi.to_string()),
         }
@@ -451,7 +356,7 @@ pub fn name_slug(name: &str) -> String {
 }
 
 /// The part of a person's id that says where they stood: the constituency, with
-/// the state's code in a Lok Sabha election (`up-hathras`).
+/// the state in a Lok Sabha election (`uttar-pradesh-hathras`).
 pub fn seat_slug(house: &House, state: Option<&Place>, constituency: &str) -> String {
     let mut c = clean::slug(constituency);
     if c.len() > 50 {
@@ -462,7 +367,7 @@ pub fn seat_slug(house: &House, state: Option<&Place>, constituency: &str) -> St
         c = format!("c{:x}", super::parties::fnv(constituency));
     }
     match (house, state) {
-        (House::LokSabha, Some(p)) => format!("{}-{c}", p.code),
+        (House::LokSabha, Some(p)) => format!("{}-{c}", p.slug),
         _ => c,
     }
 }
@@ -534,161 +439,20 @@ pub fn year(text: &str) -> Result<u16, String> {
     }
 }
 
-/// A CSV file read for an importer: its columns by name and its records with the
-/// line each starts on (quoted fields may hold newlines, so lines and records differ).
-pub struct Table {
-    file: String,
-    columns: HashMap<String, usize>,
-    width: usize,
-    pub rows: Vec<(usize, csv::StringRecord)>,
-    /// Records that could not be read (wrong number of fields, broken quoting).
-    pub problems: Vec<Problem>,
-}
-
-/// The separator a header line uses: `;` or `,`, whichever occurs more outside quotes.
-pub fn separator(header: &str) -> u8 {
-    let (mut semi, mut comma, mut quoted) = (0, 0, false);
-    for c in header.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ';' if !quoted => semi += 1,
-            ',' if !quoted => comma += 1,
-            _ => {}
-        }
-    }
-    if semi > comma {
-        b';'
-    } else {
-        b','
-    }
-}
-
-/// The column names of a header line, compared without case, spaces or punctuation.
-pub fn header_keys(text: &str) -> Vec<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let line = text.lines().next().unwrap_or("");
-    line.split(separator(line) as char).map(key).collect()
-}
-
-impl Table {
-    /// Reads `text`. A missing required column fails the whole file; a bad record
-    /// is kept in `problems` and the others are read on.
-    pub fn read(file: &str, text: &str, required: &[&str]) -> Result<Table, Vec<Problem>> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let sep = separator(text.lines().next().unwrap_or(""));
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(sep)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(text.as_bytes());
-        let problem = |line: usize, field: &str, message: String| Problem {
-            file: file.to_string(),
-            line,
-            field: field.to_string(),
-            message,
-        };
-        let header = reader
-            .headers()
-            .map_err(|e| vec![problem(1, "", format!("cannot read the header: {e}"))])?
-            .clone();
-        let columns: HashMap<String, usize> = header
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (key(h), i))
-            .collect();
-        let missing: Vec<Problem> = required
-            .iter()
-            .filter(|c| !columns.contains_key(&key(c)))
-            .map(|c| problem(1, c, "this column is missing from the header".into()))
-            .collect();
-        if !missing.is_empty() {
-            return Err(missing);
-        }
-        let mut table = Table {
-            file: file.to_string(),
-            columns,
-            width: header.len(),
-            rows: Vec::new(),
-            problems: Vec::new(),
-        };
-        for result in reader.records() {
-            match result {
-                Ok(record) => {
-                    let line = record.position().map_or(0, |p| p.line() as usize);
-                    if record.len() == 1 && record[0].trim().is_empty() {
-                        continue;
-                    }
-                    if record.len() != table.width {
-                        table.problems.push(problem(
-                            line,
-                            "",
-                            format!(
-                                "has {} fields, but the header has {} (separator `{}`)",
-                                record.len(),
-                                table.width,
-                                sep as char
-                            ),
-                        ));
-                        continue;
-                    }
-                    table.rows.push((line, record));
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    table.problems.push(problem(
-                        line,
-                        "",
-                        format!("not a readable CSV record: {e}"),
-                    ));
-                }
-            }
-        }
-        Ok(table)
-    }
-
-    /// The field of `record` in column `name` (empty when the column is absent).
-    pub fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.columns
-            .get(&key(name))
-            .and_then(|&i| record.get(i))
-            .unwrap_or("")
-    }
-
-    pub fn has(&self, name: &str) -> bool {
-        self.columns.contains_key(&key(name))
-    }
-
-    pub fn problem(&self, line: usize, field: &str, message: impl Into<String>) -> Problem {
-        Problem {
-            file: self.file.clone(),
-            line,
-            field: field.to_string(),
-            message: message.into(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn states_are_found_by_name_old_spelling_and_code() {
-        assert_eq!(state("UTTAR PRADESH").unwrap().code, "up");
-        assert_eq!(state("ORISSA").unwrap().en, "Odisha");
-        assert_eq!(state("Chattisgarh").unwrap().en, "Chhattisgarh");
-        assert_eq!(state("NCT OF Delhi").unwrap().code, "dl");
-        assert_eq!(state("JAMMU & KASHMIR").unwrap().code, "jk");
-        assert_eq!(state("Jammu and Kashmir").unwrap().code, "jk");
-        assert_eq!(state("HR").unwrap().en, "Haryana");
-        assert_eq!(state("S24").unwrap().en, "Uttar Pradesh");
-        assert_eq!(
-            state("Dadra & Nagar Haveli and Daman & Diu").unwrap().code,
-            "dn"
-        );
-        assert_eq!(state("DADRA & NAGAR HAVELI").unwrap().code, "dnh");
-        assert!(state("Atlantis").is_none());
-        assert!(state(" ").is_none());
+    fn india_votes_codes_name_states() {
+        assert_eq!(state_by_code("HR").unwrap().slug, "haryana");
+        assert_eq!(state_by_code("dl").unwrap().en, "Delhi");
+        assert_eq!(state_by_code("UK").unwrap().hi.as_deref(), Some("उत्तराखंड"));
+        assert!(state_by_code("XX").is_none());
+        // Every code names a state the table knows.
+        for (code, _) in CODES {
+            assert!(state_by_code(code).is_some(), "{code}");
+        }
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //! not say who won). A seat where nobody polled a vote (a countermanded poll) has
 //! no ranks or results. `Uncontested` (Surat 2024) is a win without a count.
 
-use super::india::{self, ElectionKey, House, Ids, Place, Table};
+use super::india::{self, ElectionKey, House, Ids, Place};
+use super::table::{self, Table};
 use super::{clean, parties, Batch, Parsed};
 use crate::error::Problem;
 use crate::model::{Candidacy, Names, Outcome, Person, Record, Source};
@@ -39,15 +40,14 @@ const ASSEMBLY_COLUMNS: &[&str] = &[
     "postal_votes",
 ];
 
-fn starts_with(keys: &[String], columns: &[&str]) -> bool {
-    let want: Vec<String> = columns.iter().map(|c| india::key(c)).collect();
-    keys.len() >= want.len() && keys[..want.len()] == want[..]
+fn starts_with(found: &[String], columns: &[&str]) -> bool {
+    found.len() >= columns.len() && found.iter().zip(columns).all(|(f, c)| f == c)
 }
 
 /// Whether a header line is this format's (either shape, either separator).
 pub fn is_header(first_line: &str) -> bool {
-    let keys = india::header_keys(first_line);
-    starts_with(&keys, LOK_SABHA_COLUMNS) || starts_with(&keys, &ASSEMBLY_COLUMNS[..4])
+    let columns = table::header(first_line);
+    starts_with(&columns, LOK_SABHA_COLUMNS) || starts_with(&columns, &ASSEMBLY_COLUMNS[..4])
 }
 
 /// The dataset's source record; `file` is the name of the file read.
@@ -103,36 +103,33 @@ struct Row {
 /// CSV line and the column; rows with problems are left out.
 pub fn parse(file: &str, text: &str) -> Batch {
     let mut batch = Batch::default();
-    let keys = india::header_keys(text);
-    let assembly = keys.first().map(String::as_str) == Some("electionyear");
+    let columns = table::header(text);
+    let assembly = columns.first().map(String::as_str) == Some("election_year");
     let required = if assembly {
         ASSEMBLY_COLUMNS
     } else {
         LOK_SABHA_COLUMNS
     };
-    let table = match Table::read(file, text, required) {
-        Ok(t) => t,
-        Err(problems) => {
-            batch.problems = problems;
-            return batch;
-        }
+    let Some(table) = Table::read(file, text, required, &mut batch.problems) else {
+        return batch;
     };
-    batch.problems.extend(table.problems.iter().cloned());
     let file_year = year_in_name(file);
-    if !assembly && !table.has("Year") && file_year.is_none() && !table.rows.is_empty() {
-        batch.problems.push(table.problem(
-            1,
-            "Year",
-            "the file has no Year column and its name gives no year: name it like 2024LokSabha.csv",
-        ));
+    let has_year = table.has_column("Year");
+    if !assembly && !has_year && file_year.is_none() && !table.is_empty() {
+        batch.problems.push(Problem {
+            file: file.to_string(),
+            line: 1,
+            field: "Year".into(),
+            message: "the file has no Year column and its name gives no year: name it like 2024LokSabha.csv".into(),
+        });
         return batch;
     }
-    let mut rows = Vec::with_capacity(table.rows.len());
-    for (line, record) in &table.rows {
+    let mut rows = Vec::with_capacity(table.len());
+    for row in table.rows() {
         let row = if assembly {
-            assembly_row(&table, *line, record)
+            assembly_row(file, &row)
         } else {
-            lok_sabha_row(&table, *line, record, file_year)
+            lok_sabha_row(file, &row, has_year, file_year)
         };
         match row {
             Ok(row) => rows.push(row),
@@ -334,29 +331,23 @@ struct Common {
     original: BTreeMap<String, String>,
 }
 
-fn common(
-    t: &Table,
-    line: usize,
-    r: &csv::StringRecord,
-    columns: [&str; 3],
-    problems: &mut Vec<Problem>,
-) -> Common {
+fn common(file: &str, r: &table::Row, columns: [&str; 3], problems: &mut Vec<Problem>) -> Common {
     let [candidate, party, constituency] = columns;
-    let raw_name = t.get(r, candidate);
-    let raw_party = t.get(r, party);
+    let raw_name = r.raw(candidate);
+    let raw_party = r.raw(party);
     let nota = india::is_nota(raw_name, raw_party);
     let (name, aliases) = india::candidate_name(raw_name);
     if name.is_empty() {
-        problems.push(t.problem(line, candidate, "is empty: every row names its candidate"));
+        problems.push(r.problem(file, candidate, "is empty: every row names its candidate"));
     }
     let mut original = BTreeMap::new();
     if clean::text(raw_party).is_some() {
         original.insert("party".to_string(), raw_party.to_string());
     }
-    let raw_constituency = t.get(r, constituency);
+    let raw_constituency = r.raw(constituency);
     let display = india::constituency_name(raw_constituency);
     if display.is_empty() {
-        problems.push(t.problem(line, constituency, "is empty"));
+        problems.push(r.problem(file, constituency, "is empty"));
     } else if display != raw_constituency {
         original.insert("constituency".to_string(), raw_constituency.to_string());
     }
@@ -374,54 +365,49 @@ fn common(
     }
 }
 
-fn count(
-    t: &Table,
-    line: usize,
-    field: &str,
-    raw: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<u64> {
+fn count(file: &str, r: &table::Row, field: &str, problems: &mut Vec<Problem>) -> Option<u64> {
+    let raw = r.raw(field);
     match clean::number(raw) {
         Ok(n) => n,
         Err(m) => {
-            problems.push(t.problem(line, field, m));
+            problems.push(r.problem(file, field, m));
             None
         }
     }
 }
 
 fn lok_sabha_row(
-    t: &Table,
-    line: usize,
-    r: &csv::StringRecord,
+    file: &str,
+    r: &table::Row,
+    has_year: bool,
     file_year: Option<u16>,
 ) -> Result<Row, Vec<Problem>> {
+    let line = r.line;
     let mut problems = Vec::new();
     let c = common(
-        t,
-        line,
+        file,
         r,
         ["Candidate", "Party", "Constituency"],
         &mut problems,
     );
     let mut original = c.original;
-    let year = if t.has("Year") {
-        india::year(t.get(r, "Year"))
-            .map_err(|m| problems.push(t.problem(line, "Year", m)))
+    let year = if has_year {
+        india::year(r.raw("Year"))
+            .map_err(|m| problems.push(r.problem(file, "Year", m)))
             .ok()
     } else {
         file_year
     };
-    let state = Place::from_name(t.get(r, "State"));
+    let state = Place::from_name(r.raw("State"));
     if state.is_none() {
-        problems.push(t.problem(line, "State", "is empty"));
+        problems.push(r.problem(file, "State", "is empty"));
     }
-    let raw_votes = t.get(r, "Votes");
+    let raw_votes = r.raw("Votes");
     let votes = if raw_votes.trim().to_lowercase().starts_with("unconteste") {
         original.insert("votes".to_string(), raw_votes.to_string());
         Votes::Uncontested
     } else {
-        match count(t, line, "Votes", raw_votes, &mut problems) {
+        match count(file, r, "Votes", &mut problems) {
             Some(total) => Votes::Counted {
                 total,
                 evm: None,
@@ -447,23 +433,23 @@ fn lok_sabha_row(
     }
 }
 
-fn assembly_row(t: &Table, line: usize, r: &csv::StringRecord) -> Result<Row, Vec<Problem>> {
+fn assembly_row(file: &str, r: &table::Row) -> Result<Row, Vec<Problem>> {
+    let line = r.line;
     let mut problems = Vec::new();
     let c = common(
-        t,
-        line,
+        file,
         r,
         ["candidate", "party", "constituency"],
         &mut problems,
     );
-    let year = india::year(t.get(r, "election_year"))
-        .map_err(|m| problems.push(t.problem(line, "election_year", m)))
+    let year = india::year(r.raw("election_year"))
+        .map_err(|m| problems.push(r.problem(file, "election_year", m)))
         .ok();
-    let raw_state = t.get(r, "election_state");
-    let state = india::state(raw_state).map(Place::known);
+    let raw_state = r.raw("election_state");
+    let state = india::state_by_code(raw_state);
     if state.is_none() {
-        problems.push(t.problem(
-            line,
+        problems.push(r.problem(
+            file,
             "election_state",
             format!(
                 "`{}` is not a state code (such as UP, HR)",
@@ -471,27 +457,21 @@ fn assembly_row(t: &Table, line: usize, r: &csv::StringRecord) -> Result<Row, Ve
             ),
         ));
     }
-    let kind = india::tidy(t.get(r, "election_type")).to_lowercase();
+    let kind = india::tidy(r.raw("election_type")).to_lowercase();
     let lok_sabha = match kind.as_str() {
         "assembly" | "vidhan sabha" | "vidhansabha" | "ac" => Some(false),
         "lok sabha" | "loksabha" | "parliament" | "general" | "pc" => Some(true),
         _ => {
-            problems.push(t.problem(
-                line,
+            problems.push(r.problem(
+                file,
                 "election_type",
                 format!("`{kind}` is neither `Assembly` nor `Lok Sabha`"),
             ));
             None
         }
     };
-    let evm = count(t, line, "evm_votes", t.get(r, "evm_votes"), &mut problems);
-    let postal = count(
-        t,
-        line,
-        "postal_votes",
-        t.get(r, "postal_votes"),
-        &mut problems,
-    );
+    let evm = count(file, r, "evm_votes", &mut problems);
+    let postal = count(file, r, "postal_votes", &mut problems);
     let votes = match (evm, postal) {
         (None, None) => Votes::Unknown,
         (e, p) => Votes::Counted {
@@ -556,7 +536,10 @@ mod tests {
         );
         let b = parse("data/2024LokSabha.csv", &text);
         assert!(b.problems.is_empty(), "{:?}", b.problems);
-        let rani = by_person(&b, "gumma-thanuja-rani--results-lok-sabha-2024-ap-araku");
+        let rani = by_person(
+            &b,
+            "gumma-thanuja-rani--results-lok-sabha-2024-andhra-pradesh-araku",
+        );
         assert_eq!(
             (rani.votes, rani.rank, rani.result),
             (Some(477_005), Some(1), Some(Outcome::Won))
@@ -567,11 +550,14 @@ mod tests {
             rani.original.get("constituency").map(String::as_str),
             Some("Araku ")
         );
-        let geetha = by_person(&b, "kothapalli-geetha--results-lok-sabha-2024-ap-araku");
+        let geetha = by_person(
+            &b,
+            "kothapalli-geetha--results-lok-sabha-2024-andhra-pradesh-araku",
+        );
         assert_eq!((geetha.rank, geetha.result), (Some(2), Some(Outcome::Lost)));
         assert_eq!(geetha.party.as_deref(), Some("bharatiya-janata-party"));
         let nota = by_person(&b, "nota");
-        assert_eq!(nota.id, "nota--lok-sabha-2024--ap-araku");
+        assert_eq!(nota.id, "nota--lok-sabha-2024--andhra-pradesh-araku");
         assert_eq!(
             (nota.votes, nota.rank, nota.result, nota.party.as_deref()),
             (Some(50_470), None, None, Some("none-of-the-above"))
