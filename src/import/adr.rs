@@ -23,7 +23,7 @@ use super::india::{self, ElectionKey, House, Ids, Place};
 use super::table::{self, Table};
 use super::{clean, parties, Batch, Parsed};
 use crate::model::{Affidavit, Candidacy, Outcome, PartialDate, Person, Record, Source};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The id of the dataset's source record, cited by every record the importer makes.
 pub const SOURCE_ID: &str = "src-adr-affidavits";
@@ -63,16 +63,9 @@ pub fn source_record(file: &str) -> Source {
         licence: Some(
             "ODbL 1.0 (Open Database License); attribute the Association for Democratic Reforms (ADR), https://adrindia.org".into(),
         ),
-        file: Some(base_name(file)),
+        file: Some(clean::file_name(file)),
         text: None,
     }
-}
-
-pub(crate) fn base_name(file: &str) -> String {
-    std::path::Path::new(file)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.to_string())
 }
 
 /// One row, checked and cleaned, before ids are given out.
@@ -86,6 +79,8 @@ struct Row {
     winner: Option<bool>,
     constituency: String,
     state: Option<Place>,
+    /// The district, as written (it tells apart two seats of one name).
+    district: String,
     election: ElectionKey,
     original: BTreeMap<String, String>,
 }
@@ -98,8 +93,9 @@ pub fn parse(file: &str, text: &str) -> Batch {
         return batch;
     };
     let mut rows = Vec::with_capacity(table.len());
+    let mut memo = Memo::default();
     for row in table.rows() {
-        match read_row(file, &row) {
+        match read_row(file, &row, &mut memo) {
             Ok(row) => rows.push(row),
             Err(mut problems) => batch.problems.append(&mut problems),
         }
@@ -109,17 +105,19 @@ pub fn parse(file: &str, text: &str) -> Batch {
     }
     batch.default_record(file, 1, Record::Source(source_record(file)));
 
-    // Which constituencies have a winner recorded at all.
     let seat = |r: &Row| {
         (
             r.election.id(),
             india::seat_slug(&r.election.house, r.state.as_ref(), &r.constituency),
         )
     };
-    let decided: HashSet<(String, String)> = rows
+    // Which seats have a winner recorded at all. Some states have two seats of one
+    // name (Uttar Pradesh's three Nawabganjs in 2007): the district tells them apart.
+    let decided_key = |r: &Row| (seat(r), r.district.clone());
+    let decided: HashSet<((String, String), String)> = rows
         .iter()
         .filter(|r| r.winner == Some(true))
-        .map(seat)
+        .map(decided_key)
         .collect();
 
     let mut ids = Ids::default();
@@ -128,6 +126,11 @@ pub fn parse(file: &str, text: &str) -> Batch {
     batch.records.reserve(rows.len() * 2);
     for row in rows {
         let (election_id, seat_slug) = seat(&row);
+        let result = match row.winner {
+            Some(true) => Some(Outcome::Won),
+            Some(false) if !row.nota && decided.contains(&decided_key(&row)) => Some(Outcome::Lost),
+            _ => None,
+        };
         if elections.insert(election_id.clone()) {
             batch.default_record(
                 file,
@@ -158,7 +161,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
             india::NOTA_PERSON.to_string()
         } else {
             let id = ids.unique(format!(
-                "{}--adr-{election_id}-{seat_slug}",
+                "adr-{election_id}-{seat_slug}-{}",
                 india::name_slug(&row.name)
             ));
             push(
@@ -187,13 +190,6 @@ pub fn parse(file: &str, text: &str) -> Batch {
             ids.unique(format!("nota--{election_id}--{seat_slug}"))
         } else {
             format!("{person}--{election_id}")
-        };
-        let result = match row.winner {
-            Some(true) => Some(Outcome::Won),
-            Some(false) if decided.contains(&(election_id.clone(), seat_slug)) && !row.nota => {
-                Some(Outcome::Lost)
-            }
-            _ => None,
         };
         push(
             &mut batch,
@@ -231,7 +227,35 @@ fn push(batch: &mut Batch, file: &str, line: usize, record: Record) {
 }
 
 /// Checks and cleans one row; every bad field is a problem.
-fn read_row(file: &str, r: &table::Row) -> Result<Row, Vec<crate::error::Problem>> {
+/// Parties and states already looked up: a file names a few hundred of each in
+/// tens of thousands of rows.
+#[derive(Default)]
+struct Memo {
+    parties: HashMap<String, Option<crate::model::Organization>>,
+    places: HashMap<String, Option<Place>>,
+}
+
+impl Memo {
+    fn party(&mut self, raw: &str) -> Option<crate::model::Organization> {
+        self.parties
+            .entry(raw.to_string())
+            .or_insert_with(|| parties::party_record(raw, Some(SOURCE_ID)))
+            .clone()
+    }
+
+    fn place(&mut self, raw: &str) -> Option<Place> {
+        self.places
+            .entry(raw.to_string())
+            .or_insert_with(|| Place::from_name(raw))
+            .clone()
+    }
+}
+
+fn read_row(
+    file: &str,
+    r: &table::Row,
+    memo: &mut Memo,
+) -> Result<Row, Vec<crate::error::Problem>> {
     let line = r.line;
     let mut problems = Vec::new();
     let mut original = BTreeMap::new();
@@ -247,7 +271,7 @@ fn read_row(file: &str, r: &table::Row) -> Result<Row, Vec<crate::error::Problem
             "is empty: every row names its candidate".into(),
         );
     }
-    let party = parties::party_record(raw_party, Some(SOURCE_ID));
+    let party = memo.party(raw_party);
     if clean::text(raw_party).is_some() {
         original.insert("party".to_string(), raw_party.to_string());
     }
@@ -261,7 +285,7 @@ fn read_row(file: &str, r: &table::Row) -> Result<Row, Vec<crate::error::Problem
     }
 
     let year = india::year(r.raw("Year")).map_err(|m| bad("Year", m)).ok();
-    let state = Place::from_name(r.raw("State"));
+    let state = memo.place(r.raw("State"));
     let raw_house = r.raw("House");
     let house = if india::tidy(raw_house).eq_ignore_ascii_case("lok sabha") {
         if state.is_none() {
@@ -272,7 +296,7 @@ fn read_row(file: &str, r: &table::Row) -> Result<Row, Vec<crate::error::Problem
         }
         Some(House::LokSabha)
     } else {
-        match Place::from_name(raw_house) {
+        match memo.place(raw_house) {
             Some(p) => Some(House::VidhanSabha(p)),
             None => {
                 bad(
@@ -363,6 +387,7 @@ fn read_row(file: &str, r: &table::Row) -> Result<Row, Vec<crate::error::Problem
         winner,
         constituency,
         state,
+        district: india::tidy(r.raw("District")).to_lowercase(),
         election,
         original,
     })
@@ -440,7 +465,6 @@ fn loose_date(text: &str) -> Option<PartialDate> {
 mod tests {
     use super::*;
     use crate::model::Kind;
-    use std::collections::HashMap;
 
     fn count_kinds(batch: &Batch) -> HashMap<Kind, usize> {
         let mut out = HashMap::new();
@@ -482,14 +506,14 @@ mod tests {
         let p = persons(&b);
         assert_eq!(
             p[0].id,
-            "ramji-lal-suman--adr-lok-sabha-2009-uttar-pradesh-agra"
+            "adr-lok-sabha-2009-uttar-pradesh-agra-ramji-lal-suman"
         );
         assert_eq!(p[0].name.get("en"), Some("Ramji Lal Suman"));
         assert_eq!(p[0].aliases, vec!["RAMJI LAL SUMAN"]);
         let c = candidacies(&b);
         assert_eq!(
             c[0].id,
-            "ramji-lal-suman--adr-lok-sabha-2009-uttar-pradesh-agra--lok-sabha-2009"
+            "adr-lok-sabha-2009-uttar-pradesh-agra-ramji-lal-suman--lok-sabha-2009"
         );
         assert_eq!(c[0].election, "lok-sabha-2009");
         assert_eq!(c[0].party.as_deref(), Some("samajwadi-party"));
@@ -530,6 +554,22 @@ mod tests {
     }
 
     #[test]
+    fn two_seats_of_one_name_in_different_districts_are_decided_apart() {
+        let row = |name: &str, district: &str, winner: &str| {
+            format!("\"{name}\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"{winner}\";\"NAWABGANJ\";\"UTTAR PRADESH\";\"{district}\";\"2007\";\"Uttar Pradesh\";\"No Comment\"\n")
+        };
+        let text = format!(
+            "{HEADER}{}{}{}",
+            row("A", "BAREILLY", "Yes"),
+            row("B", "BAREILLY", "No"),
+            row("C", "BARABANKI", "No")
+        );
+        let b = parse("up.csv", &text);
+        let results: Vec<Option<Outcome>> = candidacies(&b).iter().map(|c| c.result).collect();
+        assert_eq!(results, vec![Some(Outcome::Won), Some(Outcome::Lost), None]);
+    }
+
+    #[test]
     fn namesakes_in_one_seat_get_numbered_ids() {
         let row = "\"Jothimani. S\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"No\";\"KARUR\";\"TAMIL NADU\";\"\";\"2024\";\"Lok Sabha\";\"No Comment\"\n";
         let b = parse("x.csv", &format!("{HEADER}{row}{row}"));
@@ -537,8 +577,8 @@ mod tests {
         assert_eq!(
             ids,
             vec![
-                "jothimani-s--adr-lok-sabha-2024-tamil-nadu-karur",
-                "jothimani-s--adr-lok-sabha-2024-tamil-nadu-karur-2"
+                "adr-lok-sabha-2024-tamil-nadu-karur-jothimani-s",
+                "adr-lok-sabha-2024-tamil-nadu-karur-jothimani-s-2"
             ]
         );
     }

@@ -60,7 +60,7 @@ pub fn source_record(file: &str) -> Source {
         date: None,
         language: Some("en".into()),
         licence: Some("MIT License, © 2024 India Votes Data".into()),
-        file: Some(super::adr::base_name(file)),
+        file: Some(clean::file_name(file)),
         text: None,
     }
 }
@@ -91,6 +91,8 @@ struct Row {
     election: ElectionKey,
     state: Place,
     constituency: String,
+    /// The constituency's number, when the file gives it (`constituency_no`).
+    number: Option<String>,
     name: String,
     aliases: Vec<String>,
     party: Option<crate::model::Organization>,
@@ -142,11 +144,15 @@ pub fn parse(file: &str, text: &str) -> Batch {
     batch.default_record(file, 1, Record::Source(source_record(file)));
 
     // Rows by seat, in file order, to rank them.
+    // Seats are told apart by number where the file gives one: Bihar has two
+    // Kalyanpurs and two Pipras, West Bengal two Bishnupurs.
     let seat_of = |r: &Row| {
-        (
-            r.election.id(),
-            india::seat_slug(&r.election.house, Some(&r.state), &r.constituency),
-        )
+        let seat = india::seat_slug(&r.election.house, Some(&r.state), &r.constituency);
+        let seat = match &r.number {
+            Some(n) => format!("{n}-{seat}"),
+            None => seat,
+        };
+        (r.election.id(), seat)
     };
     let mut seats: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {
@@ -196,7 +202,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
             )
         } else {
             let id = ids.unique(format!(
-                "{}--results-{election_id}-{seat}",
+                "india-votes-{election_id}-{seat}-{}",
                 india::name_slug(&row.name)
             ));
             push(
@@ -307,7 +313,7 @@ fn rank_seat(rows: &[Row], members: &[usize], out: &mut [(Option<u32>, Option<Ou
 
 /// A year in a file name: `2024LokSabha.csv` → 2024.
 fn year_in_name(file: &str) -> Option<u16> {
-    let name = super::adr::base_name(file);
+    let name = clean::file_name(file);
     let bytes = name.as_bytes();
     (0..bytes.len().saturating_sub(3)).find_map(|i| {
         let w = &bytes[i..i + 4];
@@ -422,6 +428,7 @@ fn lok_sabha_row(
             election: ElectionKey::general(House::LokSabha, year),
             state,
             constituency: c.constituency,
+            number: None,
             name: c.name,
             aliases: c.aliases,
             party: c.party,
@@ -493,6 +500,7 @@ fn assembly_row(file: &str, r: &table::Row) -> Result<Row, Vec<Problem>> {
             ),
             state,
             constituency: c.constituency,
+            number: Some(clean::slug(r.raw("constituency_no"))).filter(|n| !n.is_empty()),
             name: c.name,
             aliases: c.aliases,
             party: c.party,
@@ -538,7 +546,7 @@ mod tests {
         assert!(b.problems.is_empty(), "{:?}", b.problems);
         let rani = by_person(
             &b,
-            "gumma-thanuja-rani--results-lok-sabha-2024-andhra-pradesh-araku",
+            "india-votes-lok-sabha-2024-andhra-pradesh-araku-gumma-thanuja-rani",
         );
         assert_eq!(
             (rani.votes, rani.rank, rani.result),
@@ -552,7 +560,7 @@ mod tests {
         );
         let geetha = by_person(
             &b,
-            "kothapalli-geetha--results-lok-sabha-2024-andhra-pradesh-araku",
+            "india-votes-lok-sabha-2024-andhra-pradesh-araku-kothapalli-geetha",
         );
         assert_eq!((geetha.rank, geetha.result), (Some(2), Some(Outcome::Lost)));
         assert_eq!(geetha.party.as_deref(), Some("bharatiya-janata-party"));
@@ -581,11 +589,11 @@ mod tests {
         );
         assert_eq!(
             c[1].person,
-            "krishan--results-vidhan-sabha-haryana-2024-kalka"
+            "india-votes-vidhan-sabha-haryana-2024-1-kalka-krishan"
         );
         assert_eq!(
             c[2].person,
-            "krishan--results-vidhan-sabha-haryana-2024-kalka-2"
+            "india-votes-vidhan-sabha-haryana-2024-1-kalka-krishan-2"
         );
         // The two Krishans tie for second place, behind the winner.
         assert_eq!(
@@ -597,6 +605,28 @@ mod tests {
             (Some(60_612), Some(Outcome::Won))
         );
         assert_eq!(c[0].constituency.as_ref().unwrap().get("en"), Some("Kalka"));
+    }
+
+    #[test]
+    fn two_seats_of_one_name_are_told_apart_by_number() {
+        // Bihar 2025 has a Kalyanpur at number 16 and another at 131.
+        let text = format!(
+            "{AS_HEADER}2025,Assembly,BR,KALYANPUR,16,1,A ONE,P,10,0\n2025,Assembly,BR,KALYANPUR,16,2,B TWO,Q,5,0\n2025,Assembly,BR,KALYANPUR,131,1,C THREE,P,7,0\n2025,Assembly,BR,KALYANPUR,131,2,B TWO,Q,9,0\n"
+        );
+        let b = parse("2025Assembly-BR.csv", &text);
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+        let won: Vec<&str> = candidacies(&b)
+            .into_iter()
+            .filter(|c| c.result == Some(Outcome::Won))
+            .map(|c| c.person.as_str())
+            .collect();
+        assert_eq!(
+            won,
+            vec![
+                "india-votes-vidhan-sabha-bihar-2025-16-kalyanpur-a-one",
+                "india-votes-vidhan-sabha-bihar-2025-131-kalyanpur-b-two"
+            ]
+        );
     }
 
     #[test]

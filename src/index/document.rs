@@ -18,9 +18,12 @@ use std::rc::Rc;
 /// analysing them once per document was most of a large import's indexing time.
 pub struct Builder<'a> {
     store: &'a Store,
-    entities: RefCell<HashMap<(Kind, String), Option<Rc<Record>>>>,
+    entities: RefCell<HashMap<(Kind, String), Found>>,
     keys: RefCell<HashMap<String, String>>,
 }
+
+/// A record looked up once, or its absence.
+type Found = Option<Rc<Record>>;
 
 impl<'a> Builder<'a> {
     pub fn new(store: &'a Store) -> Builder<'a> {
@@ -37,7 +40,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A party, office or election (few, and quoted by many documents).
-    fn entity(&self, kind: Kind, id: &str) -> Result<Option<Rc<Record>>> {
+    fn entity(&self, kind: Kind, id: &str) -> Result<Found> {
         let key = (kind, id.to_string());
         if let Some(r) = self.entities.borrow().get(&key) {
             return Ok(r.clone());
