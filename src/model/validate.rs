@@ -355,6 +355,18 @@ mod tests {
     }
 
     #[test]
+    fn originals_must_be_text() {
+        let ok = parse(
+            r#"{"type":"candidacy","id":"c","person":"p","election":"e","original":{"constituency":"Araku "}}"#,
+        );
+        assert!(check_record(&ok).is_empty());
+        let bad = parse(
+            r#"{"type":"candidacy","id":"c","person":"p","election":"e","original":{"party":" "}}"#,
+        );
+        assert_eq!(check_record(&bad)[0].0, "original.party");
+    }
+
+    #[test]
     fn facts_get_deterministic_ids() {
         let mut r =
             parse(r#"{"type":"tenure","person":"alok-ranjan","office":"cs-up","start":"2014-06"}"#);

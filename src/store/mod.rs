@@ -5,10 +5,12 @@
 //! - `ids`: id → kind, so ids are unique across kinds and `show ID` needs one lookup;
 //! - secondary indexes (`tenure_by_person`, …): `owner \0 fact` → empty;
 //! - `history`: `id \0 version` → an earlier version of a record, kept when it is overwritten;
-//! - `meta`: schema version, generation (bumped by every applied import), seed flag.
+//! - `meta`: schema version, generation (bumped by every applied import), seed flag,
+//!   and the journal of a large import while it is being written.
 //!
-//! Writes go through [`Store::apply`], one sled transaction over all trees, so an
-//! import lands entirely or not at all.
+//! Writes go through [`Store::apply`]: one sled transaction over all trees, or for a
+//! large import chunks with a journal that undoes them if the import is interrupted,
+//! so an import lands entirely or not at all.
 
 mod links;
 
