@@ -285,20 +285,27 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         skipped,
     } = batch;
     // Defaults fill in only what nobody defines: the first default for an id wins.
-    let mut defined: std::collections::HashSet<String> =
-        records.iter().map(|p| p.record.id().to_string()).collect();
-    for d in defaults {
-        let id = d.record.id().to_string();
-        if !defined.contains(&id) && !declared.contains_key(&id) && store.kind_of(&id)?.is_none() {
-            defined.insert(id);
-            records.push(d);
+    let mut accepted = Vec::new();
+    {
+        let mut defined: std::collections::HashSet<&str> =
+            records.iter().map(|p| p.record.id()).collect();
+        for d in &defaults {
+            let id = d.record.id();
+            if !defined.contains(id) && !declared.contains_key(id) && store.kind_of(id)?.is_none() {
+                defined.insert(id);
+                accepted.push(d.clone());
+            }
         }
     }
+    drop(defaults);
+    records.append(&mut accepted);
     let mut report = Report {
         skipped,
         ..Report::default()
     };
-    let mut seen: HashMap<String, (Kind, String, usize)> = HashMap::new();
+    // Each id's first record, by its place in `records` (an import can hold
+    // hundreds of thousands of records: no copies of ids or file names).
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(records.len());
     let at = |p: &Parsed, field: &str, message: String| Problem {
         file: p.file.clone(),
         line: p.line,
@@ -306,20 +313,24 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         message,
     };
 
-    for p in &records {
+    for (i, p) in records.iter().enumerate() {
         for (field, message) in check_record(&p.record) {
             problems.push(at(p, &field, message));
         }
-        let id = p.record.id().to_string();
-        if let Some((_, file, line)) = seen.get(&id) {
+        let id = p.record.id();
+        if let Some(&first) = seen.get(id) {
+            let first = &records[first];
             problems.push(at(
                 p,
                 "id",
-                format!("`{id}` is already defined at {file}:{line} in this import"),
+                format!(
+                    "`{id}` is already defined at {}:{} in this import",
+                    first.file, first.line
+                ),
             ));
             continue;
         }
-        if let Some(stored) = store.kind_of(&id)? {
+        if let Some(stored) = store.kind_of(id)? {
             if stored != p.record.kind() {
                 problems.push(at(
                     p,
@@ -331,12 +342,12 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
                 ));
             }
         }
-        seen.insert(id, (p.record.kind(), p.file.clone(), p.line));
+        seen.insert(id, i);
     }
 
     let kind_of = |id: &str| -> Option<Kind> {
         seen.get(id)
-            .map(|(k, _, _)| *k)
+            .map(|&i| records[i].record.kind())
             .or_else(|| declared.get(id).copied())
             .or_else(|| store.kind_of(id).ok().flatten())
     };
@@ -345,6 +356,7 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
             problems.push(at(p, &field, message));
         }
     }
+    drop(seen);
     if !problems.is_empty() {
         // Report in file order, then line order, as a reader would fix them.
         let mut files: Vec<String> = Vec::new();
