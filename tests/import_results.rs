@@ -114,6 +114,33 @@ fn show_lists_an_election_by_votes_with_ranks_and_winners_per_seat() {
             Some("lost".into())
         )
     );
+    // The two Maharajganjs' names say their state, so `election` tables them apart.
+    let p = home.json(&[
+        "show",
+        "india-votes-lok-sabha-2024-bihar-maharajganj-janardan-singh-sigriwal",
+        "--json",
+    ]);
+    let c = &p["candidacies"][0]["candidacy"];
+    assert_eq!(c["constituency"]["en"], "Maharajganj (Bihar)");
+    assert_eq!(c["original"]["constituency"], "Maharajganj");
+    assert_eq!(p["record"]["name"]["en"], "Janardan Singh \"Sigriwal\"");
+    let results = home.json(&["election", "lok-sabha-2024", "--json"]);
+    let seats: BTreeSet<&str> = results["constituencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"]["en"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        seats,
+        BTreeSet::from([
+            "Araku",
+            "Karakat",
+            "Maharajganj (Bihar)",
+            "Maharajganj (Uttar Pradesh)",
+            "Surat"
+        ])
+    );
     // NOTA: votes kept, never ranked, never a winner.
     let nota: Vec<_> = rows.iter().filter(|r| r.0 == "nota").collect();
     assert_eq!(nota.len(), 4, "Araku, Karakat and the two Maharajganjs");

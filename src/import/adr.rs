@@ -79,7 +79,7 @@ struct Row {
     winner: Option<bool>,
     constituency: String,
     state: Option<Place>,
-    /// The district, as written (it tells apart two seats of one name).
+    /// The district (it tells apart two seats of one name).
     district: String,
     election: ElectionKey,
     original: BTreeMap<String, String>,
@@ -111,24 +111,45 @@ pub fn parse(file: &str, text: &str) -> Batch {
             india::seat_slug(&r.election.house, r.state.as_ref(), &r.constituency),
         )
     };
-    // Which seats have a winner recorded at all. Some states have two seats of one
-    // name (Uttar Pradesh's three Nawabganjs in 2007): the district tells them apart.
-    let decided_key = |r: &Row| (seat(r), r.district.clone());
-    let decided: HashSet<((String, String), String)> = rows
+    // Some states have two seats of one name (Uttar Pradesh's three Nawabganjs in
+    // 2007): the district tells them apart.
+    let seat_keys: Vec<(String, String)> = rows.iter().map(seat).collect();
+    let district_keys: Vec<(String, String)> = seat_keys
         .iter()
-        .filter(|r| r.winner == Some(true))
-        .map(decided_key)
+        .zip(&rows)
+        .map(|((e, s), r)| (e.clone(), format!("{s}\0{}", r.district.to_lowercase())))
         .collect();
+    // Which seats have a winner recorded at all.
+    let decided: HashSet<&(String, String)> = district_keys
+        .iter()
+        .zip(&rows)
+        .filter(|(_, r)| r.winner == Some(true))
+        .map(|(k, _)| k)
+        .collect();
+    let mut names: Vec<String> = rows.iter().map(|r| r.constituency.clone()).collect();
+    let before = india::qualify_shared_names(&district_keys, &mut names, |i| {
+        let r = &rows[i];
+        match (&r.election.house, &r.state) {
+            (House::LokSabha, Some(state)) => Some(state.en.clone()),
+            _ => Some(clean::title_case(&r.district)),
+        }
+    });
+    for ((r, name), before) in rows.iter_mut().zip(names).zip(before) {
+        if let Some(b) = before {
+            r.original.entry("constituency".into()).or_insert(b);
+        }
+        r.constituency = name;
+    }
+    let decided: Vec<bool> = district_keys.iter().map(|k| decided.contains(k)).collect();
 
     let mut ids = Ids::default();
     let mut elections: HashSet<String> = HashSet::new();
     let mut parties_seen: HashSet<String> = HashSet::new();
     batch.records.reserve(rows.len() * 2);
-    for row in rows {
-        let (election_id, seat_slug) = seat(&row);
+    for ((row, (election_id, seat_slug)), decided) in rows.into_iter().zip(seat_keys).zip(decided) {
         let result = match row.winner {
             Some(true) => Some(Outcome::Won),
-            Some(false) if !row.nota && decided.contains(&decided_key(&row)) => Some(Outcome::Lost),
+            Some(false) if !row.nota && decided => Some(Outcome::Lost),
             _ => None,
         };
         if elections.insert(election_id.clone()) {
@@ -387,7 +408,7 @@ fn read_row(
         winner,
         constituency,
         state,
-        district: india::tidy(r.raw("District")).to_lowercase(),
+        district: india::tidy(r.raw("District")),
         election,
         original,
     })

@@ -372,6 +372,39 @@ pub fn seat_slug(house: &House, state: Option<&Place>, constituency: &str) -> St
     }
 }
 
+/// Seats that share a name in one election (the Lok Sabha's two Aurangabads, in
+/// Bihar and Maharashtra; Bihar's two Kalyanpurs) get what tells them apart in
+/// brackets — `Aurangabad (Bihar)`, `Kalyanpur (16)` — so a result table, which
+/// groups candidates by constituency name, keeps them apart. `seats[i]` is row `i`'s
+/// (election, seat) and `qualifier(i)` its state, number or district. Returns, for
+/// each row whose name changed, the name it had.
+pub fn qualify_shared_names(
+    seats: &[(String, String)],
+    names: &mut [String],
+    qualifier: impl Fn(usize) -> Option<String>,
+) -> Vec<Option<String>> {
+    let mut by_name: HashMap<(&str, String), std::collections::HashSet<&str>> = HashMap::new();
+    for (i, (election, seat)) in seats.iter().enumerate() {
+        by_name
+            .entry((election.as_str(), names[i].to_lowercase()))
+            .or_default()
+            .insert(seat.as_str());
+    }
+    let shared: Vec<bool> = seats
+        .iter()
+        .enumerate()
+        .map(|(i, (election, _))| by_name[&(election.as_str(), names[i].to_lowercase())].len() > 1)
+        .collect();
+    let mut before = vec![None; names.len()];
+    for (i, shared) in shared.into_iter().enumerate() {
+        if let Some(q) = qualifier(i).filter(|q| shared && !q.is_empty()) {
+            let qualified = format!("{} ({q})", names[i]);
+            before[i] = Some(std::mem::replace(&mut names[i], qualified));
+        }
+    }
+    before
+}
+
 /// Hands out ids, numbering repeats in the order they are asked for: `x`, `x-2`,
 /// `x-3`. Namesakes in one constituency are common (a tactic to confuse voters),
 /// so this keeps them apart deterministically by their order in the file.
@@ -533,6 +566,41 @@ mod tests {
             ("Laxman K Padhiya".to_string(), vec![])
         );
         assert_eq!(candidate_name("Anil Vij"), ("Anil Vij".to_string(), vec![]));
+    }
+
+    #[test]
+    fn seats_sharing_a_name_get_a_qualifier() {
+        let seat = |e: &str, s: &str| (e.to_string(), s.to_string());
+        let seats = [
+            seat("lok-sabha-2024", "bihar-aurangabad"),
+            seat("lok-sabha-2024", "bihar-aurangabad"),
+            seat("lok-sabha-2024", "maharashtra-aurangabad"),
+            seat("lok-sabha-2024", "bihar-gaya"),
+            seat("lok-sabha-2019", "bihar-aurangabad"),
+        ];
+        let mut names: Vec<String> = [
+            "Aurangabad",
+            "Aurangabad",
+            "AURANGABAD",
+            "Gaya",
+            "Aurangabad",
+        ]
+        .map(String::from)
+        .to_vec();
+        let states = ["Bihar", "Bihar", "Maharashtra", "Bihar", "Bihar"];
+        let before = qualify_shared_names(&seats, &mut names, |i| Some(states[i].to_string()));
+        assert_eq!(
+            names,
+            vec![
+                "Aurangabad (Bihar)",
+                "Aurangabad (Bihar)",
+                "AURANGABAD (Maharashtra)",
+                "Gaya",
+                "Aurangabad"
+            ]
+        );
+        assert_eq!(before[2].as_deref(), Some("AURANGABAD"));
+        assert_eq!(before[3], None);
     }
 
     #[test]

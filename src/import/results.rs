@@ -154,9 +154,24 @@ pub fn parse(file: &str, text: &str) -> Batch {
         };
         (r.election.id(), seat)
     };
-    let mut seats: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for (i, r) in rows.iter().enumerate() {
-        seats.entry(seat_of(r)).or_default().push(i);
+    let seat_keys: Vec<(String, String)> = rows.iter().map(seat_of).collect();
+    let mut names: Vec<String> = rows.iter().map(|r| r.constituency.clone()).collect();
+    let before = india::qualify_shared_names(&seat_keys, &mut names, |i| {
+        let r = &rows[i];
+        match r.election.house {
+            House::LokSabha => Some(r.state.en.clone()),
+            House::VidhanSabha(_) => r.number.clone(),
+        }
+    });
+    for ((r, name), before) in rows.iter_mut().zip(names).zip(before) {
+        if let Some(b) = before {
+            r.original.entry("constituency".into()).or_insert(b);
+        }
+        r.constituency = name;
+    }
+    let mut seats: HashMap<&(String, String), Vec<usize>> = HashMap::new();
+    for (i, key) in seat_keys.iter().enumerate() {
+        seats.entry(key).or_default().push(i);
     }
     let mut outcome: Vec<(Option<u32>, Option<Outcome>, Names)> =
         vec![(None, None, Names::default()); rows.len()];
@@ -167,8 +182,9 @@ pub fn parse(file: &str, text: &str) -> Batch {
     let mut ids = Ids::default();
     let mut made: HashSet<String> = HashSet::new();
     batch.records.reserve(rows.len() * 2);
-    for (row, (rank, result, note)) in rows.into_iter().zip(outcome) {
-        let (election_id, seat) = seat_of(&row);
+    for ((row, (rank, result, note)), (election_id, seat)) in
+        rows.into_iter().zip(outcome).zip(seat_keys)
+    {
         if made.insert(election_id.clone()) {
             batch.default_record(
                 file,
