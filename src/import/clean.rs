@@ -4,6 +4,8 @@
 //! `Sri (Dr)Neelam Sanjeeva Reddy`, `Araku ` and `8,43,025`. Importers keep the
 //! original string (as an alias) and use the cleaned form for display and ids.
 
+use crate::model::PartialDate;
+
 /// Honorifics and titles that precede Indian names in official lists (lowercase,
 /// without the final dot). Removed for display; the original string is kept.
 const HONORIFICS: &[&str] = &[
@@ -36,7 +38,59 @@ const HONORIFICS: &[&str] = &[
     "selvi",
     "janab",
     "mohd",
+    "sushree",
+    "sushri",
+    "maulana",
+    "captain",
+    "brig",
+    "general",
+    "pt",
+    "kalaignar",
 ];
+
+/// Decorations and service marks written after a name (`Sona Ram, VSM (Retd.)`):
+/// dropped for display, kept in the original string.
+const POST_NOMINALS: &[&str] = &["pvsm", "avsm", "vsm", "uysm", "ysm", "retd"];
+
+fn is_post_nominal(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| c == '.' || c == '(' || c == ')' || c == ',');
+    let lower = bare.to_lowercase();
+    // Service marks are written in capitals; `(Retd.)` in any case.
+    (lower == "retd") || (POST_NOMINALS.contains(&lower.as_str()) && bare == bare.to_uppercase())
+}
+
+/// Puts a space where sources glue words together: after a dot before a letter
+/// (`P.V.Narasimha` → `P. V. Narasimha`), around brackets (`Dr.(Ms.)`,
+/// `(Dr)Neelam`) and between a lowercase and an uppercase letter inside a word
+/// (`KamlapatiTripathi`; only after three letters, so `McDonald` stays).
+fn space_out(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut run = 0usize; // letters since the word began
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let glued = match prev {
+            Some(p) if !p.is_whitespace() => {
+                (p == '.' && c.is_alphabetic())
+                    || (c == '(')
+                    || (p == ')' && !c.is_whitespace() && c != ',')
+                    || (p.is_lowercase() && c.is_uppercase() && run >= 3)
+            }
+            _ => false,
+        };
+        if glued {
+            out.push(' ');
+            run = 0;
+        }
+        if c.is_alphabetic() {
+            run += 1;
+        } else {
+            run = 0;
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// Whether a word (with or without a dot or brackets) is an honorific.
 fn is_honorific(word: &str) -> bool {
@@ -76,21 +130,62 @@ pub fn title_case(s: &str) -> String {
 }
 
 /// A person's name as a reader expects it: `Surname, Shri First` reordered to
-/// `First Surname`, honorifics removed, UPPER CASE title-cased, spaces squashed.
+/// `First Surname`, titles and service marks removed, glued initials spaced
+/// (`P.V.Narasimha Rao` → `P. V. Narasimha Rao`), stray numbers dropped, UPPER
+/// CASE title-cased, spaces squashed. Titles come off only where titles stand,
+/// before a name (`Col. Choudhary, Sona Ram`), so `Karuna Kumari` keeps `Kumari`.
 pub fn person_name(raw: &str) -> String {
-    let raw = squash(raw);
-    // Split `(Dr)Neelam` into `(Dr) Neelam` so the title comes off.
-    let raw = raw.replace(")", ") ").replace("  ", " ");
-    let ordered = match raw.split_once(',') {
-        Some((surname, given)) if !given.trim().is_empty() && !surname.trim().is_empty() => {
-            format!("{} {}", given.trim(), surname.trim())
-        }
-        _ => raw.clone(),
+    let spaced = space_out(&squash(raw));
+    let words: Vec<&str> = spaced
+        .split_whitespace()
+        .filter(|w| !is_post_nominal(w))
+        .collect();
+    // `Rao Inderjit Singh,` and `Choudhary, Sona Ram, VSM` leave commas behind.
+    let joined = words.join(" ");
+    let joined = joined.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    let parts: Vec<Vec<&str>> = match joined.split_once(',') {
+        Some((surname, given)) => vec![given, surname],
+        None => vec![joined],
+    }
+    .into_iter()
+    .map(|part| {
+        let words: Vec<&str> = part
+            .split_whitespace()
+            .map(|w| w.trim_matches(','))
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let titles = words.iter().take_while(|w| is_honorific(w)).count();
+        words[titles..].to_vec()
+    })
+    .collect();
+    let kept: Vec<&str> = parts.concat();
+    let kept = if kept.is_empty() {
+        joined.split_whitespace().collect()
+    } else {
+        kept
     };
-    let words: Vec<&str> = ordered.split_whitespace().collect();
-    let kept: Vec<&str> = words.iter().copied().filter(|w| !is_honorific(w)).collect();
-    let kept = if kept.is_empty() { words } else { kept };
-    title_case(&squash(&kept.join(" ")))
+    capitalise_words(&title_case(&squash(&kept.join(" "))))
+}
+
+/// Lowercase words of a mixed-case name that are names, not particles, get their
+/// capital: `Ram Naresh yadav` → `Ram Naresh Yadav`; `Wilfred de Souza` and
+/// `Raju alias Devappa` stay.
+fn capitalise_words(name: &str) -> String {
+    const PARTICLES: &[&str] = &["alias", "urf", "van", "von", "der", "del", "bin", "binti"];
+    name.split(' ')
+        .map(|w| {
+            let lower = w.chars().all(|c| !c.is_uppercase());
+            if lower && w.chars().count() >= 3 && !PARTICLES.contains(&w) {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A lowercase ASCII slug for ids (`alok-ranjan`); letters outside ASCII are dropped,
@@ -113,12 +208,83 @@ pub fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// A slug of at most `max` bytes: a longer one is cut and ends in a hash of the
+/// whole text, so two long names that share a beginning still get different ids.
+pub fn slug_max(s: &str, max: usize) -> String {
+    let full = slug(s);
+    if full.len() <= max || max < 12 {
+        return full;
+    }
+    let hash = format!("{:08x}", super::parties::fnv(&full) as u32);
+    let cut = full[..max - 9].trim_end_matches('-');
+    format!("{cut}-{hash}")
+}
+
+/// Upper-cases the first letter (`commissioner` → `Commissioner`).
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A dataset file's own name, without the folder it was imported from, so a source
+/// record is the same wherever the file lies.
+pub fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
 /// Missing-value markers used by the datasets.
 pub fn is_missing(s: &str) -> bool {
     matches!(
         s.trim().to_lowercase().as_str(),
-        "" | "na" | "n/a" | "n.a." | "nil" | "none" | "-" | "--" | "null" | "not given" | "unknown"
+        "" | "na"
+            | "n/a"
+            | "n.a."
+            | "nil"
+            | "none"
+            | "-"
+            | "--"
+            | "null"
+            | "not given"
+            | "unknown"
+            | "not found"
+            | "not available"
+            | "not applicable"
+            | "n.applicable"
+            | "details awaited"
     )
+}
+
+/// A date as the datasets write it: `YYYY-MM-DD` (also `YYYY-MM`, `YYYY`), or the
+/// Indian day-first `DD-MM-YYYY`, `DD/MM/YYYY`, `DD.MM.YYYY`. `None` when missing.
+pub fn date(s: &str) -> Result<Option<PartialDate>, String> {
+    if is_missing(s) {
+        return Ok(None);
+    }
+    let t = s.trim();
+    if let Ok(d) = t.parse::<PartialDate>() {
+        return Ok(Some(d));
+    }
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    if let [d, m, y] = parts[..] {
+        let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) {
+            let iso = format!("{y}-{m:0>2}-{d:0>2}");
+            return iso
+                .parse::<PartialDate>()
+                .map(Some)
+                .map_err(|_| format!("`{t}` is not a date that exists"));
+        }
+    }
+    Err(format!(
+        "`{t}` is not a date: expected YYYY-MM-DD (or DD-MM-YYYY)"
+    ))
 }
 
 /// A trimmed value, or `None` when missing.
@@ -177,10 +343,84 @@ mod tests {
     }
 
     #[test]
+    fn names_from_the_popolo_and_tcpd_files() {
+        // Real strings from the Lok Sabha Popolo file and the TCPD files.
+        for (raw, clean) in [
+            (
+                "Col. Choudhary, Sona Ram, VSM (Retd.)",
+                "Sona Ram Choudhary",
+            ),
+            (
+                "Khanduri, Maj Gen Bhuwan Chandra AVSM (Retd.)",
+                "Bhuwan Chandra Khanduri",
+            ),
+            ("Singh, Gen. (Retd.) Vijay Kumar", "Vijay Kumar Singh"),
+            ("Rao Inderjit Singh,", "Rao Inderjit Singh"),
+            ("Gawali (Patil), Ms. Bhavana", "Bhavana Gawali (Patil)"),
+            ("Sumitra Mahajan (Tai)", "Sumitra Mahajan (Tai)"),
+            ("Sushree, Uma Bharati", "Uma Bharati"),
+            ("Singh, Captain Amarinder", "Amarinder Singh"),
+            ("Dr.(Ms.) Neelam Sahni", "Neelam Sahni"),
+            ("Sri P.V.Narasimha Rao", "P. V. Narasimha Rao"),
+            ("Sri B.S.YEDDYURAPPA", "B. S. Yeddyurappa"),
+            ("Dr.Marri Chenna Reddy", "Marri Chenna Reddy"),
+            ("Pt. KamlapatiTripathi", "Kamlapati Tripathi"),
+            ("Sri K.VijayaBhaskara Reddy", "K. Vijaya Bhaskara Reddy"),
+            ("Mufti Mohammad Sayeed 0", "Mufti Mohammad Sayeed"),
+            ("Maj.General.B.C.Khanduri", "B. C. Khanduri"),
+            ("Dr. Kalaignar M. Karunanidhi", "M. Karunanidhi"),
+            ("SHRI BANSI LAL", "Bansi Lal"),
+            (
+                "CAPT. JAI NARAYAN PRASAD NISHAD",
+                "Jai Narayan Prasad Nishad",
+            ),
+            ("ANANT GEETE ", "Anant Geete"),
+            ("Shri. A. K. Antony", "A. K. Antony"),
+            ("Sri Ram Naresh yadav", "Ram Naresh Yadav"),
+            ("Dr.(Ms.) Karuna Kumari", "Karuna Kumari"),
+            ("Karandlaje, Km. Shobha", "Shobha Karandlaje"),
+            ("Sri N.Bhaskara rao", "N. Bhaskara Rao"),
+            ("Dr. Wilfred de Souza", "Wilfred de Souza"),
+            (
+                "Shetti, Shri Raju alias Devappa Anna",
+                "Raju alias Devappa Anna Shetti",
+            ),
+        ] {
+            assert_eq!(person_name(raw), clean, "{raw}");
+        }
+        assert_eq!(
+            person_name("S M Krishna"),
+            "S M Krishna",
+            "SM is not a mark"
+        );
+    }
+
+    #[test]
+    fn dates_in_the_forms_the_datasets_use() {
+        let d = |s: &str| date(s).unwrap().map(|d| d.to_string());
+        assert_eq!(d("2014-06-02"), Some("2014-06-02".into()));
+        assert_eq!(d(" 1967 "), Some("1967".into()));
+        assert_eq!(d("02-06-2014"), Some("2014-06-02".into()));
+        assert_eq!(d("2/6/2014"), Some("2014-06-02".into()));
+        assert_eq!(d("N.A."), None);
+        assert_eq!(d(""), None);
+        assert!(date("31-02-2014").unwrap_err().contains("31-02-2014"));
+        assert!(date("2014/13/01").is_err());
+        assert!(date("Current").is_err());
+    }
+
+    #[test]
     fn slugs_are_ascii() {
         assert_eq!(slug("Alok Ranjan"), "alok-ranjan");
         assert_eq!(slug("  Md. Tajuddin (SP) "), "md-tajuddin-sp");
         assert_eq!(slug("आलोक रंजन"), "");
+        let long = "Principal Secretary to Government, Department of Animal Husbandry";
+        let a = slug_max(long, 40);
+        let b = slug_max(&format!("{long} and Fisheries"), 40);
+        assert!(a.len() <= 40 && b.len() <= 40, "{a} {b}");
+        assert!(a.starts_with("principal-secretary-to-gov"), "{a}");
+        assert_ne!(a, b);
+        assert_eq!(slug_max("Chief Secy", 40), "chief-secy");
     }
 
     #[test]

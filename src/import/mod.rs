@@ -7,6 +7,12 @@
 pub mod clean;
 pub mod native;
 pub mod parties;
+pub mod popolo;
+pub mod states;
+pub mod table;
+pub mod tcpd_cabinet;
+pub mod tcpd_cm;
+pub mod tcpd_ias;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::validate::{check_record, check_references};
@@ -98,22 +104,55 @@ pub struct Plan {
 pub enum Format {
     /// Our own JSON Lines or JSON array.
     Jsonl,
+    /// A Popolo JSON document (EveryPolitician's Lok Sabha file): persons,
+    /// organizations, areas, memberships, events.
+    Popolo,
+    /// TCPD's IAS officers (`ias-profile.csv`).
+    TcpdIas,
+    /// TCPD's Indian Council of Ministers (`TCPD_Indian_Cabinet_1990_2021.csv`).
+    TcpdCabinet,
+    /// TCPD's chief ministers (`TCPD-CMID_1962_2022.csv`).
+    TcpdCm,
 }
 
 impl Format {
-    pub const ALL: [Format; 1] = [Format::Jsonl];
+    pub const ALL: [Format; 5] = [
+        Format::Jsonl,
+        Format::Popolo,
+        Format::TcpdIas,
+        Format::TcpdCabinet,
+        Format::TcpdCm,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Jsonl => "jsonl",
+            Format::Popolo => "popolo",
+            Format::TcpdIas => "tcpd-ias",
+            Format::TcpdCabinet => "tcpd-cabinet",
+            Format::TcpdCm => "tcpd-cm",
         }
     }
 
-    /// Recognises a format from a file's name and first bytes, where unambiguous.
+    /// Recognises a format from a file's name and first bytes, where unambiguous:
+    /// a Popolo document is one JSON object with a `persons` list; the TCPD files
+    /// by the columns their header names.
     pub fn detect(_name: &str, text: &str) -> Option<Format> {
         let head = text.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with('{') && popolo::detect(text) {
+            return Some(Format::Popolo);
+        }
         if head.starts_with('{') || head.starts_with('[') {
             return Some(Format::Jsonl);
+        }
+        if tcpd_ias::detect(text) {
+            return Some(Format::TcpdIas);
+        }
+        if tcpd_cabinet::detect(text) {
+            return Some(Format::TcpdCabinet);
+        }
+        if tcpd_cm::detect(text) {
+            return Some(Format::TcpdCm);
         }
         None
     }
@@ -122,6 +161,10 @@ impl Format {
     pub fn parse(self, name: &str, text: &str) -> Batch {
         match self {
             Format::Jsonl => native::parse(name, text),
+            Format::Popolo => popolo::parse(name, text),
+            Format::TcpdIas => tcpd_ias::parse(name, text),
+            Format::TcpdCabinet => tcpd_cabinet::parse(name, text),
+            Format::TcpdCm => tcpd_cm::parse(name, text),
         }
     }
 }

@@ -42,7 +42,7 @@ const KNOWN: &[Known] = &[
         "indian-national-congress",
         "Indian National Congress",
         Some("भारतीय राष्ट्रीय कांग्रेस"),
-        &["INC", "Congress", "कांग्रेस"],
+        &["INC", "Congress", "कांग्रेस", "INC(I)"],
     ),
     party(
         "samajwadi-party",
@@ -90,7 +90,7 @@ const KNOWN: &[Known] = &[
         "all-india-anna-dravida-munnetra-kazhagam",
         "All India Anna Dravida Munnetra Kazhagam",
         Some("अखिल भारतीय अन्ना द्रविड़ मुनेत्र कड़गम"),
-        &["AIADMK", "ADMK"],
+        &["AIADMK", "ADMK", "ADK"],
     ),
     party(
         "rashtriya-janata-dal",
@@ -163,13 +163,13 @@ const KNOWN: &[Known] = &[
         "indian-union-muslim-league",
         "Indian Union Muslim League",
         Some("इंडियन यूनियन मुस्लिम लीग"),
-        &["IUML"],
+        &["IUML", "MUL"],
     ),
     party(
         "lok-janshakti-party",
         "Lok Janshakti Party",
         Some("लोक जनशक्ति पार्टी"),
-        &["LJP"],
+        &["LJP", "LJNSP", "LJSP"],
     ),
     party(
         "jammu-and-kashmir-national-conference",
@@ -177,6 +177,8 @@ const KNOWN: &[Known] = &[
         Some("जम्मू और कश्मीर नेशनल कॉन्फ्रेंस"),
         &[
             "JKNC",
+            "JKN",
+            "NC",
             "National Conference",
             "Jammu and Kashmir National Conference",
         ],
@@ -185,7 +187,7 @@ const KNOWN: &[Known] = &[
         "jammu-and-kashmir-peoples-democratic-party",
         "Jammu & Kashmir Peoples Democratic Party",
         Some("जम्मू और कश्मीर पीपल्स डेमोक्रेटिक पार्टी"),
-        &["JKPDP", "PDP"],
+        &["JKPDP", "PDP", "J&KPDP", "JPDP"],
     ),
     party(
         "asom-gana-parishad",
@@ -242,6 +244,159 @@ const KNOWN: &[Known] = &[
         None,
         &["BOPF", "BPF"],
     ),
+    // Parties named by the TCPD chief-minister and cabinet files and the Lok Sabha
+    // Popolo file (Hindi names where the party's own or Wikidata's usage is settled).
+    party("janata-dal", "Janata Dal", Some("जनता दल"), &["JD"]),
+    party(
+        "janata-party",
+        "Janata Party",
+        Some("जनता पार्टी"),
+        &["JNP", "JP"],
+    ),
+    party("samata-party", "Samata Party", Some("समता पार्टी"), &["SAP"]),
+    party("lok-dal", "Lok Dal", Some("लोकदल"), &["LKD"]),
+    party(
+        "bharatiya-jana-sangh",
+        "Bharatiya Jana Sangh",
+        Some("भारतीय जनसंघ"),
+        &["BJS", "Jana Sangh", "जनसंघ"],
+    ),
+    party(
+        "swatantra-party",
+        "Swatantra Party",
+        Some("स्वतंत्र पार्टी"),
+        &["SWA"],
+    ),
+    party(
+        "indian-national-congress-organisation",
+        "Indian National Congress (Organisation)",
+        None,
+        &["NCO", "INC(O)", "Congress (O)"],
+    ),
+    party(
+        "samyukta-socialist-party",
+        "Samyukta Socialist Party",
+        Some("संयुक्त सोशलिस्ट पार्टी"),
+        &["SSP"],
+    ),
+    party(
+        "all-india-forward-bloc",
+        "All India Forward Bloc",
+        None,
+        &["AIFB", "FBL", "Forward Bloc"],
+    ),
+    party(
+        "bharatiya-kranti-dal",
+        "Bharatiya Kranti Dal",
+        Some("भारतीय क्रांति दल"),
+        &["BKD"],
+    ),
+    party(
+        "haryana-vikas-party",
+        "Haryana Vikas Party",
+        Some("हरियाणा विकास पार्टी"),
+        &["HVP"],
+    ),
+    party(
+        "indian-national-lok-dal",
+        "Indian National Lok Dal",
+        Some("इंडियन नेशनल लोक दल"),
+        &["INLD", "इनेलो"],
+    ),
+    party("mizo-national-front", "Mizo National Front", None, &["MNF"]),
+    party(
+        "nationalist-democratic-progressive-party",
+        "Nationalist Democratic Progressive Party",
+        None,
+        &["NDPP"],
+    ),
+    party(
+        "naga-peoples-front",
+        "Naga People's Front",
+        Some("नागा पीपुल्स फ्रंट"),
+        &["NPF", "Nagaland Peoples Front"],
+    ),
+    party(
+        "sikkim-democratic-front",
+        "Sikkim Democratic Front",
+        Some("सिक्किम डेमोक्रेटिक फ्रंट"),
+        &["SDF"],
+    ),
+    party(
+        "marumalarchi-dravida-munnetra-kazhagam",
+        "Marumalarchi Dravida Munnetra Kazhagam",
+        None,
+        &["MDMK"],
+    ),
+    party(
+        "tamil-maanila-congress-moopanar",
+        "Tamil Maanila Congress (Moopanar)",
+        None,
+        &["TMC(M)", "Tamil Maanila Congress"],
+    ),
+    party(
+        "all-india-indira-congress-tiwari",
+        "All India Indira Congress (Tiwari)",
+        None,
+        &["AIIC(T)"],
+    ),
+    // TCPD's cabinet file writes Upendra Kushwaha's party (2014) as `BLSP`.
+    party(
+        "rashtriya-lok-samta-party",
+        "Rashtriya Lok Samta Party",
+        Some("राष्ट्रीय लोक समता पार्टी"),
+        &["RLSP", "BLSP"],
+    ),
+    party("apna-dal", "Apna Dal", Some("अपना दल"), &["AD"]),
+    party(
+        "republican-party-of-india",
+        "Republican Party of India",
+        None,
+        &["RPI"],
+    ),
+    party(
+        "republican-party-of-india-athawale",
+        "Republican Party of India (Athawale)",
+        None,
+        &["RPI(A)"],
+    ),
+    party(
+        "maharashtrawadi-gomantak-party",
+        "Maharashtrawadi Gomantak Party",
+        None,
+        &["MAG", "MGP"],
+    ),
+    party("arunachal-congress", "Arunachal Congress", None, &["AC"]),
+    party(
+        "manipur-state-congress-party",
+        "Manipur State Congress Party",
+        None,
+        &["MSCP"],
+    ),
+    party(
+        "kerala-congress-m",
+        "Kerala Congress (M)",
+        None,
+        &["KC(M)", "KEC(M)"],
+    ),
+    party(
+        "swabhimani-paksha",
+        "Swabhimani Paksha",
+        Some("स्वाभिमानी पक्ष"),
+        &["SWP"],
+    ),
+    party(
+        "national-peoples-party",
+        "National People's Party",
+        None,
+        &["NPP", "National Peoples Party"],
+    ),
+    party(
+        "all-india-majlis-e-ittehadul-muslimeen",
+        "All India Majlis-e-Ittehadul Muslimeen",
+        None,
+        &["AIMIM", "MIM"],
+    ),
     Known {
         id: "independent",
         en: "Independent",
@@ -281,6 +436,11 @@ fn known(text: &str) -> Option<&'static Known> {
     })
 }
 
+/// The table's id for a party as a dataset writes it, if the party is in the table.
+pub fn known_id(text: &str) -> Option<&'static str> {
+    known(text).map(|p| p.id)
+}
+
 /// The organization record for a party as a dataset writes it; `None` for a blank.
 /// Known parties get their canonical record; others a deterministic one (`party-…`).
 pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
@@ -311,9 +471,15 @@ pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
     } else {
         format!("party-{slug}")
     };
+    // An abbreviation (`MADMK`) stays as written; a shouted full name is title-cased.
+    let name = if cleaned.contains(' ') {
+        super::clean::title_case(&cleaned)
+    } else {
+        cleaned.clone()
+    };
     Some(Organization {
         id,
-        name: Names::new([("en", super::clean::title_case(&cleaned).as_str())]),
+        name: Names::new([("en", name.as_str())]),
         aliases: Vec::new(),
         classification: Some(Classification::Party),
         parent: None,
@@ -374,8 +540,57 @@ mod tests {
                 .id,
             a.id
         );
+        assert_eq!(
+            party_record("MADMK", None).unwrap().name.get("en"),
+            Some("MADMK"),
+            "an abbreviation is not title-cased"
+        );
+        assert_eq!(
+            party_record("HINDUSTANI AWAM MORCHA", None)
+                .unwrap()
+                .name
+                .get("en"),
+            Some("Hindustani Awam Morcha")
+        );
         assert!(party_record("  ", None).is_none());
         assert!(party_record("NA", None).is_none());
+    }
+
+    #[test]
+    fn tcpd_and_popolo_abbreviations_are_known() {
+        for (text, id) in [
+            ("JD", "janata-dal"),
+            ("JNP", "janata-party"),
+            ("INC(I)", "indian-national-congress"),
+            ("ADK", "all-india-anna-dravida-munnetra-kazhagam"),
+            ("LJNSP", "lok-janshakti-party"),
+            ("Ind.", "independent"),
+            ("J&KPDP", "jammu-and-kashmir-peoples-democratic-party"),
+            ("KC(M)", "kerala-congress-m"),
+            ("KEC", "kerala-congress"),
+            ("TMC(M)", "tamil-maanila-congress-moopanar"),
+            ("TMC", "all-india-trinamool-congress"),
+            ("Nagaland Peoples Front", "naga-peoples-front"),
+        ] {
+            assert_eq!(known_id(text), Some(id), "{text}");
+        }
+        assert_eq!(known_id("MADMK"), None);
+    }
+
+    #[test]
+    fn every_name_and_alias_names_one_party() {
+        let mut owner: std::collections::HashMap<String, &str> = Default::default();
+        for k in KNOWN {
+            let names = [k.id, k.en]
+                .into_iter()
+                .chain(k.hi)
+                .chain(k.aliases.iter().copied());
+            for n in names {
+                if let Some(other) = owner.insert(key(n), k.id) {
+                    assert_eq!(other, k.id, "`{n}` names both {other} and {}", k.id);
+                }
+            }
+        }
     }
 
     #[test]

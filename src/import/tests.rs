@@ -138,3 +138,33 @@ fn defaults_never_overwrite_and_are_added_once() {
     );
     assert!(p.changes.iter().all(|c| c.record.id() != "sp"));
 }
+
+#[test]
+fn formats_are_named_and_detected_from_their_first_bytes() {
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["jsonl", "popolo", "tcpd-ias", "tcpd-cabinet", "tcpd-cm"]
+    );
+    for f in Format::ALL {
+        assert_eq!(f.as_str().parse::<Format>(), Ok(f));
+    }
+    assert!("tcpd"
+        .parse::<Format>()
+        .unwrap_err()
+        .contains("tcpd-cabinet"));
+    let cases = [
+        ("{\"persons\": [], \"organizations\": []}", Some(Format::Popolo)),
+        ("{\"type\":\"person\",\"id\":\"x\",\"name\":{\"hi\":\"क\"}}\n", Some(Format::Jsonl)),
+        ("[{\"type\":\"source\",\"id\":\"s\",\"title\":\"t\"}]", Some(Format::Jsonl)),
+        // A BOM and CRLF line ends, as spreadsheet programs write CSV.
+        ("\u{feff}ID,Name,Cadre,Allotment_Year,Date_of_Birth,Last_Designation\r\nUP1,Shri X,UP,1978,N.A.,N.A.\r\n", Some(Format::TcpdIas)),
+        ("year,ls_number,name,party,gender,portfolio,rank,appointment_begin,appointment_end\n", Some(Format::TcpdCabinet)),
+        ("State_Name,Assembly_No,Sequence_No,pid_CM,Name,Start_Date,End_Date\n", Some(Format::TcpdCm)),
+        ("a,b,c\n1,2,3\n", None),
+        ("नाम,दल\n", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(Format::detect("f", text), expected, "{text:?}");
+    }
+}

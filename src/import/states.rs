@@ -1,0 +1,183 @@
+//! India's states and union territories as the datasets write them
+//! (`Andhra_Pradesh`, `Jammu & Kashmir`, `Orissa`, `Maharastra`), mapped to one
+//! English name, its Hindi name and a slug for ids (`chief-minister-uttar-pradesh`).
+//!
+//! Hindi names are the forms the Government of India uses; old names and the
+//! misspellings met in the TCPD files are aliases. A name not in the table is
+//! kept as written (cleaned), with no Hindi.
+
+use crate::model::Names;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub struct State {
+    pub slug: &'static str,
+    pub en: &'static str,
+    pub hi: &'static str,
+    aliases: &'static [&'static str],
+}
+
+const fn st(
+    slug: &'static str,
+    en: &'static str,
+    hi: &'static str,
+    aliases: &'static [&'static str],
+) -> State {
+    State {
+        slug,
+        en,
+        hi,
+        aliases,
+    }
+}
+
+const STATES: &[State] = &[
+    st("andhra-pradesh", "Andhra Pradesh", "आंध्र प्रदेश", &[]),
+    st("arunachal-pradesh", "Arunachal Pradesh", "अरुणाचल प्रदेश", &[]),
+    st("assam", "Assam", "असम", &[]),
+    st("bihar", "Bihar", "बिहार", &[]),
+    st(
+        "chhattisgarh",
+        "Chhattisgarh",
+        "छत्तीसगढ़",
+        &["Chhasttisgarh"],
+    ),
+    st("goa", "Goa", "गोवा", &[]),
+    st("gujarat", "Gujarat", "गुजरात", &[]),
+    st("haryana", "Haryana", "हरियाणा", &[]),
+    st("himachal-pradesh", "Himachal Pradesh", "हिमाचल प्रदेश", &[]),
+    st("jharkhand", "Jharkhand", "झारखंड", &[]),
+    st("karnataka", "Karnataka", "कर्नाटक", &["Mysore"]),
+    st("kerala", "Kerala", "केरल", &[]),
+    st("madhya-pradesh", "Madhya Pradesh", "मध्य प्रदेश", &[]),
+    st("maharashtra", "Maharashtra", "महाराष्ट्र", &["Maharastra"]),
+    st("manipur", "Manipur", "मणिपुर", &[]),
+    st("meghalaya", "Meghalaya", "मेघालय", &[]),
+    st("mizoram", "Mizoram", "मिज़ोरम", &[]),
+    st("nagaland", "Nagaland", "नागालैंड", &[]),
+    st("odisha", "Odisha", "ओडिशा", &["Orissa"]),
+    st("punjab", "Punjab", "पंजाब", &[]),
+    st("rajasthan", "Rajasthan", "राजस्थान", &[]),
+    st("sikkim", "Sikkim", "सिक्किम", &[]),
+    st("tamil-nadu", "Tamil Nadu", "तमिलनाडु", &["Madras"]),
+    st("telangana", "Telangana", "तेलंगाना", &[]),
+    st("tripura", "Tripura", "त्रिपुरा", &[]),
+    st("uttar-pradesh", "Uttar Pradesh", "उत्तर प्रदेश", &["UP"]),
+    st("uttarakhand", "Uttarakhand", "उत्तराखंड", &["Uttaranchal"]),
+    st("west-bengal", "West Bengal", "पश्चिम बंगाल", &[]),
+    st("delhi", "Delhi", "दिल्ली", &["NCT of Delhi", "New Delhi"]),
+    st(
+        "jammu-and-kashmir",
+        "Jammu and Kashmir",
+        "जम्मू और कश्मीर",
+        &["J&K"],
+    ),
+    st("ladakh", "Ladakh", "लद्दाख", &[]),
+    st("puducherry", "Puducherry", "पुडुचेरी", &["Pondicherry"]),
+    st("chandigarh", "Chandigarh", "चंडीगढ़", &[]),
+    st(
+        "andaman-and-nicobar-islands",
+        "Andaman and Nicobar Islands",
+        "अंडमान और निकोबार द्वीपसमूह",
+        &["Andaman & Nicobar", "Andaman and Nicobar"],
+    ),
+    st("lakshadweep", "Lakshadweep", "लक्षद्वीप", &[]),
+];
+
+/// How state names are compared: case, `_`, spaces and punctuation do not matter;
+/// `&` is `and`.
+fn key(s: &str) -> String {
+    s.to_lowercase()
+        .replace('&', "and")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Every name, slug and alias of the table by its key, built once: an import
+/// looks up a state for every row.
+fn by_key() -> &'static HashMap<String, &'static State> {
+    static MAP: OnceLock<HashMap<String, &'static State>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for s in STATES {
+            for n in [s.en, s.slug, s.hi].iter().chain(s.aliases) {
+                map.entry(key(n)).or_insert(s);
+            }
+        }
+        map
+    })
+}
+
+/// The state or union territory a dataset's text names, if it is one.
+pub fn find(text: &str) -> Option<&'static State> {
+    by_key().get(&key(text)).copied()
+}
+
+/// A place name for display: `Andhra_Pradesh` → `Andhra Pradesh`, with the Hindi
+/// name when it is a known state. `None` for a missing value.
+pub fn names(text: &str) -> Option<Names> {
+    let cleaned = super::clean::text(&text.replace('_', " "))?;
+    Some(match find(&cleaned) {
+        Some(s) => Names::new([("en", s.en), ("hi", s.hi)]),
+        None => Names::new([("en", cleaned.as_str())]),
+    })
+}
+
+/// The slug of a state for ids: the table's, or one made from the text.
+pub fn slug(text: &str) -> String {
+    match find(text) {
+        Some(s) => s.slug.to_string(),
+        None => super::clean::slug(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dataset_spellings_meet_on_one_state() {
+        for text in [
+            "Andhra_Pradesh",
+            "Andhra Pradesh",
+            "ANDHRA PRADESH",
+            "आंध्र प्रदेश",
+        ] {
+            assert_eq!(find(text).map(|s| s.slug), Some("andhra-pradesh"), "{text}");
+        }
+        assert_eq!(slug("Jammu_&_Kashmir"), "jammu-and-kashmir");
+        assert_eq!(slug("Jammu & Kashmir"), "jammu-and-kashmir");
+        assert_eq!(find("Maharastra").map(|s| s.en), Some("Maharashtra"));
+        assert_eq!(find("Orissa").map(|s| s.en), Some("Odisha"));
+        assert!(find("Assam Meghalya").is_none());
+        assert!(find("").is_none());
+    }
+
+    #[test]
+    fn names_carry_hindi_for_known_states_only() {
+        let n = names("Uttar_Pradesh").unwrap();
+        assert_eq!(
+            (n.get("en"), n.get("hi")),
+            (Some("Uttar Pradesh"), Some("उत्तर प्रदेश"))
+        );
+        let n = names("A G M U T").unwrap();
+        assert_eq!((n.get("en"), n.get("hi")), (Some("A G M U T"), None));
+        assert!(names(" - ").is_none());
+        assert_eq!(slug("Some Place"), "some-place");
+    }
+
+    #[test]
+    fn slugs_are_valid_ids_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for s in STATES {
+            assert!(
+                crate::model::validate::check_id(s.slug).is_ok(),
+                "{}",
+                s.slug
+            );
+            assert_eq!(s.slug, crate::import::clean::slug(s.en), "{}", s.en);
+            assert!(seen.insert(s.slug), "{} twice", s.slug);
+        }
+    }
+}
