@@ -44,7 +44,11 @@ fn names_of(v: &Value) -> Vec<String> {
 
 fn texts_of(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Object(o)) => o.values().filter_map(Value::as_str).map(str::to_string).collect(),
+        Some(Value::Object(o)) => o
+            .values()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
         Some(Value::String(s)) => vec![s.clone()],
         _ => Vec::new(),
     }
@@ -128,7 +132,9 @@ fn build(corpus: &str, db: &str) -> rusqlite::Result<()> {
         }
     }
     tx.commit()?;
-    conn.execute_batch("INSERT INTO docs(docs) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE);")?;
+    conn.execute_batch(
+        "INSERT INTO docs(docs) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE);",
+    )?;
     let secs = started.elapsed().as_secs_f64();
     println!(
         "fts5 build: {records} records, {} documents in {secs:.2} s = {:.0} records/s",
@@ -183,7 +189,9 @@ fn main() {
         Some("build") if args.len() == 3 => build(&args[1], &args[2]).map(|_| 1),
         Some("query") if args.len() >= 3 => query(&args[1], &args[2..]),
         _ => {
-            eprintln!("usage: fts5 build CORPUS.jsonl DB | fts5 query DB [--party P] [--state S] WORDS…");
+            eprintln!(
+                "usage: fts5 build CORPUS.jsonl DB | fts5 query DB [--party P] [--state S] WORDS…"
+            );
             std::process::exit(2);
         }
     };
