@@ -17,6 +17,14 @@ pub enum Status {
 }
 
 impl Status {
+    fn from_former(former: bool) -> Status {
+        if former {
+            Status::Former
+        } else {
+            Status::Current
+        }
+    }
+
     fn of(end: Option<&crate::model::PartialDate>) -> Status {
         if is_former(end) {
             Status::Former
@@ -183,7 +191,7 @@ impl Profile {
                 if let Record::Tenure(t) = fact {
                     let other = if is_person { &t.office } else { &t.person };
                     p.tenures.push(TenureLine {
-                        status: Status::of(t.end.as_ref()),
+                        status: Status::from_former(t.is_former()),
                         name: names_of(store, other)?.0,
                         tenure: t,
                     });

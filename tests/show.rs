@@ -83,3 +83,28 @@ fn unknown_id_is_a_user_error() {
     assert_eq!(err.trim().lines().count(), 1, "one-line error: {err}");
     assert!(err.contains("no record matches"), "{err}");
 }
+
+#[test]
+fn a_tenure_that_ended_on_an_unknown_date_is_former() {
+    let home = Home::new();
+    let f = home.write(
+        "t.jsonl",
+        r#"{"type":"person","id":"retired-officer","name":{"en":"Retired Officer"}}
+{"type":"tenure","person":"retired-officer","office":"chief-secretary-uttar-pradesh","start":"1990","ended":true}
+{"type":"tenure","person":"retired-officer","office":"member-rajya-sabha","start":"2020"}
+"#,
+    );
+    home.ok(&["import", f.to_str().unwrap()]);
+    let v = home.json(&["show", "retired-officer", "--json"]);
+    let status = |office: &str| {
+        v["tenures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["tenure"]["office"] == office)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status("chief-secretary-uttar-pradesh"), "former");
+    assert_eq!(status("member-rajya-sabha"), "current");
+}

@@ -61,9 +61,12 @@ fn parse_array(file: &str, text: &str) -> Batch {
             format!("not a valid JSON array: {}", json_message(&e)),
         )),
         Ok(items) => {
+            // Elements come in file order: count newlines only since the last one.
+            let (mut counted_to, mut line_no) = (0, 1);
             for raw in items {
                 let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-                let line_no = text[..offset].matches('\n').count() + 1;
+                line_no += text[counted_to..offset].matches('\n').count();
+                counted_to = offset;
                 match serde_json::from_str::<serde_json::Value>(raw.get()) {
                     Err(e) => batch
                         .problems

@@ -508,6 +508,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
             }
         }
         let mut tenure = Record::Tenure(Tenure {
+            ended: false,
             id: String::new(),
             person: person_id.clone(),
             office: office.clone(),

@@ -423,6 +423,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
                 offices.push((a.line, office));
             }
             let mut tenure = Record::Tenure(Tenure {
+                ended: false,
                 id: String::new(),
                 person: person.id.clone(),
                 office: office_id,

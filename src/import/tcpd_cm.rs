@@ -364,6 +364,7 @@ impl Term {
             Names::new([("en", text.as_str())])
         };
         let mut r = Record::Tenure(Tenure {
+            ended: false,
             id: String::new(),
             person: person.to_string(),
             office: office_id(&self.state_slug),

@@ -373,6 +373,7 @@ impl Officer {
             office: office_id,
             start: self.start,
             end: self.end,
+            ended: self.end.is_none() && (self.retired || self.bad_end.is_some()),
             note: Names::new([("en", format!("{}.", note.join("; ")).as_str())]),
             sources: vec![SOURCE_ID.into()],
         };

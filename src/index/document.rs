@@ -231,7 +231,7 @@ fn quote_entity(store: &Store, id: &str, out: &mut Vec<String>) -> Result<()> {
 fn person_facts(store: &Store, person: &str, doc: &mut EntityDoc) -> Result<()> {
     for fact in store.linked_records(Link::TenureByPerson, person)? {
         let Record::Tenure(t) = fact else { continue };
-        let (en, hi) = if is_former(t.end.as_ref()) {
+        let (en, hi) = if t.is_former() {
             ("former", "पूर्व")
         } else {
             ("current", "वर्तमान")

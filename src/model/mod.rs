@@ -249,10 +249,24 @@ pub struct Tenure {
     pub start: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
+    /// The tenure is over though its end date is unknown (a retired officer's last
+    /// posting); without it, no `end` means current.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ended: bool,
     #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub note: Names,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
+}
+
+impl Tenure {
+    /// Whether the tenure is over today: "former" is derived, never stored.
+    pub fn is_former(&self) -> bool {
+        self.ended
+            || self
+                .end
+                .is_some_and(|e| e.is_over_by(&PartialDate::today()))
+    }
 }
 
 /// A person in an organization (usually a party), with a role.
