@@ -120,6 +120,11 @@ impl Kb {
             Some(i) => i,
             None => SearchIndex::create(&index_dir)?,
         };
+        if let Some(label) = &store.rolled_back {
+            notices.push(format!(
+                "an interrupted `{label}` was undone: the store is as it was before it"
+            ));
+        }
         let mut kb = Kb {
             home: home.clone(),
             store,

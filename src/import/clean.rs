@@ -123,7 +123,7 @@ pub fn title_case(s: &str) -> String {
             start = false;
         } else {
             out.push(c);
-            start = c.is_whitespace() || c == '.' || c == '-' || c == '(' || c == '\'';
+            start = c.is_whitespace() || matches!(c, '.' | '-' | '(' | '\'' | '"');
         }
     }
     out
@@ -407,6 +407,15 @@ mod tests {
         assert!(date("31-02-2014").unwrap_err().contains("31-02-2014"));
         assert!(date("2014/13/01").is_err());
         assert!(date("Current").is_err());
+    }
+
+    #[test]
+    fn a_quoted_nickname_is_title_cased_too() {
+        // india-votes 2024 Lok Sabha, Maharajganj (Bihar).
+        assert_eq!(
+            title_case("JANARDAN SINGH \"SIGRIWAL\""),
+            "Janardan Singh \"Sigriwal\""
+        );
     }
 
     #[test]

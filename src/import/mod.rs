@@ -4,10 +4,13 @@
 //! [`read_files`] parses, [`plan`] validates against the store and works out what
 //! changes, and the caller applies the plan with [`crate::store::Store::apply`].
 
+pub mod adr;
 pub mod clean;
+pub mod india;
 pub mod native;
 pub mod parties;
 pub mod popolo;
+pub mod results;
 pub mod states;
 pub mod table;
 pub mod tcpd_cabinet;
@@ -113,15 +116,21 @@ pub enum Format {
     TcpdCabinet,
     /// TCPD's chief ministers (`TCPD-CMID_1962_2022.csv`).
     TcpdCm,
+    /// ADR / MyNeta candidate affidavits (CSV).
+    Adr,
+    /// india-votes-data election results with votes (CSV).
+    Results,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 7] = [
         Format::Jsonl,
         Format::Popolo,
         Format::TcpdIas,
         Format::TcpdCabinet,
         Format::TcpdCm,
+        Format::Adr,
+        Format::Results,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -131,6 +140,8 @@ impl Format {
             Format::TcpdIas => "tcpd-ias",
             Format::TcpdCabinet => "tcpd-cabinet",
             Format::TcpdCm => "tcpd-cm",
+            Format::Adr => "adr",
+            Format::Results => "results",
         }
     }
 
@@ -154,6 +165,13 @@ impl Format {
         if tcpd_cm::detect(text) {
             return Some(Format::TcpdCm);
         }
+        let first_line = head.lines().next().unwrap_or("");
+        if adr::is_header(first_line) {
+            return Some(Format::Adr);
+        }
+        if results::is_header(first_line) {
+            return Some(Format::Results);
+        }
         None
     }
 
@@ -165,6 +183,8 @@ impl Format {
             Format::TcpdIas => tcpd_ias::parse(name, text),
             Format::TcpdCabinet => tcpd_cabinet::parse(name, text),
             Format::TcpdCm => tcpd_cm::parse(name, text),
+            Format::Adr => adr::parse(name, text),
+            Format::Results => results::parse(name, text),
         }
     }
 }
@@ -265,20 +285,27 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         skipped,
     } = batch;
     // Defaults fill in only what nobody defines: the first default for an id wins.
-    let mut defined: std::collections::HashSet<String> =
-        records.iter().map(|p| p.record.id().to_string()).collect();
-    for d in defaults {
-        let id = d.record.id().to_string();
-        if !defined.contains(&id) && !declared.contains_key(&id) && store.kind_of(&id)?.is_none() {
-            defined.insert(id);
-            records.push(d);
+    let mut accepted = Vec::new();
+    {
+        let mut defined: std::collections::HashSet<&str> =
+            records.iter().map(|p| p.record.id()).collect();
+        for d in &defaults {
+            let id = d.record.id();
+            if !defined.contains(id) && !declared.contains_key(id) && store.kind_of(id)?.is_none() {
+                defined.insert(id);
+                accepted.push(d.clone());
+            }
         }
     }
+    drop(defaults);
+    records.append(&mut accepted);
     let mut report = Report {
         skipped,
         ..Report::default()
     };
-    let mut seen: HashMap<String, (Kind, String, usize)> = HashMap::new();
+    // Each id's first record, by its place in `records` (an import can hold
+    // hundreds of thousands of records: no copies of ids or file names).
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(records.len());
     let at = |p: &Parsed, field: &str, message: String| Problem {
         file: p.file.clone(),
         line: p.line,
@@ -286,20 +313,24 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         message,
     };
 
-    for p in &records {
+    for (i, p) in records.iter().enumerate() {
         for (field, message) in check_record(&p.record) {
             problems.push(at(p, &field, message));
         }
-        let id = p.record.id().to_string();
-        if let Some((_, file, line)) = seen.get(&id) {
+        let id = p.record.id();
+        if let Some(&first) = seen.get(id) {
+            let first = &records[first];
             problems.push(at(
                 p,
                 "id",
-                format!("`{id}` is already defined at {file}:{line} in this import"),
+                format!(
+                    "`{id}` is already defined at {}:{} in this import",
+                    first.file, first.line
+                ),
             ));
             continue;
         }
-        if let Some(stored) = store.kind_of(&id)? {
+        if let Some(stored) = store.kind_of(id)? {
             if stored != p.record.kind() {
                 problems.push(at(
                     p,
@@ -311,12 +342,12 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
                 ));
             }
         }
-        seen.insert(id, (p.record.kind(), p.file.clone(), p.line));
+        seen.insert(id, i);
     }
 
     let kind_of = |id: &str| -> Option<Kind> {
         seen.get(id)
-            .map(|(k, _, _)| *k)
+            .map(|&i| records[i].record.kind())
             .or_else(|| declared.get(id).copied())
             .or_else(|| store.kind_of(id).ok().flatten())
     };
@@ -325,6 +356,7 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
             problems.push(at(p, &field, message));
         }
     }
+    drop(seen);
     if !problems.is_empty() {
         // Report in file order, then line order, as a reader would fix them.
         let mut files: Vec<String> = Vec::new();

@@ -424,16 +424,29 @@ fn key(s: &str) -> String {
 }
 
 fn known(text: &str) -> Option<&'static Known> {
+    // Built once: importers ask for every row of a file (184,000 ADR rows), and
+    // re-keying the whole table per question dominated their time.
+    static BY_KEY: std::sync::OnceLock<std::collections::HashMap<String, &'static Known>> =
+        std::sync::OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for p in KNOWN {
+            let names = [p.id, p.en]
+                .into_iter()
+                .chain(p.hi)
+                .chain(p.aliases.iter().copied());
+            for name in names {
+                // The first party in the table that has a key keeps it.
+                map.entry(key(name)).or_insert(p);
+            }
+        }
+        map
+    });
     let k = key(text);
     if k.is_empty() {
         return None;
     }
-    KNOWN.iter().find(|p| {
-        key(p.id) == k
-            || key(p.en) == k
-            || p.hi.is_some_and(|h| key(h) == k)
-            || p.aliases.iter().any(|a| key(a) == k)
-    })
+    by_key.get(&k).copied()
 }
 
 /// The table's id for a party as a dataset writes it, if the party is in the table.

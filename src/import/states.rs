@@ -40,12 +40,17 @@ const STATES: &[State] = &[
         "chhattisgarh",
         "Chhattisgarh",
         "छत्तीसगढ़",
-        &["Chhasttisgarh"],
+        &["Chhasttisgarh", "Chattisgarh"],
     ),
     st("goa", "Goa", "गोवा", &[]),
     st("gujarat", "Gujarat", "गुजरात", &[]),
     st("haryana", "Haryana", "हरियाणा", &[]),
-    st("himachal-pradesh", "Himachal Pradesh", "हिमाचल प्रदेश", &[]),
+    st(
+        "himachal-pradesh",
+        "Himachal Pradesh",
+        "हिमाचल प्रदेश",
+        &["Himachal"],
+    ),
     st("jharkhand", "Jharkhand", "झारखंड", &[]),
     st("karnataka", "Karnataka", "कर्नाटक", &["Mysore"]),
     st("kerala", "Kerala", "केरल", &[]),
@@ -65,7 +70,16 @@ const STATES: &[State] = &[
     st("uttar-pradesh", "Uttar Pradesh", "उत्तर प्रदेश", &["UP"]),
     st("uttarakhand", "Uttarakhand", "उत्तराखंड", &["Uttaranchal"]),
     st("west-bengal", "West Bengal", "पश्चिम बंगाल", &[]),
-    st("delhi", "Delhi", "दिल्ली", &["NCT of Delhi", "New Delhi"]),
+    st(
+        "delhi",
+        "Delhi",
+        "दिल्ली",
+        &[
+            "NCT of Delhi",
+            "New Delhi",
+            "National Capital Territory of Delhi",
+        ],
+    ),
     st(
         "jammu-and-kashmir",
         "Jammu and Kashmir",
@@ -82,6 +96,20 @@ const STATES: &[State] = &[
         &["Andaman & Nicobar", "Andaman and Nicobar"],
     ),
     st("lakshadweep", "Lakshadweep", "लक्षद्वीप", &[]),
+    st(
+        "dadra-and-nagar-haveli-and-daman-and-diu",
+        "Dadra and Nagar Haveli and Daman and Diu",
+        "दादरा और नगर हवेली और दमन और दीव",
+        &[],
+    ),
+    // Two territories until 2020; the older ADR Lok Sabha rows name them apart.
+    st(
+        "dadra-and-nagar-haveli",
+        "Dadra and Nagar Haveli",
+        "दादरा और नगर हवेली",
+        &[],
+    ),
+    st("daman-and-diu", "Daman and Diu", "दमन और दीव", &[]),
 ];
 
 /// How state names are compared: case, `_`, spaces and punctuation do not matter;
@@ -150,6 +178,21 @@ mod tests {
         assert_eq!(slug("Jammu & Kashmir"), "jammu-and-kashmir");
         assert_eq!(find("Maharastra").map(|s| s.en), Some("Maharashtra"));
         assert_eq!(find("Orissa").map(|s| s.en), Some("Odisha"));
+        // The ADR files' spellings.
+        for (text, slug) in [
+            ("CHATTISGARH", "chhattisgarh"),
+            ("Himachal", "himachal-pradesh"),
+            ("NATIONAL CAPITAL TERRITORY OF DELHI", "delhi"),
+            ("PONDICHERRY", "puducherry"),
+            ("DADRA & NAGAR HAVELI", "dadra-and-nagar-haveli"),
+            (
+                "Dadra & Nagar Haveli and Daman & Diu",
+                "dadra-and-nagar-haveli-and-daman-and-diu",
+            ),
+            ("ANDAMAN & NICOBAR ISLANDS", "andaman-and-nicobar-islands"),
+        ] {
+            assert_eq!(find(text).map(|s| s.slug), Some(slug), "{text}");
+        }
         assert!(find("Assam Meghalya").is_none());
         assert!(find("").is_none());
     }

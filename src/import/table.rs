@@ -23,12 +23,32 @@ pub struct Row<'a> {
     fields: &'a csv::StringRecord,
 }
 
+/// The separator a header line uses: `;` (the ADR and india-votes Lok Sabha files)
+/// or `,`, whichever occurs more outside quotes.
+pub fn separator(header: &str) -> u8 {
+    let (mut semi, mut comma, mut quoted) = (0, 0, false);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semi += 1,
+            ',' if !quoted => comma += 1,
+            _ => {}
+        }
+    }
+    if semi > comma {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// The header line of `text` (after a BOM), for format detection.
 pub fn header(text: &str) -> Vec<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
+        .delimiter(separator(first))
         .from_reader(first.as_bytes());
     match reader.records().next() {
         Some(Ok(r)) => r.iter().map(|h| h.trim().to_string()).collect(),
@@ -54,6 +74,7 @@ impl Table {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
+            .delimiter(separator(text.lines().next().unwrap_or("")))
             .from_reader(text.as_bytes());
         let problem = |line: usize, field: &str, message: String| Problem {
             file: file.to_string(),
@@ -138,6 +159,11 @@ impl Table {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+
+    /// Whether the header names `column`.
+    pub fn has_column(&self, column: &str) -> bool {
+        self.columns.contains_key(column)
+    }
 }
 
 impl Row<'_> {
@@ -203,6 +229,28 @@ mod tests {
         let mut problems = Vec::new();
         assert!(Table::read("t.csv", "a,b\n1,2\n", &["a", "Name"], &mut problems).is_none());
         assert_eq!((problems[0].line, problems[0].field.as_str()), (1, "Name"));
+    }
+
+    #[test]
+    fn semicolon_separated_quoted_files_read_the_same() {
+        let text = "\"State\";\"Constituency\";\"Votes\"\n\"Andhra Pradesh\";\"Araku \";\"477005\"\n\"A; B\";\"x\";\"1\"\n";
+        let mut problems = Vec::new();
+        let t = Table::read("t.csv", text, &["State", "Votes"], &mut problems).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        let rows: Vec<(usize, String, String)> = t
+            .rows()
+            .map(|r| (r.line, r.raw("State").into(), r.raw("Constituency").into()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (2, "Andhra Pradesh".into(), "Araku ".into()),
+                (3, "A; B".into(), "x".into())
+            ]
+        );
+        assert!(t.has_column("Votes") && !t.has_column("votes"));
+        assert_eq!(header(text), vec!["State", "Constituency", "Votes"]);
+        assert_eq!(separator("a,b;c,d"), b',');
     }
 
     #[test]

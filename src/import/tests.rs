@@ -144,7 +144,15 @@ fn formats_are_named_and_detected_from_their_first_bytes() {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
     assert_eq!(
         names,
-        vec!["jsonl", "popolo", "tcpd-ias", "tcpd-cabinet", "tcpd-cm"]
+        vec![
+            "jsonl",
+            "popolo",
+            "tcpd-ias",
+            "tcpd-cabinet",
+            "tcpd-cm",
+            "adr",
+            "results"
+        ]
     );
     for f in Format::ALL {
         assert_eq!(f.as_str().parse::<Format>(), Ok(f));
@@ -161,6 +169,12 @@ fn formats_are_named_and_detected_from_their_first_bytes() {
         ("\u{feff}ID,Name,Cadre,Allotment_Year,Date_of_Birth,Last_Designation\r\nUP1,Shri X,UP,1978,N.A.,N.A.\r\n", Some(Format::TcpdIas)),
         ("year,ls_number,name,party,gender,portfolio,rank,appointment_begin,appointment_end\n", Some(Format::TcpdCabinet)),
         ("State_Name,Assembly_No,Sequence_No,pid_CM,Name,Start_Date,End_Date\n", Some(Format::TcpdCm)),
+        ("\"Candidate\";\"Party\";\"Criminal Cases\";\"Education\"\n", Some(Format::Adr)),
+        ("\u{feff}Candidate,Party,Criminal Cases,Education\r\nA,B,0,X\r\n", Some(Format::Adr)),
+        ("\"State\";\"Constituency\";\"Party\";\"Candidate\";\"Votes\";\"State ID\"\n", Some(Format::Results)),
+        ("State,Constituency,Party,Candidate,Votes\n", Some(Format::Results)),
+        ("election_year,election_type,election_state,constituency,constituency_no\n", Some(Format::Results)),
+        ("election_year;election_type;election_state;constituency\n", Some(Format::Results)),
         ("a,b,c\n1,2,3\n", None),
         ("नाम,दल\n", None),
     ];

@@ -8,6 +8,58 @@ use super::Card;
 use crate::error::Result;
 use crate::model::{Kind, Names, PartialDate, Record};
 use crate::store::{Link, Store};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Builds documents from the store, remembering the parties, offices and elections
+/// it has read and the filter keys it has made: the documents of a dataset's
+/// thousands of candidates quote the same few hundred of them, and reading and
+/// analysing them once per document was most of a large import's indexing time.
+pub struct Builder<'a> {
+    store: &'a Store,
+    entities: RefCell<HashMap<(Kind, String), Found>>,
+    keys: RefCell<HashMap<String, String>>,
+}
+
+/// A record looked up once, or its absence.
+type Found = Option<Rc<Record>>;
+
+impl<'a> Builder<'a> {
+    pub fn new(store: &'a Store) -> Builder<'a> {
+        Builder {
+            store,
+            entities: RefCell::default(),
+            keys: RefCell::default(),
+        }
+    }
+
+    /// The document of `record`.
+    pub fn build(&self, record: &Record) -> Result<EntityDoc> {
+        build_with(self, record)
+    }
+
+    /// A party, office or election (few, and quoted by many documents).
+    fn entity(&self, kind: Kind, id: &str) -> Result<Found> {
+        let key = (kind, id.to_string());
+        if let Some(r) = self.entities.borrow().get(&key) {
+            return Ok(r.clone());
+        }
+        let r = self.store.get_kind(kind, id)?.map(Rc::new);
+        self.entities.borrow_mut().insert(key, r.clone());
+        Ok(r)
+    }
+
+    /// [`filter_key`] of a party or state name.
+    fn key(&self, text: &str) -> String {
+        if let Some(k) = self.keys.borrow().get(text) {
+            return k.clone();
+        }
+        let k = filter_key(text);
+        self.keys.borrow_mut().insert(text.to_string(), k.clone());
+        k
+    }
+}
 
 /// The searchable content of one entity, before it becomes a tantivy document.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,27 +145,32 @@ fn years_between(start: Option<&PartialDate>, end: Option<&PartialDate>, out: &m
 }
 
 impl EntityDoc {
-    fn add_party(&mut self, store: &Store, org_id: &str) -> Result<()> {
+    fn add_party(&mut self, b: &Builder, org_id: &str) -> Result<()> {
         self.parties.push(org_id.to_string());
-        if let Some(org) = store.get_kind(Kind::Organization, org_id)? {
+        if let Some(org) = b.entity(Kind::Organization, org_id)? {
             for n in all_names(&org) {
-                self.parties.push(filter_key(&n));
+                self.parties.push(b.key(&n));
                 self.text.push(n);
             }
         }
         Ok(())
     }
 
-    fn add_state(&mut self, names: &Names) {
+    fn add_state(&mut self, b: &Builder, names: &Names) {
         for n in names.texts() {
-            self.states.push(filter_key(n));
+            self.states.push(b.key(n));
         }
         push_names(&mut self.text, names);
     }
 }
 
-/// Builds the document of an entity from the store.
+/// Builds the document of an entity from the store (see [`Builder`] for many).
 pub fn build(store: &Store, record: &Record) -> Result<EntityDoc> {
+    Builder::new(store).build(record)
+}
+
+fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
+    let store = b.store;
     let mut doc = EntityDoc {
         id: record.id().to_string(),
         kind: record.kind(),
@@ -134,7 +191,7 @@ pub fn build(store: &Store, record: &Record) -> Result<EntityDoc> {
                 push_names(&mut doc.text, place);
             }
             if let Some(state) = &p.home_state {
-                doc.add_state(state);
+                doc.add_state(b, state);
             }
             if let Some(b) = &p.birth_date {
                 doc.years.push(b.year);
@@ -152,19 +209,19 @@ pub fn build(store: &Store, record: &Record) -> Result<EntityDoc> {
                     doc.years.push(b);
                 }
                 if let Some(c) = &s.cadre {
-                    doc.add_state(c);
+                    doc.add_state(b, c);
                 }
             }
             doc.text.extend(p.identifiers.values().cloned());
-            person_facts(store, &p.id, &mut doc)?;
+            person_facts(b, &p.id, &mut doc)?;
         }
         Record::Organization(o) => {
             if let Some(s) = &o.state {
-                doc.add_state(s);
+                doc.add_state(b, s);
             }
             if o.classification == Some(crate::model::Classification::Party) {
                 let id = o.id.clone();
-                doc.add_party(store, &id)?;
+                doc.add_party(b, &id)?;
             }
             if let Some(parent) = &o.parent {
                 quote_entity(store, parent, &mut doc.text)?;
@@ -186,17 +243,21 @@ pub fn build(store: &Store, record: &Record) -> Result<EntityDoc> {
                 quote_entity(store, body, &mut doc.text)?;
             }
             if let Some(area) = &e.area {
-                doc.add_state(area);
+                doc.add_state(b, area);
             }
             if let Some(d) = &e.date {
                 doc.years.push(d.year);
                 doc.text.push(d.year.to_string());
             }
+            // A general election has thousands of candidates but a few hundred
+            // parties: quote each party once.
+            let mut parties = std::collections::HashSet::new();
             for fact in store.linked_records(Link::CandidacyByElection, &e.id)? {
                 if let Record::Candidacy(c) = fact {
                     quote_entity(store, &c.person, &mut doc.text)?;
-                    if let Some(p) = &c.party {
-                        doc.add_party(store, p)?;
+                    if let Some(p) = c.party.filter(|p| !parties.contains(p)) {
+                        doc.add_party(b, &p)?;
+                        parties.insert(p);
                     }
                 }
             }
@@ -228,7 +289,8 @@ fn quote_entity(store: &Store, id: &str, out: &mut Vec<String>) -> Result<()> {
     Ok(())
 }
 
-fn person_facts(store: &Store, person: &str, doc: &mut EntityDoc) -> Result<()> {
+fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<()> {
+    let store = b.store;
     for fact in store.linked_records(Link::TenureByPerson, person)? {
         let Record::Tenure(t) = fact else { continue };
         let (en, hi) = if t.is_former() {
@@ -236,7 +298,7 @@ fn person_facts(store: &Store, person: &str, doc: &mut EntityDoc) -> Result<()> 
         } else {
             ("current", "वर्तमान")
         };
-        if let Some(office) = store.get_kind(Kind::Office, &t.office)? {
+        if let Some(office) = b.entity(Kind::Office, &t.office)? {
             for n in all_names(&office) {
                 let prefix = if crate::analysis::is_devanagari(&n) {
                     hi
@@ -245,7 +307,7 @@ fn person_facts(store: &Store, person: &str, doc: &mut EntityDoc) -> Result<()> 
                 };
                 doc.text.push(format!("{prefix} {n}"));
             }
-            if let Record::Office(o) = &office {
+            if let Record::Office(o) = &*office {
                 if let Some(org) = &o.organization {
                     quote_entity(store, org, &mut doc.text)?;
                 }
@@ -258,25 +320,25 @@ fn person_facts(store: &Store, person: &str, doc: &mut EntityDoc) -> Result<()> 
         let Record::Membership(m) = fact else {
             continue;
         };
-        doc.add_party(store, &m.organization)?;
+        doc.add_party(b, &m.organization)?;
         push_names(&mut doc.text, &m.role);
         years_between(m.start.as_ref(), m.end.as_ref(), &mut doc.years);
     }
     for fact in store.linked_records(Link::CandidacyByPerson, person)? {
         let Record::Candidacy(c) = fact else { continue };
-        if let Some(election) = store.get_kind(Kind::Election, &c.election)? {
+        if let Some(election) = b.entity(Kind::Election, &c.election)? {
             doc.text.extend(all_names(&election));
-            if let Record::Election(e) = &election {
+            if let Record::Election(e) = &*election {
                 if let Some(d) = &e.date {
                     doc.years.push(d.year);
                 }
                 if let Some(area) = &e.area {
-                    doc.add_state(area);
+                    doc.add_state(b, area);
                 }
             }
         }
         if let Some(p) = &c.party {
-            doc.add_party(store, p)?;
+            doc.add_party(b, p)?;
         }
         if let Some(n) = &c.constituency {
             push_names(&mut doc.text, n);

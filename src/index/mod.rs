@@ -226,9 +226,10 @@ impl SearchIndex {
         let writer = self.writer()?;
         writer.delete_all_documents()?;
         let mut count = 0;
+        let builder = document::Builder::new(store);
         for kind in Kind::ALL.into_iter().filter(|k| k.is_entity()) {
             for record in store.iter(kind) {
-                let doc = document::build(store, &record?)?;
+                let doc = builder.build(&record?)?;
                 writer.add_document(self.to_tantivy(&doc))?;
                 count += 1;
             }
@@ -253,12 +254,14 @@ impl SearchIndex {
                 .map(|part| {
                     let writer = &writer;
                     scope.spawn(move || -> Result<()> {
+                        // Each worker keeps its own cache of looked-up parties and places.
+                        let builder = document::Builder::new(store);
                         for id in part {
                             writer.delete_term(Term::from_field_text(self.fields.id, id));
                             if let Some(record) = store.get(id)? {
                                 if record.kind().is_entity() {
-                                    let doc = document::build(store, &record)?;
-                                    writer.add_document(self.to_tantivy(&doc))?;
+                                    writer
+                                        .add_document(self.to_tantivy(&builder.build(&record)?))?;
                                 }
                             }
                         }

@@ -322,6 +322,10 @@ pub struct Candidacy {
     pub affidavit: Option<Affidavit>,
     #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub note: Names,
+    /// The dataset's own spelling of values this record cleaned up or could not use
+    /// (`{"constituency": "Araku ", "party": "SP", "age": "546"}`), kept for provenance.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub original: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
 }

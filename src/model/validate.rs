@@ -217,6 +217,10 @@ pub fn check_record(record: &Record) -> Vec<FieldProblem> {
                 check_names("constituency", n, true, &mut out);
             }
             check_names("note", &c.note, false, &mut out);
+            for (key, value) in &c.original {
+                check_text("original", key, &mut out);
+                check_text(&format!("original.{key}"), value, &mut out);
+            }
         }
         Record::Source(s) => {
             check_text("title", &s.title, &mut out);
@@ -348,6 +352,18 @@ mod tests {
         let v = serde_json::json!({"type":"politician","id":"x"});
         let (field, _) = Record::from_value(v).unwrap_err();
         assert_eq!(field, "type");
+    }
+
+    #[test]
+    fn originals_must_be_text() {
+        let ok = parse(
+            r#"{"type":"candidacy","id":"c","person":"p","election":"e","original":{"constituency":"Araku "}}"#,
+        );
+        assert!(check_record(&ok).is_empty());
+        let bad = parse(
+            r#"{"type":"candidacy","id":"c","person":"p","election":"e","original":{"party":" "}}"#,
+        );
+        assert_eq!(check_record(&bad)[0].0, "original.party");
     }
 
     #[test]

@@ -115,3 +115,156 @@ fn a_second_open_in_another_process_is_refused_as_locked() {
     let _store = Store::open(dir.path()).unwrap();
     assert!(dir.path().join("db").exists());
 }
+
+/// Everything a store holds, tree by tree, for comparing two states.
+fn dump(store: &Store) -> Vec<Vec<(Vec<u8>, Vec<u8>)>> {
+    store
+        .all_trees()
+        .iter()
+        .map(|t| {
+            t.iter()
+                .map(|kv| {
+                    let (k, v) = kv.unwrap();
+                    (k.to_vec(), v.to_vec())
+                })
+                .filter(|(k, _)| k.as_slice() != META_LAST_IMPORT)
+                .collect()
+        })
+        .collect()
+}
+
+fn changes_for(store: &Store, records: &[Record]) -> Vec<Change> {
+    records
+        .iter()
+        .map(|r| Change {
+            record: r.clone(),
+            previous: store.get(r.id()).unwrap(),
+        })
+        .collect()
+}
+
+/// A store with some records, and an import that adds facts and overwrites a person.
+fn before_and_import(store: &Store) -> Vec<Record> {
+    put(
+        store,
+        &[
+            rec(r#"{"type":"person","id":"a","name":{"en":"A"}}"#),
+            rec(r#"{"type":"office","id":"o","name":{"en":"O"}}"#),
+            rec(r#"{"type":"tenure","id":"t0","person":"a","office":"o"}"#),
+        ],
+    );
+    let mut import = vec![
+        rec(r#"{"type":"person","id":"a","name":{"en":"A","hi":"ए"}}"#),
+        rec(r#"{"type":"tenure","id":"t0","person":"b0","office":"o"}"#),
+    ];
+    for i in 0..7 {
+        import.push(rec(&format!(
+            r#"{{"type":"person","id":"b{i}","name":{{"en":"B {i}"}}}}"#
+        )));
+        import.push(rec(&format!(
+            r#"{{"type":"tenure","id":"t{}","person":"b{i}","office":"o"}}"#,
+            i + 1
+        )));
+    }
+    import
+}
+
+#[test]
+fn a_large_import_in_chunks_ends_as_one_transaction_would() {
+    let (one, many) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (one, many) = (
+        Store::open(one.path()).unwrap(),
+        Store::open(many.path()).unwrap(),
+    );
+    let import = before_and_import(&one);
+    before_and_import(&many);
+    let g1 = one
+        .apply_chunked(&changes_for(&one, &import), "test", false, 1000)
+        .unwrap();
+    let g2 = many
+        .apply_chunked(&changes_for(&many, &import), "test", false, 3)
+        .unwrap();
+    assert_eq!(g1, g2);
+    assert_eq!(dump(&one), dump(&many));
+    assert_eq!(many.meta.get(META_PENDING).unwrap(), None);
+    assert_eq!(many.history("a").unwrap().len(), 1);
+    assert_eq!(
+        many.linked(Link::TenureByPerson, "b0").unwrap(),
+        vec!["t0", "t1"]
+    );
+    assert!(many.linked(Link::TenureByPerson, "a").unwrap().is_empty());
+}
+
+#[test]
+fn an_interrupted_large_import_is_rolled_back_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let before;
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let import = before_and_import(&store);
+        before = dump(&store);
+        // What apply_chunked does, stopped in its third chunk of three.
+        let changes = changes_for(&store, &import);
+        let versions: Vec<Option<u32>> = changes
+            .iter()
+            .map(|c| c.previous.as_ref().map(|_| 1))
+            .collect();
+        let journal = Journal {
+            label: "import big.csv".into(),
+            undo: changes
+                .iter()
+                .zip(&versions)
+                .map(|(c, v)| Undo {
+                    kind: c.record.kind(),
+                    id: c.record.id().to_string(),
+                    previous: c.previous.clone(),
+                    history_version: *v,
+                })
+                .collect(),
+        };
+        store
+            .meta
+            .insert(META_PENDING, serde_json::to_vec(&journal).unwrap())
+            .unwrap();
+        let mut chunks = changes.chunks(6).zip(versions.chunks(6));
+        for (part, v) in chunks.by_ref().take(2) {
+            let batches = store.chunk_batches(part, v, "import big.csv", 0);
+            for (tree, batch) in store.all_trees().into_iter().zip(batches) {
+                tree.apply_batch(batch).unwrap();
+            }
+        }
+        // The third chunk stopped after its record trees, before its ids and links.
+        let (part, v) = chunks.next().unwrap();
+        let batches = store.chunk_batches(part, v, "import big.csv", 0);
+        for (tree, batch) in store
+            .all_trees()
+            .into_iter()
+            .zip(batches)
+            .take(Kind::ALL.len())
+        {
+            tree.apply_batch(batch).unwrap();
+        }
+        assert!(store.get_kind(Kind::Person, "b6").unwrap().is_some());
+        assert_eq!(store.kind_of("b6").unwrap(), None);
+        assert!(
+            store.get("b3").unwrap().is_some(),
+            "the chunks were written"
+        );
+        store.db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.rolled_back.as_deref(), Some("import big.csv"));
+    let mut after = dump(&store);
+    // The journal itself is gone too.
+    assert_eq!(store.meta.get(META_PENDING).unwrap(), None);
+    after.iter_mut().for_each(|t| t.sort());
+    let mut before = before;
+    before.iter_mut().for_each(|t| t.sort());
+    assert_eq!(after, before);
+    assert_eq!(store.get("b3").unwrap(), None);
+    assert_eq!(store.linked(Link::TenureByPerson, "a").unwrap(), vec!["t0"]);
+    assert!(store.history("a").unwrap().is_empty());
+    drop(store);
+    // Opening again finds nothing to undo.
+    assert_eq!(Store::open(dir.path()).unwrap().rolled_back, None);
+}
