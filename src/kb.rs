@@ -111,7 +111,9 @@ pub struct Kb {
 impl Kb {
     pub fn open(home: &Home, opts: OpenOptions) -> Result<Kb> {
         home.check_root()?;
+        timing("opening the store");
         let store = Store::open(&home.store_dir())?;
+        timing("opened the store");
         let mut notices = Vec::new();
         let index_dir = home.index_dir();
         let index = match SearchIndex::open(&index_dir)? {
@@ -167,6 +169,7 @@ impl Kb {
         if let Some(f) = &self.on_phase {
             f(what);
         }
+        timing(what);
     }
 
     fn apply(&mut self, records: Batch, label: &str, seeding: bool) -> Result<Report> {
@@ -182,9 +185,11 @@ impl Kb {
         ));
         let generation = self.store.apply(&plan.changes, label, seeding)?;
         self.home.write_generation(generation)?;
+        timing("finding the documents to re-index");
         let affected = index::affected(&self.store, &plan.changes)?;
         self.phase(&format!("indexing {} documents", affected.len()));
         self.index.update(&self.store, &affected)?;
+        timing("done");
         report.generation = Some(generation);
         Ok(report)
     }
@@ -211,6 +216,21 @@ impl Kb {
 
     pub fn count(&self, kind: Kind) -> usize {
         self.store.count(kind)
+    }
+}
+
+/// With `NETAKOSH_TIMING` set, prints each phase with the time since the process
+/// started on stderr: the timing spans `scripts/bench.sh` and BENCHMARKS.md quote.
+fn timing(what: &str) {
+    use std::sync::OnceLock;
+    static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
+    if let Some(start) =
+        START.get_or_init(|| std::env::var_os("NETAKOSH_TIMING").map(|_| std::time::Instant::now()))
+    {
+        eprintln!(
+            "netakosh timing: {:>8.3} s  {what}",
+            start.elapsed().as_secs_f64()
+        );
     }
 }
 

@@ -247,7 +247,7 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
             text.chars().take(80).collect::<String>()
         ))
     })?;
-    let searcher = index.index.reader()?.searcher();
+    let searcher = index.searcher()?;
     let limit = opts.limit.max(1);
     let top_all = match &queries.all {
         Some(q) => searcher.search(q, &TopDocs::with_limit(limit).order_by_score())?,

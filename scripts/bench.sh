@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of netakosh beside SQLite FTS5 on the same generated corpus.
+#
+#   scripts/bench.sh            # 100k records
+#   scripts/bench.sh 1000000    # 1M records
+#   RUNS=30 scripts/bench.sh    # runs per query (default 20)
+#
+# Builds the release binary, the corpus generator and the FTS5 program, then measures
+# into target/bench/N/: import (wall time, peak RSS), whole-process `search` for five
+# query shapes (median and p99 of RUNS), `show`, sizes on disk. Prints a markdown
+# table with netakosh/FTS5 ratios. The machine is shared: the load average is printed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+RUNS=${RUNS:-20}
+JOBS=${JOBS:-1}
+OUT=target/bench/$N
+mkdir -p "$OUT"
+
+# One build with the feature on, so the library is not compiled twice.
+cargo build -j"$JOBS" --release --quiet --features fts5-bench --bins --example fts5 --example gen
+BIN=$PWD/target/release/netakosh
+GEN=$PWD/target/release/examples/gen
+FTS=$PWD/target/release/examples/fts5
+
+CORPUS=$OUT/corpus.jsonl
+[ -s "$CORPUS" ] || "$GEN" "$N" > "$CORPUS"
+HOME_DIR=$OUT/home
+DB=$OUT/fts.db
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# `/usr/bin/time -v` fields: wall seconds and peak RSS in MB.
+timev() { # out-file cmd…
+  local f=$1; shift
+  /usr/bin/time -v -o "$f" "$@" > /dev/null
+}
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
+
+# Median and p99 (ms) of RUNS whole-process runs of a command.
+stats() { # cmd…
+  local i t0 t1
+  for ((i = 0; i < RUNS; i++)); do
+    t0=$(date +%s%N); "$@" > /dev/null 2>&1 || true; t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000 ))
+  done | sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.99+0.999)]; printf "%.1f %.1f", m/1000, p/1000}'
+}
+
+echo "load before: $(load)" >&2
+rm -rf "$HOME_DIR" "$DB"
+timev "$OUT/import.time" "$BIN" --home "$HOME_DIR" --no-seed import "$CORPUS"
+IMPORT_S=$(wall "$OUT/import.time"); IMPORT_RSS=$(rss "$OUT/import.time")
+timev "$OUT/fts.time" "$FTS" build "$CORPUS" "$DB"
+FTS_S=$(wall "$OUT/fts.time"); FTS_RSS=$(rss "$OUT/fts.time")
+echo "load after import: $(load)" >&2
+
+declare -a LABELS=(name hindi cross-script typo filtered)
+declare -a QUERY=("Akhilesh Yadav" "अखिलेश यादव" "अखिलेश Yadav" "Akhilsh Yadaw" "Singh")
+declare -a FILTER=("" "" "" "" "--party BJP --state Bihar")
+
+JSONL_MB=$(du -m --apparent-size "$CORPUS" | cut -f1)
+STORE_MB=$(du -sm "$HOME_DIR/store" | cut -f1)
+INDEX_MB=$(du -sm "$HOME_DIR/index" | cut -f1)
+DB_MB=$(du -sm "$DB" | cut -f1)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
+
+echo
+echo "## $N records  (load average at start of queries: $(load); $RUNS runs per query)"
+echo
+echo "| figure | netakosh | SQLite FTS5 | netakosh / FTS5 |"
+echo "|---|---|---|---|"
+RATE=$(awk -v n="$N" -v s="$IMPORT_S" 'BEGIN {printf "%.0f", n/s}')
+FRATE=$(awk -v n="$N" -v s="$FTS_S" 'BEGIN {printf "%.0f", n/s}')
+echo "| import + index, wall | ${IMPORT_S} s (${RATE} rec/s) | ${FTS_S} s (${FRATE} rec/s) | $(ratio "$IMPORT_S" "$FTS_S") |"
+echo "| import peak RSS | ${IMPORT_RSS} MB | ${FTS_RSS} MB | $(ratio "$IMPORT_RSS" "$FTS_RSS") |"
+echo "| on disk (JSONL ${JSONL_MB} MB) | store ${STORE_MB} + index ${INDEX_MB} = $((STORE_MB + INDEX_MB)) MB ($(ratio $((STORE_MB + INDEX_MB)) "$JSONL_MB")× JSONL) | ${DB_MB} MB | $(ratio $((STORE_MB + INDEX_MB)) "$DB_MB") |"
+# Warm the page cache and let the first command do any index catch-up.
+"$BIN" --home "$HOME_DIR" search Akhilesh > /dev/null 2>&1 || true
+for i in "${!LABELS[@]}"; do
+  # shellcheck disable=SC2086
+  read -r M P <<< "$(stats "$BIN" --home "$HOME_DIR" search ${FILTER[$i]} "${QUERY[$i]}")"
+  # shellcheck disable=SC2086
+  read -r FM FP <<< "$(stats "$FTS" query "$DB" ${FILTER[$i]} "${QUERY[$i]}")"
+  HITS=$("$BIN" --home "$HOME_DIR" search ${FILTER[$i]} "${QUERY[$i]}" 2>/dev/null | grep -c '^person' || true)
+  FHITS=$("$FTS" query "$DB" ${FILTER[$i]} "${QUERY[$i]}" 2>/dev/null | grep -c '^person' || true)
+  echo "| search ${LABELS[$i]} \`${QUERY[$i]}${FILTER[$i]:+ ${FILTER[$i]}}\` median / p99 | ${M} / ${P} ms (${HITS} hits) | ${FM} / ${FP} ms (${FHITS} hits) | $(ratio "$M" "$FM") |"
+done
+timev "$OUT/search.time" "$BIN" --home "$HOME_DIR" search "Akhilesh Yadav"
+echo "| search peak RSS | $(rss "$OUT/search.time") MB | | |"
+read -r SM SP <<< "$(stats "$BIN" --home "$HOME_DIR" show person-7)"
+echo "| show person-7 median / p99 | ${SM} / ${SP} ms | | |"
+timev "$OUT/show.time" "$BIN" --home "$HOME_DIR" show person-7
+echo "| show peak RSS | $(rss "$OUT/show.time") MB | | |"
+echo
+echo "load at end: $(load)" >&2
+
+# In-process query latency (criterion medians, then p50/p99 of 500 runs) over the same home.
+if [ "${INPROC:-1}" != 0 ]; then
+  NETAKOSH_BENCH_HOME=$HOME_DIR cargo bench -j"$JOBS" --quiet --features fts5-bench --bench query \
+    2>&1 | grep -E '^(search/|in-process)|time:'
+fi
