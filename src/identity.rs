@@ -92,8 +92,13 @@ fn gather(store: &Store, p: &Person) -> Result<Facts> {
             f.parties.extend(c.party.clone());
             if let Some(Record::Election(e)) = store.get_kind(Kind::Election, &c.election)? {
                 if let Some(a) = &e.area {
-                    for t in a.texts() {
-                        f.states.insert(filter_key(t));
+                    // A national election's area (India) says nothing about a state.
+                    for t in a
+                        .texts()
+                        .map(filter_key)
+                        .filter(|t| t != "india" && t != "भारत")
+                    {
+                        f.states.insert(t);
                     }
                 }
             }
@@ -112,12 +117,18 @@ fn gather(store: &Store, p: &Person) -> Result<Facts> {
     Ok(f)
 }
 
-/// Scores a pair; `None` when the evidence rules it out.
-fn score(a: &Facts, b: &Facts) -> Option<(f64, Vec<String>)> {
+/// Scores a pair whose name key is shared by `group` records; `None` when the
+/// evidence rules it out.
+fn score(a: &Facts, b: &Facts, group: usize) -> Option<(f64, Vec<String>)> {
     let mut s = 0.0;
     let mut ev = Vec::new();
     let shared: Vec<&String> = a.keys.intersection(&b.keys).collect();
     let key = shared.first()?;
+    // A long name that few records share is itself evidence; `Rajesh Kumar` is not.
+    if group <= 3 && key.len() >= 8 {
+        s += 0.15;
+        ev.push(format!("uncommon name (only {group} records share it)"));
+    }
     if a.names.intersection(&b.names).next().is_some() {
         s += 0.5;
         ev.push("same name".to_string());
@@ -206,6 +217,7 @@ pub fn duplicates(store: &Store, min_score: f64) -> Result<Vec<Pair>> {
                 facts.insert(p.id.clone(), gather(store, p)?);
             }
         }
+        let group = people.len();
         for block in blocks(people, &facts) {
             for (i, a) in block.iter().enumerate() {
                 for b in &block[i + 1..] {
@@ -217,7 +229,7 @@ pub fn duplicates(store: &Store, min_score: f64) -> Result<Vec<Pair>> {
                     if fa.same_as.contains(y) || fb.same_as.contains(x) {
                         continue;
                     }
-                    if let Some((s, evidence)) = score(fa, fb) {
+                    if let Some((s, evidence)) = score(fa, fb, group) {
                         if s >= min_score {
                             pairs.push(Pair {
                                 a: x.clone(),
