@@ -42,6 +42,12 @@ pub enum Command {
     Stats(JsonArg),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Every version of a record: what changed, when, and by which import.
+    History(HistoryArgs),
+    /// Restore an earlier version of a record; the restored copy is a new version.
+    Revert(RevertArgs),
+    /// Verify the store's invariants and that the index agrees with the store.
+    Check(CheckArgs),
     /// Print the tokens the index stores for TEXT (to see why something matches).
     Analyze(AnalyzeArgs),
 }
@@ -178,6 +184,35 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct JsonArg {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The record's id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RevertArgs {
+    /// The record's id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The version to restore (see `history`); default: the one before the current.
+    #[arg(long, value_name = "VERSION")]
+    pub to: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Mend what can be mended from the store: its id list and secondary indexes,
+    /// and the search index. Never deletes a record.
+    #[arg(long)]
+    pub repair: bool,
     #[arg(long)]
     pub json: bool,
 }

@@ -47,8 +47,22 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
-    #[error("the store at {path} is in use by another netakosh process (it holds the lock); try again when it has finished")]
-    Locked { path: PathBuf },
+    #[error("the store at {path} is in use by another netakosh process ({}); try again when it has finished", .holder.as_deref().unwrap_or("it holds the lock"))]
+    Locked {
+        path: PathBuf,
+        /// The holding process (`pid 4242 \`netakosh import big.jsonl\` since …`), when known.
+        holder: Option<String>,
+    },
+
+    /// Writing a change failed part way (disk full, I/O error). The store's
+    /// transaction makes the change land whole or not at all; the next command
+    /// finds out which and says so.
+    #[error("{label}: writing failed: {source}; the store holds either all of it or none of it, and the next command will say which")]
+    WriteFailed {
+        label: String,
+        #[source]
+        source: Box<Error>,
+    },
 
     #[error("the store at {path} has schema version {found}, but this netakosh reads version {supported}")]
     SchemaVersion {
@@ -57,8 +71,23 @@ pub enum Error {
         supported: u32,
     },
 
+    /// The store holds the change, but the index could not be brought up to date.
+    #[error("{label}: the store holds it, but updating the index failed: {source}; the next command rebuilds the index")]
+    IndexFailed {
+        label: String,
+        #[source]
+        source: Box<Error>,
+    },
+
     #[error("{0}")]
     Usage(String),
+
+    #[error("cannot write to the store at {path}: {source}; netakosh needs a home it may write to (choose one with --home DIR)")]
+    NotWritable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 
     #[error("{path}: {source}")]
     Io {
@@ -85,18 +114,23 @@ impl Error {
         }
     }
 
-    /// True when the user can fix the cause (bad input, unknown id, busy store),
-    /// as opposed to a failure of the machine or a bug.
+    /// True when the user can fix the cause (bad input, unknown id, busy store, a
+    /// home they may not write to), as opposed to a failure of the machine or a bug.
     pub fn is_user_error(&self) -> bool {
-        matches!(
-            self,
+        use std::io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem};
+        match self {
             Error::Invalid(_)
-                | Error::NotFound { .. }
-                | Error::Ambiguous { .. }
-                | Error::Locked { .. }
-                | Error::SchemaVersion { .. }
-                | Error::Usage(_)
-        )
+            | Error::NotFound { .. }
+            | Error::Ambiguous { .. }
+            | Error::Locked { .. }
+            | Error::SchemaVersion { .. }
+            | Error::NotWritable { .. }
+            | Error::Usage(_) => true,
+            Error::Io { source, .. } => {
+                matches!(source.kind(), PermissionDenied | ReadOnlyFilesystem)
+            }
+            _ => false,
+        }
     }
 }
 

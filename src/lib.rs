@@ -11,20 +11,27 @@
 //! - [`election`]: result tables of an election, by constituency;
 //! - [`profile`]: a record with everything linked to it, for `show`;
 //! - [`export`]: JSON Lines that re-import losslessly;
-//! - [`kb`]: a knowledge-base home, keeping store and index in step.
+//! - [`kb`]: a knowledge-base home, keeping store and index in step;
+//! - `fuzzing` (hidden): the properties the fuzz targets check;
+//! - [`pause`]: named moments of an import where tests stop the process;
+//! - [`time`]: timestamps as stored and as shown.
 
 pub mod analysis;
 pub mod election;
 pub mod error;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod identity;
 pub mod import;
 pub mod index;
 pub mod kb;
 pub mod model;
+pub mod pause;
 pub mod profile;
 pub mod search;
 pub mod seed;
 pub mod store;
+pub mod time;
 
 pub use error::{Error, Problem, Result};

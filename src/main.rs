@@ -1,7 +1,8 @@
 //! The netakosh binary: parse the command line, run it, map the outcome to an exit code.
 //!
 //! Exit codes: 0 success, 1 nothing found, 2 a problem the user can fix (bad input,
-//! unknown id, busy store), 3 a failure of the machine (I/O, a corrupt store).
+//! unknown id, busy store), 3 a failure of the machine (I/O, a corrupt store),
+//! 4 `check` found problems (that `--repair` did not mend).
 
 mod cli;
 mod cmd;
@@ -14,6 +15,7 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(cmd::Outcome::Done) => ExitCode::SUCCESS,
         Ok(cmd::Outcome::NothingFound) => ExitCode::from(1),
+        Ok(cmd::Outcome::ProblemsFound) => ExitCode::from(4),
         Err(err) => report(&err),
     }
 }
@@ -35,9 +37,26 @@ fn report(err: &anyhow::Error) -> ExitCode {
             eprintln!("{p}");
         }
     }
-    eprintln!("netakosh: {err:#}");
+    eprintln!("netakosh: {}", message(err));
     match lib {
         Some(e) if e.is_user_error() => ExitCode::from(2),
         _ => ExitCode::from(3),
     }
+}
+
+/// The error and its causes on one line, leaving out a cause whose text the
+/// message already holds (library errors quote their source).
+fn message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }

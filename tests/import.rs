@@ -172,30 +172,6 @@ fn a_json_array_imports_like_json_lines() {
 }
 
 #[test]
-fn unreadable_inputs_are_clear_errors() {
-    let home = Home::new();
-    let dir = home.path().join("adir");
-    std::fs::create_dir(&dir).unwrap();
-    let empty = home.write("empty.jsonl", "");
-    let latin1 = home.path().join("latin1.jsonl");
-    std::fs::write(
-        &latin1,
-        b"{\"type\":\"person\",\"id\":\"x\",\"name\":{\"en\":\"Caf\xe9\"}}\n",
-    )
-    .unwrap();
-    for (path, expected) in [
-        (dir.clone(), "is a directory"),
-        (empty, "holds no records"),
-        (latin1, "not valid UTF-8"),
-        (home.path().join("missing.jsonl"), "cannot be read"),
-    ] {
-        let (code, _, err) = home.run(&["import", path.to_str().unwrap()]);
-        assert_eq!(code, 2, "{err}");
-        assert!(err.contains(expected), "expected {expected:?} in {err}");
-    }
-}
-
-#[test]
 fn recursive_import_takes_every_recognised_file_under_a_directory() {
     let home = Home::new();
     let dir = home.path().join("data");

@@ -2,11 +2,14 @@
 //! and prints the result. Context added here names the file or id involved.
 
 mod analyze;
+mod check;
 mod duplicates;
 mod election;
 mod export;
+mod history;
 mod import;
 mod office;
+mod revert;
 mod search;
 mod show;
 mod stats;
@@ -19,6 +22,8 @@ use netakosh::kb::{Home, Kb, OpenOptions};
 pub enum Outcome {
     Done,
     NothingFound,
+    /// `check` found problems that remain.
+    ProblemsFound,
 }
 
 /// Global settings every command needs.
@@ -64,6 +69,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Stats(a) => stats::run(&ctx, a.json),
         Command::Reindex => stats::reindex(&ctx),
         Command::Analyze(a) => analyze::run(a),
+        Command::History(a) => history::run(&ctx, a),
+        Command::Revert(a) => revert::run(&ctx, a),
+        Command::Check(a) => check::run(&ctx, a),
     }
 }
 
@@ -71,7 +79,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    // As an io::Error, a closed pipe is recognised (and exits 0) like any other write.
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

@@ -213,7 +213,7 @@ pub fn read_files(paths: &[&Path]) -> Batch {
 pub fn read_files_as(paths: &[&Path], format: Option<Format>) -> (Batch, Vec<(String, Format)>) {
     let mut chosen = Vec::new();
     let mut batch = Batch::default();
-    for path in paths {
+    for (i, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
         if path.is_dir() {
             batch
@@ -221,29 +221,16 @@ pub fn read_files_as(paths: &[&Path], format: Option<Format>) -> (Batch, Vec<(St
                 .push(file_problem(&name, "is a directory, not a file"));
             continue;
         }
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                batch
-                    .problems
-                    .push(file_problem(&name, &format!("cannot be read: {e}")));
-                continue;
-            }
-        };
-        let text = match String::from_utf8(bytes) {
+        let text = match read_text(path, &name) {
             Ok(t) => t,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                batch.problems.push(Problem {
-                    file: name,
-                    line,
-                    field: String::new(),
-                    message: "is not valid UTF-8 text".into(),
-                });
+            Err(p) => {
+                batch.problems.push(p);
                 continue;
             }
         };
+        if i == 0 {
+            crate::pause::at("read-first-file");
+        }
         if text.trim_start_matches('\u{feff}').trim().is_empty() {
             batch.problems.push(file_problem(&name, "holds no records"));
             continue;
@@ -263,6 +250,96 @@ pub fn read_files_as(paths: &[&Path], format: Option<Format>) -> (Batch, Vec<(St
         batch.append(parsed);
     }
     (batch, chosen)
+}
+
+/// The longest line an input file may have. No record comes near it; a longer line
+/// means the wrong file (a binary, a dump without line ends), and refusing it early
+/// keeps a 1 GB line from being held in memory.
+pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads a file as UTF-8 text, refusing invalid UTF-8 and over-long lines as soon as
+/// they are met (a huge binary file is not read to its end first).
+fn read_text(path: &Path, name: &str) -> Result<String, Problem> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| file_problem(name, &format!("cannot be read: {e}")))?;
+    read_text_from(file, name, 1 << 20, MAX_LINE_BYTES)
+}
+
+/// [`read_text`] on any reader, in chunks of `chunk` bytes, with lines of at most
+/// `max_line` bytes (the fuzz harness varies both).
+#[doc(hidden)]
+pub fn read_text_from(
+    mut reader: impl std::io::Read,
+    name: &str,
+    chunk: usize,
+    max_line: usize,
+) -> Result<String, Problem> {
+    let at_line = |line: usize, message: String| Problem {
+        file: name.to_string(),
+        line,
+        field: String::new(),
+        message,
+    };
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut chunk = vec![0u8; chunk.max(1)];
+    let mut line = 1;
+    let mut line_len = 0;
+    // Bytes before this offset are known to be valid UTF-8.
+    let mut valid = 0;
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(at_line(line, format!("cannot be read: {e}"))),
+        };
+        for &b in &chunk[..n] {
+            if b == b'\n' {
+                line += 1;
+                line_len = 0;
+            } else {
+                line_len += 1;
+                if line_len > max_line {
+                    return Err(at_line(
+                        line,
+                        format!(
+                            "line is longer than {}; no record is that long (is this the right file?)",
+                            size(max_line)
+                        ),
+                    ));
+                }
+            }
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        match std::str::from_utf8(&bytes[valid..]) {
+            Ok(_) => valid = bytes.len(),
+            Err(e) => {
+                let bad = valid + e.valid_up_to();
+                if e.error_len().is_some() {
+                    let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+                    return Err(at_line(line, "is not valid UTF-8 text".into()));
+                }
+                valid = bad; // a character cut by the chunk's end: look again with more
+            }
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        at_line(
+            line,
+            "is not valid UTF-8 text (it ends inside a character)".into(),
+        )
+    })
+}
+
+/// `64 MiB`, or bytes for small sizes.
+fn size(bytes: usize) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 fn file_problem(file: &str, message: &str) -> Problem {

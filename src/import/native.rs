@@ -1,4 +1,7 @@
 //! The native format: JSON Lines (one record per line) or a JSON array of records.
+//!
+//! A field given twice in one object (`{"id":"a","id":"b"}`) is refused rather than
+//! letting the last one win silently, as unknown fields are refused.
 
 use super::{Batch, Parsed};
 use crate::error::Problem;
@@ -38,7 +41,7 @@ fn parse_lines(file: &str, text: &str) -> Batch {
         if line.is_empty() {
             continue;
         }
-        match serde_json::from_str::<serde_json::Value>(line) {
+        match strict_value(line) {
             Err(e) => batch.problems.push(problem(
                 file,
                 line_no,
@@ -67,10 +70,13 @@ fn parse_array(file: &str, text: &str) -> Batch {
                 let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
                 line_no += text[counted_to..offset].matches('\n').count();
                 counted_to = offset;
-                match serde_json::from_str::<serde_json::Value>(raw.get()) {
-                    Err(e) => batch
-                        .problems
-                        .push(problem(file, line_no, "", json_message(&e))),
+                match strict_value(raw.get()) {
+                    Err(e) => batch.problems.push(problem(
+                        file,
+                        line_no,
+                        "",
+                        format!("not valid JSON: {}", json_message(&e)),
+                    )),
                     Ok(value) => push_record(file, line_no, value, &mut batch),
                 }
             }
@@ -106,6 +112,77 @@ fn push_record(file: &str, line: usize, value: serde_json::Value, batch: &mut Ba
                 batch.declared.insert(id, kind);
             }
         }
+    }
+}
+
+/// Parses JSON like `serde_json::from_str::<Value>`, but refuses an object that
+/// gives the same field twice.
+pub fn strict_value(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    Ok(serde_json::from_str::<Strict>(text)?.0)
+}
+
+struct Strict(serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(out.into())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Strict(value) = map.next_value()?;
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "field `{key}` is given twice"
+                )));
+            }
+            out.insert(key, value);
+        }
+        Ok(out.into())
     }
 }
 
@@ -153,6 +230,19 @@ mod tests {
         assert_eq!(
             (problems[2].line, problems[2].field.as_str()),
             (3, "gender")
+        );
+    }
+
+    #[test]
+    fn a_field_given_twice_is_refused_at_any_depth() {
+        let e = strict_value(r#"{"id":"a","name":{"en":"A"},"id":"b"}"#).unwrap_err();
+        assert!(e.to_string().contains("field `id` is given twice"), "{e}");
+        let e = strict_value(r#"{"name":{"en":"A","en":"B"}}"#).unwrap_err();
+        assert!(e.to_string().contains("field `en` is given twice"), "{e}");
+        let v = strict_value(r#"{"a":[1,-2,2.5,null,true,"x",{"b":{}}]}"#).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"a":[1,-2,2.5,null,true,"x",{"b":{}}]})
         );
     }
 

@@ -274,6 +274,7 @@ impl SearchIndex {
                     .expect("building a document never panics: it is plain data")
             })
         })?;
+        crate::pause::at("index-written");
         self.commit(writer, store.generation()?)
     }
 

@@ -5,6 +5,7 @@
 //! (`"birthdate"`) is reported instead of silently dropped.
 
 mod date;
+pub mod diff;
 mod names;
 pub mod validate;
 

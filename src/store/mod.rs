@@ -5,15 +5,23 @@
 //! - `ids`: id → kind, so ids are unique across kinds and `show ID` needs one lookup;
 //! - secondary indexes (`tenure_by_person`, …): `owner \0 fact` → empty;
 //! - `history`: `id \0 version` → an earlier version of a record, kept when it is overwritten;
+//! - `written`: id → when and by what the current version was written;
 //! - `meta`: schema version, generation (bumped by every applied import), seed flag,
-//!   and the journal of a large import while it is being written.
+//!   the last applied import, and the journal of a large import while it is being written.
 //!
 //! Writes go through [`Store::apply`]: one sled transaction over all trees, or for a
 //! large import chunks with a journal that undoes them if the import is interrupted,
-//! so an import lands entirely or not at all.
+//! so an import lands entirely or not at all (sled's recovery discards a transaction
+//! whose log entries were not all written). [`check`] verifies the invariants between
+//! the trees and mends the derived ones. While a process has the store open, the file
+//! `netakosh-holder` beside sled's names it (see [`holder`]).
 
+pub mod check;
+pub mod holder;
 mod links;
 
+pub use check::{Finding, Fix};
+pub use holder::Holder;
 pub use links::Link;
 
 use crate::error::{Error, Result};
@@ -47,6 +55,9 @@ struct Undo {
     id: String,
     previous: Option<Record>,
     history_version: Option<u32>,
+    /// When and by what `previous` was written, to put back in `written`.
+    #[serde(default)]
+    previous_written: Option<Written>,
 }
 
 /// An earlier version of a record, kept when an import overwrote it.
@@ -57,7 +68,40 @@ pub struct HistoryEntry {
     pub replaced_at: u64,
     /// What replaced it (`import seed.jsonl`).
     pub replaced_by: String,
+    /// When and by what this version was written, when the store knew it (stores
+    /// written before netakosh kept this do not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<Written>,
     pub record: Record,
+}
+
+/// When and by what a version of a record was written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Written {
+    /// Unix seconds.
+    pub at: u64,
+    /// The change that wrote it (`import a.jsonl`, `seed`, `revert x to version 1`).
+    pub by: String,
+}
+
+/// One version of a record, for `history`: the record and where it came from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Version {
+    pub version: u32,
+    pub current: bool,
+    /// When and by what it was written; `None` when the store did not record it.
+    pub written: Option<Written>,
+    /// When and by what it was replaced; `None` for the current version.
+    pub replaced: Option<Written>,
+    pub record: Record,
+}
+
+/// What every change of one `apply` shares, and what was looked up for each.
+struct Stamp<'a> {
+    versions: &'a [Option<u32>],
+    written: &'a [Option<Written>],
+    label: &'a str,
+    now: u64,
 }
 
 /// One record to write, with the version it replaces (if any).
@@ -73,12 +117,19 @@ pub struct Store {
     kinds: Vec<sled::Tree>,
     ids: sled::Tree,
     history: sled::Tree,
+    written: sled::Tree,
     meta: sled::Tree,
     links: Vec<sled::Tree>,
     /// Changes per transaction in a large import ([`CHUNK`]; smaller in tests).
     chunk: usize,
     /// The label of an interrupted import that opening the store rolled back.
     pub rolled_back: Option<String>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        holder::remove(&self.path);
+    }
 }
 
 impl Store {
@@ -94,10 +145,25 @@ impl Store {
                 sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
                     Error::Locked {
                         path: path.to_path_buf(),
+                        holder: holder::read(path).map(|h| h.to_string()),
                     }
                 }
+                sled::Error::Io(io)
+                    if matches!(
+                        io.kind(),
+                        std::io::ErrorKind::PermissionDenied
+                            | std::io::ErrorKind::ReadOnlyFilesystem
+                    ) =>
+                {
+                    Error::NotWritable {
+                        path: path.to_path_buf(),
+                        source: plain_io(io),
+                    }
+                }
+                sled::Error::Io(io) => Error::io(path, plain_io(io)),
                 other => Error::Store(other),
             })?;
+        holder::write(path);
         let tree = |name: &str| db.open_tree(name);
         let kinds = Kind::ALL
             .iter()
@@ -110,12 +176,17 @@ impl Store {
         let mut store = Store {
             ids: tree("ids")?,
             history: tree("history")?,
+            written: tree("written")?,
             meta: tree("meta")?,
             db,
             path: path.to_path_buf(),
             kinds,
             links,
-            chunk: CHUNK,
+            // Tests make imports chunked without writing thousands of records.
+            chunk: std::env::var("NETAKOSH_TEST_CHUNK")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(CHUNK),
             rolled_back: None,
         };
         store.check_schema()?;
@@ -269,6 +340,53 @@ impl Store {
             .collect()
     }
 
+    /// When and by what the current version of a record was written, if recorded.
+    pub fn written(&self, id: &str) -> Result<Option<Written>> {
+        self.written
+            .get(id.as_bytes())?
+            .map(|v| {
+                serde_json::from_slice(&v).map_err(|e| Error::Corrupt {
+                    id: id.into(),
+                    message: format!("written entry: {e}"),
+                })
+            })
+            .transpose()
+    }
+
+    /// Every version of a record, oldest first, the current one last; empty when
+    /// there is no such record. A version's time and source are those of the change
+    /// that wrote it, which is also the change that replaced the version before it.
+    pub fn versions(&self, id: &str) -> Result<Vec<Version>> {
+        let Some(current) = self.get(id)? else {
+            return Ok(Vec::new());
+        };
+        let history = self.history(id)?;
+        let mut out: Vec<Version> = Vec::with_capacity(history.len() + 1);
+        let mut written_next: Option<Written> = None;
+        for entry in history {
+            let replaced = Written {
+                at: entry.replaced_at,
+                by: entry.replaced_by,
+            };
+            out.push(Version {
+                version: entry.version,
+                current: false,
+                written: entry.written.or(written_next.take()),
+                replaced: Some(replaced.clone()),
+                record: entry.record,
+            });
+            written_next = Some(replaced);
+        }
+        out.push(Version {
+            version: out.len() as u32 + 1,
+            current: true,
+            written: self.written(id)?.or(written_next),
+            replaced: None,
+            record: current,
+        });
+        Ok(out)
+    }
+
     /// Writes all `changes`: records, ids, secondary indexes, history of overwritten
     /// versions, and a new generation. Returns the generation.
     ///
@@ -292,12 +410,10 @@ impl Store {
         mark_seeded: bool,
         chunk: usize,
     ) -> Result<u64> {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
+        let now = crate::time::now();
         let generation = self.generation()? + 1;
-        // The version each overwritten record's history entry gets.
+        // The version each overwritten record's history entry gets, and when and by
+        // what the version it replaces was written.
         let versions = changes
             .iter()
             .map(|c| match c.previous {
@@ -305,6 +421,19 @@ impl Store {
                 None => Ok(None),
             })
             .collect::<Result<Vec<Option<u32>>>>()?;
+        let written = changes
+            .iter()
+            .map(|c| match c.previous {
+                Some(_) => self.written(c.record.id()),
+                None => Ok(None),
+            })
+            .collect::<Result<Vec<Option<Written>>>>()?;
+        let stamp = Stamp {
+            versions: &versions,
+            written: &written,
+            label,
+            now,
+        };
         let mut meta = sled::Batch::default();
         meta.insert(META_GENERATION, generation.to_string().as_bytes());
         meta.insert(META_LAST_IMPORT, format!("{label} at {now}").as_bytes());
@@ -313,70 +442,78 @@ impl Store {
         }
         let chunk = chunk.max(1);
         if changes.len() <= chunk {
-            let mut batches = self.chunk_batches(changes, &versions, label, now);
+            let mut batches = self.chunk_batches(changes, &stamp, 0);
             let slot = self.meta_slot();
             batches[slot] = meta;
             self.transaction(&batches)?;
+            crate::pause::at("store-committed");
         } else {
             let journal = Journal {
                 label: label.to_string(),
                 undo: changes
                     .iter()
-                    .zip(&versions)
-                    .map(|(c, v)| Undo {
+                    .zip(versions.iter().zip(&written))
+                    .map(|(c, (v, w))| Undo {
                         kind: c.record.kind(),
                         id: c.record.id().to_string(),
                         previous: c.previous.clone(),
                         history_version: *v,
+                        previous_written: w.clone(),
                     })
                     .collect(),
             };
-            self.meta.insert(
-                META_PENDING,
-                serde_json::to_vec(&journal).expect("a journal always serializes"),
-            )?;
-            self.db.flush()?;
-            for (part, v) in changes.chunks(chunk).zip(versions.chunks(chunk)) {
-                let batches = self.chunk_batches(part, v, label, now);
+            let io = |e| self.storage_error(e);
+            self.meta
+                .insert(
+                    META_PENDING,
+                    serde_json::to_vec(&journal).expect("a journal always serializes"),
+                )
+                .map_err(io)?;
+            self.db.flush().map_err(io)?;
+            for (i, part) in changes.chunks(chunk).enumerate() {
+                let batches = self.chunk_batches(part, &stamp, i * chunk);
                 // Record trees first: the roll-back decides from them whether a
                 // change was written, and undoes its ids, links and history with it.
                 for (tree, batch) in self.all_trees().into_iter().zip(batches) {
-                    tree.apply_batch(batch)?;
+                    tree.apply_batch(batch).map_err(io)?;
                 }
             }
+            crate::pause::at("store-committed");
             meta.remove(META_PENDING);
-            self.meta.apply_batch(meta)?;
+            self.meta.apply_batch(meta).map_err(io)?;
         }
-        self.db.flush().map_err(Error::Store)?;
+        self.db.flush().map_err(|e| self.storage_error(e))?;
         Ok(generation)
     }
 
-    /// The writes of some changes, one batch per tree (see [`Store::all_trees`]).
-    fn chunk_batches(
-        &self,
-        changes: &[Change],
-        versions: &[Option<u32>],
-        label: &str,
-        now: u64,
-    ) -> Vec<sled::Batch> {
+    /// The writes of some changes, one batch per tree (see [`Store::all_trees`]);
+    /// `from` is the position of the first of them in the whole import.
+    fn chunk_batches(&self, changes: &[Change], stamp: &Stamp, from: usize) -> Vec<sled::Batch> {
         let mut batches = self.empty_batches();
-        for (change, version) in changes.iter().zip(versions) {
+        let this = serde_json::to_vec(&Written {
+            at: stamp.now,
+            by: stamp.label.to_string(),
+        })
+        .expect("a written entry always serializes");
+        for (i, change) in changes.iter().enumerate() {
             let record = &change.record;
             let id = record.id();
             batches[record.kind() as usize].insert(id.as_bytes(), encode(record));
             batches[self.ids_slot()].insert(id.as_bytes(), record.kind().as_str().as_bytes());
-            if let (Some(old), Some(version)) = (&change.previous, version) {
+            batches[self.written_slot()].insert(id.as_bytes(), this.as_slice());
+            if let (Some(old), Some(version)) = (&change.previous, stamp.versions[from + i]) {
                 for (link, owner) in Link::of(old) {
                     batches[self.link_slot(link)].remove(link_key(owner, id));
                 }
                 let entry = HistoryEntry {
-                    version: *version,
-                    replaced_at: now,
-                    replaced_by: label.to_string(),
+                    version,
+                    replaced_at: stamp.now,
+                    replaced_by: stamp.label.to_string(),
+                    written: stamp.written[from + i].clone(),
                     record: old.clone(),
                 };
                 batches[self.history_slot()].insert(
-                    history_key(id, *version),
+                    history_key(id, version),
                     serde_json::to_vec(&entry).expect("a history entry always serializes"),
                 );
             }
@@ -388,11 +525,11 @@ impl Store {
     }
 
     /// The trees in the order [`Store::empty_batches`] gives their batches:
-    /// kinds, links, ids, history, meta.
+    /// kinds, links, ids, history, written, meta.
     fn all_trees(&self) -> Vec<&sled::Tree> {
         let mut trees: Vec<&sled::Tree> = self.kinds.iter().collect();
         trees.extend(self.links.iter());
-        trees.extend([&self.ids, &self.history, &self.meta]);
+        trees.extend([&self.ids, &self.history, &self.written, &self.meta]);
         trees
     }
 
@@ -414,8 +551,12 @@ impl Store {
         self.ids_slot() + 1
     }
 
-    fn meta_slot(&self) -> usize {
+    fn written_slot(&self) -> usize {
         self.ids_slot() + 2
+    }
+
+    fn meta_slot(&self) -> usize {
+        self.ids_slot() + 3
     }
 
     /// Applies one batch per tree (see [`Store::all_trees`]) atomically.
@@ -430,7 +571,7 @@ impl Store {
                 Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
             })
             .map_err(|e| match e {
-                sled::transaction::TransactionError::Storage(e) => Error::Store(e),
+                sled::transaction::TransactionError::Storage(e) => self.storage_error(e),
                 sled::transaction::TransactionError::Abort(()) => {
                     Error::Store(sled::Error::ReportableBug("transaction aborted".into()))
                 }
@@ -491,12 +632,27 @@ impl Store {
                 if let Some(v) = undo.history_version {
                     batches[self.history_slot()].remove(history_key(id, v));
                 }
+                match &undo.previous_written {
+                    Some(w) if undo.previous.is_some() => batches[self.written_slot()].insert(
+                        id.as_bytes(),
+                        serde_json::to_vec(w).expect("a written entry always serializes"),
+                    ),
+                    _ => batches[self.written_slot()].remove(id.as_bytes()),
+                }
             }
             self.transaction(&batches)?;
         }
         self.meta.remove(META_PENDING)?;
         self.db.flush()?;
         Ok(Some(journal.label))
+    }
+
+    /// An I/O error names the store's directory (a full disk, a read-only home).
+    fn storage_error(&self, e: sled::Error) -> Error {
+        match e {
+            sled::Error::Io(io) => Error::io(&self.path, plain_io(io)),
+            other => Error::Store(other),
+        }
     }
 
     /// Bytes on disk used by the store.
@@ -510,6 +666,20 @@ fn history_key(id: &str, version: u32) -> Vec<u8> {
     key.push(0);
     key.extend_from_slice(&version.to_be_bytes());
     key
+}
+
+/// sled re-wraps some OS errors with their debug form as the message
+/// (`Os { code: 27, kind: FileTooLarge, … }`); give back the plain OS error.
+fn plain_io(io: std::io::Error) -> std::io::Error {
+    let text = io.to_string();
+    let code = text
+        .strip_prefix("Os { code: ")
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.parse::<i32>().ok());
+    match code {
+        Some(code) if io.raw_os_error().is_none() => std::io::Error::from_raw_os_error(code),
+        _ => io,
+    }
 }
 
 fn link_key(owner: &str, fact: &str) -> Vec<u8> {

@@ -209,16 +209,27 @@ fn an_interrupted_large_import_is_rolled_back_on_open() {
             .iter()
             .map(|c| c.previous.as_ref().map(|_| 1))
             .collect();
+        let written: Vec<Option<Written>> = changes
+            .iter()
+            .map(|c| store.written(c.record.id()).unwrap())
+            .collect();
+        let stamp = Stamp {
+            versions: &versions,
+            written: &written,
+            label: "import big.csv",
+            now: 0,
+        };
         let journal = Journal {
             label: "import big.csv".into(),
             undo: changes
                 .iter()
-                .zip(&versions)
-                .map(|(c, v)| Undo {
+                .zip(versions.iter().zip(&written))
+                .map(|(c, (v, w))| Undo {
                     kind: c.record.kind(),
                     id: c.record.id().to_string(),
                     previous: c.previous.clone(),
                     history_version: *v,
+                    previous_written: w.clone(),
                 })
                 .collect(),
         };
@@ -226,16 +237,16 @@ fn an_interrupted_large_import_is_rolled_back_on_open() {
             .meta
             .insert(META_PENDING, serde_json::to_vec(&journal).unwrap())
             .unwrap();
-        let mut chunks = changes.chunks(6).zip(versions.chunks(6));
-        for (part, v) in chunks.by_ref().take(2) {
-            let batches = store.chunk_batches(part, v, "import big.csv", 0);
+        let mut chunks = changes.chunks(6).enumerate();
+        for (i, part) in chunks.by_ref().take(2) {
+            let batches = store.chunk_batches(part, &stamp, i * 6);
             for (tree, batch) in store.all_trees().into_iter().zip(batches) {
                 tree.apply_batch(batch).unwrap();
             }
         }
         // The third chunk stopped after its record trees, before its ids and links.
-        let (part, v) = chunks.next().unwrap();
-        let batches = store.chunk_batches(part, v, "import big.csv", 0);
+        let (i, part) = chunks.next().unwrap();
+        let batches = store.chunk_batches(part, &stamp, i * 6);
         for (tree, batch) in store
             .all_trees()
             .into_iter()

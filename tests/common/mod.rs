@@ -51,6 +51,13 @@ impl Home {
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
     }
 
+    /// Runs `args` expecting exit `code` and JSON on stdout.
+    pub fn json_code(&self, args: &[&str], code: i32) -> serde_json::Value {
+        let (got, out, err) = self.run(args);
+        assert_eq!(got, code, "`netakosh {}`:\n{out}{err}", args.join(" "));
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+    }
+
     pub fn write(&self, name: &str, content: &str) -> PathBuf {
         let p = self.path().join(name);
         std::fs::write(&p, content).expect("write a test file");
@@ -74,6 +81,122 @@ pub fn hit_ids(v: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|h| h["id"].as_str().expect("hit id").to_string())
         .collect()
+}
+
+/// The netakosh binary under test.
+pub fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("netakosh")
+}
+
+/// Copies a directory tree (a home that no process has open).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the copy's directory");
+    for entry in std::fs::read_dir(from).expect("read a directory to copy") {
+        let entry = entry.expect("a directory entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a file");
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, by path relative to `dir`.
+pub fn file_bytes(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).expect("read a directory") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .expect("under the root")
+                    .to_path_buf();
+                out.insert(rel, std::fs::read(&path).expect("read a file"));
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// A netakosh process stopped at a pause point (see `netakosh::pause`).
+pub struct Paused {
+    pub child: std::process::Child,
+    stderr: std::io::BufReader<std::process::ChildStderr>,
+    /// What it wrote to stderr up to and including the pause line.
+    pub said: String,
+}
+
+impl Home {
+    /// Starts `netakosh ARGS` with `NETAKOSH_TEST_PAUSE=point` and waits until it is
+    /// paused there; panics if it ends first.
+    pub fn spawn_paused(&self, args: &[&str], point: &str) -> Paused {
+        self.spawn_paused_env(args, point, &[])
+    }
+
+    pub fn spawn_paused_env(&self, args: &[&str], point: &str, env: &[(&str, &str)]) -> Paused {
+        use std::io::BufRead;
+        let mut cmd = std::process::Command::new(bin());
+        cmd.env_clear()
+            .env("NETAKOSH_HOME", self.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env(netakosh::pause::VAR, point)
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start netakosh");
+        let mut stderr = std::io::BufReader::new(child.stderr.take().expect("piped stderr"));
+        let mut said = String::new();
+        loop {
+            let mut line = String::new();
+            let n = stderr.read_line(&mut line).expect("read stderr");
+            said.push_str(&line);
+            if n == 0 {
+                let status = child.wait().expect("wait for netakosh");
+                panic!("netakosh ended ({status}) before pausing at {point}:\n{said}");
+            }
+            if line.contains(&format!("test pause at {point}")) {
+                break;
+            }
+        }
+        Paused {
+            child,
+            stderr,
+            said,
+        }
+    }
+}
+
+impl Paused {
+    /// Lets it go on; returns (exit code, stdout, all of stderr).
+    pub fn resume(mut self) -> (i32, String, String) {
+        use std::io::{Read, Write};
+        let mut stdin = self.child.stdin.take().expect("piped stdin");
+        stdin.write_all(b"\n").expect("resume netakosh");
+        drop(stdin);
+        let mut rest = String::new();
+        self.stderr.read_to_string(&mut rest).expect("read stderr");
+        let out = self.child.wait_with_output().expect("wait for netakosh");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            self.said + &rest,
+        )
+    }
+
+    /// SIGKILL: the process ends where it stands.
+    pub fn kill(mut self) {
+        self.child.kill().expect("kill netakosh");
+        self.child.wait().expect("reap netakosh");
+    }
 }
 
 /// The folder of the shared public datasets: `NETAKOSH_SHARED_DATA` if set, else

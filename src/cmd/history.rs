@@ -1,0 +1,87 @@
+//! `netakosh history ID`: every version of a record, newest first, with what changed.
+
+use super::{print_json, Context, Outcome};
+use crate::cli::HistoryArgs;
+use anyhow::Result;
+use netakosh::model::diff::{changes, FieldChange};
+use netakosh::store::{Version, Written};
+use netakosh::time::format_utc;
+use std::io::Write;
+
+pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
+    let kb = ctx.open()?;
+    let versions = kb.history(&args.id)?;
+    let kind = versions[0].record.kind();
+    // What each version changed from the one before it (nothing for version 1).
+    let diffs: Vec<Vec<FieldChange>> = versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match i {
+            0 => Vec::new(),
+            _ => changes(&versions[i - 1].record, &v.record),
+        })
+        .collect();
+    if args.json {
+        let list: Vec<serde_json::Value> = versions
+            .iter()
+            .zip(&diffs)
+            .map(|(v, d)| {
+                serde_json::json!({
+                    "version": v.version,
+                    "current": v.current,
+                    "written": v.written,
+                    "replaced": v.replaced,
+                    "changes": d,
+                    "record": v.record,
+                })
+            })
+            .collect();
+        print_json(&serde_json::json!({ "id": args.id, "kind": kind, "versions": list }))?;
+        return Ok(Outcome::Done);
+    }
+    let mut out = std::io::stdout().lock();
+    let n = versions.len();
+    writeln!(
+        out,
+        "{} ({kind}): {n} version{}, newest first",
+        args.id,
+        if n == 1 { "" } else { "s" }
+    )?;
+    for (v, d) in versions.iter().zip(&diffs).rev() {
+        render(&mut out, v, d)?;
+    }
+    Ok(Outcome::Done)
+}
+
+fn when(w: &Option<Written>) -> String {
+    match w {
+        Some(w) => format!("{}  {}", format_utc(w.at), w.by),
+        None => "(written before netakosh kept the time)".into(),
+    }
+}
+
+fn render(out: &mut impl Write, v: &Version, diff: &[FieldChange]) -> std::io::Result<()> {
+    let tag = if v.current { " (current)" } else { "" };
+    writeln!(out, "version {}{tag:<10}  {}", v.version, when(&v.written))?;
+    if v.version == 1 {
+        writeln!(
+            out,
+            "    {}",
+            serde_json::to_string(&v.record).unwrap_or_default()
+        )?;
+    }
+    for c in diff {
+        let show = |x: &Option<serde_json::Value>| match x {
+            None => "(none)".to_string(),
+            Some(v) => super::search::clip(&v.to_string(), 70),
+        };
+        writeln!(
+            out,
+            "    {}: {} → {}",
+            c.field,
+            show(&c.before),
+            show(&c.after)
+        )?;
+    }
+    Ok(())
+}

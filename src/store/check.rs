@@ -1,0 +1,400 @@
+//! `check` for the store: the invariants between its trees, and mends for the
+//! derived ones (`ids` and the secondary indexes), which are rebuilt from the
+//! records. A record is never deleted by a mend: what only a person can decide
+//! (a dangling reference, an unreadable record) is reported and left alone.
+
+use super::{link_key, Link, Result, Store, Written};
+use crate::model::validate::check_record;
+use crate::model::{Kind, Record};
+use serde::Serialize;
+use std::fmt;
+
+/// One broken invariant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Which invariant: `record`, `reference`, `ids`, `link`, `history`, `meta`, `index`.
+    pub area: &'static str,
+    /// What it concerns: `tenure t1`, `tenure_by_person alok-ranjan → t1`.
+    pub subject: String,
+    pub message: String,
+    /// Whether `check --repair` mends it.
+    pub repairable: bool,
+    #[serde(skip)]
+    pub fix: Option<Fix>,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.area, self.subject, self.message)
+    }
+}
+
+/// How a finding is mended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fix {
+    /// Point `ids` at the tree that holds the record.
+    SetId {
+        id: String,
+        kind: Kind,
+    },
+    /// Drop an `ids` entry for which no record exists.
+    RemoveId {
+        id: String,
+    },
+    AddLink {
+        link: Link,
+        key: Vec<u8>,
+    },
+    RemoveLink {
+        link: Link,
+        key: Vec<u8>,
+    },
+    /// Rebuild the search index from the store (done by the knowledge base).
+    Reindex,
+}
+
+fn finding(area: &'static str, subject: impl Into<String>, message: impl Into<String>) -> Finding {
+    Finding {
+        area,
+        subject: subject.into(),
+        message: message.into(),
+        repairable: false,
+        fix: None,
+    }
+}
+
+impl Finding {
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.repairable = true;
+        self.fix = Some(fix);
+        self
+    }
+
+    pub(crate) fn new(
+        area: &'static str,
+        subject: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        finding(area, subject, message)
+    }
+}
+
+fn show_key(key: &[u8]) -> String {
+    String::from_utf8_lossy(key).replace('\0', " → ")
+}
+
+impl Store {
+    /// Checks every invariant between the store's trees; returns what is broken.
+    /// Reads everything once (plus one lookup per reference and index entry).
+    pub fn check(&self) -> Result<Vec<Finding>> {
+        let mut out = Vec::new();
+        self.check_meta(&mut out)?;
+        self.check_records(&mut out)?;
+        self.check_ids(&mut out)?;
+        self.check_links(&mut out)?;
+        self.check_history(&mut out)?;
+        Ok(out)
+    }
+
+    fn check_meta(&self, out: &mut Vec<Finding>) -> Result<()> {
+        if let Some(v) = self.meta.get(super::META_GENERATION)? {
+            if std::str::from_utf8(&v)
+                .ok()
+                .and_then(|s| s.parse::<u64>().ok())
+                .is_none()
+            {
+                out.push(finding(
+                    "meta",
+                    "generation",
+                    format!("`{}` is not a number", String::from_utf8_lossy(&v)),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Each record: readable, in its kind's tree under its own id, listed in `ids`,
+    /// valid, its references resolved, its secondary-index entries present.
+    fn check_records(&self, out: &mut Vec<Finding>) -> Result<()> {
+        for kind in Kind::ALL {
+            for item in self.tree(kind).iter() {
+                let (key, value) = item?;
+                let id = String::from_utf8_lossy(&key).into_owned();
+                let subject = format!("{kind} {id}");
+                let record: Record = match serde_json::from_slice(&value) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        out.push(finding("record", subject, format!("cannot be read: {e}")));
+                        continue;
+                    }
+                };
+                if record.kind() != kind {
+                    out.push(finding(
+                        "record",
+                        subject,
+                        format!("the {kind} tree holds {}", record.kind().with_article()),
+                    ));
+                    continue;
+                }
+                if record.id() != id {
+                    out.push(finding(
+                        "record",
+                        subject,
+                        format!("stored under `{id}` but its id is `{}`", record.id()),
+                    ));
+                    continue;
+                }
+                self.check_id_entry(kind, &id, out)?;
+                for (field, message) in check_record(&record) {
+                    out.push(finding("record", &subject, format!("{field}: {message}")));
+                }
+                for r in record.references() {
+                    if self.tree(r.kind).contains_key(r.id.as_bytes())? {
+                        continue;
+                    }
+                    let actual = Kind::ALL
+                        .into_iter()
+                        .find(|k| self.tree(*k).contains_key(r.id.as_bytes()).unwrap_or(false));
+                    let message = match actual {
+                        None => format!("{}: refers to missing `{}`", r.field, r.id),
+                        Some(k) => format!(
+                            "{}: refers to `{}`, which is {}, not {}",
+                            r.field,
+                            r.id,
+                            k.with_article(),
+                            r.kind.with_article()
+                        ),
+                    };
+                    out.push(finding("reference", &subject, message));
+                }
+                for (link, owner) in Link::of(&record) {
+                    let key = link_key(owner, &id);
+                    if !self.link_tree(link).contains_key(&key)? {
+                        out.push(
+                            finding(
+                                "link",
+                                format!("{} {}", link.tree_name(), show_key(&key)),
+                                "missing: the fact names it but the index does not list it",
+                            )
+                            .with_fix(Fix::AddLink { link, key }),
+                        );
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn check_id_entry(&self, kind: Kind, id: &str, out: &mut Vec<Finding>) -> Result<()> {
+        let listed = self.ids.get(id.as_bytes())?;
+        let listed_kind = listed
+            .as_ref()
+            .and_then(|v| std::str::from_utf8(v).ok()?.parse::<Kind>().ok());
+        if listed_kind == Some(kind) {
+            return Ok(());
+        }
+        // The same id in two kinds' trees cannot be mended without choosing one.
+        if let Some(other) = listed_kind.filter(|k| self.tree(*k).contains_key(id).unwrap_or(false))
+        {
+            out.push(finding(
+                "ids",
+                id,
+                format!(
+                    "the id is both {} and {}; ids are unique across kinds",
+                    kind.with_article(),
+                    other.with_article()
+                ),
+            ));
+            return Ok(());
+        }
+        let message = match &listed {
+            None => format!("not listed, but the store holds {}", kind.with_article()),
+            Some(v) => format!(
+                "listed as `{}`, but the store holds {}",
+                String::from_utf8_lossy(v),
+                kind.with_article()
+            ),
+        };
+        out.push(finding("ids", id, message).with_fix(Fix::SetId {
+            id: id.to_string(),
+            kind,
+        }));
+        Ok(())
+    }
+
+    /// Each `ids` entry names a kind whose tree holds the record.
+    fn check_ids(&self, out: &mut Vec<Finding>) -> Result<()> {
+        for item in self.ids.iter() {
+            let (key, value) = item?;
+            let id = String::from_utf8_lossy(&key).into_owned();
+            let listed = std::str::from_utf8(&value)
+                .ok()
+                .and_then(|s| s.parse::<Kind>().ok());
+            if listed.is_some_and(|k| self.tree(k).contains_key(&key).unwrap_or(false)) {
+                continue;
+            }
+            let held_elsewhere = Kind::ALL
+                .into_iter()
+                .any(|k| self.tree(k).contains_key(&key).unwrap_or(false));
+            if held_elsewhere {
+                continue; // reported (and mended) from the record's side
+            }
+            out.push(
+                finding(
+                    "ids",
+                    &id,
+                    format!(
+                        "lists `{}`, but no record has this id",
+                        String::from_utf8_lossy(&value)
+                    ),
+                )
+                .with_fix(Fix::RemoveId { id: id.clone() }),
+            );
+        }
+        Ok(())
+    }
+
+    /// Each secondary-index entry is named by its fact.
+    fn check_links(&self, out: &mut Vec<Finding>) -> Result<()> {
+        for link in Link::ALL {
+            for key in self.link_tree(link).iter().keys() {
+                let key = key?;
+                let subject = format!("{} {}", link.tree_name(), show_key(&key));
+                let stale = match key.iter().position(|&b| b == 0) {
+                    None => Some("malformed entry".to_string()),
+                    Some(at) => {
+                        let owner = String::from_utf8_lossy(&key[..at]);
+                        let fact = String::from_utf8_lossy(&key[at + 1..]);
+                        match self.get_kind(link.fact_kind(), &fact) {
+                            Err(_) => None, // an unreadable fact is reported as a record
+                            Ok(None) => {
+                                Some(format!("stale: there is no {} `{fact}`", link.fact_kind()))
+                            }
+                            Ok(Some(r)) if !Link::of(&r).contains(&(link, owner.as_ref())) => {
+                                Some(format!(
+                                    "stale: {} `{fact}` does not name `{owner}`",
+                                    link.fact_kind()
+                                ))
+                            }
+                            Ok(Some(_)) => None,
+                        }
+                    }
+                };
+                if let Some(message) = stale {
+                    out.push(finding("link", subject, message).with_fix(Fix::RemoveLink {
+                        link,
+                        key: key.to_vec(),
+                    }));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// History entries: readable, numbered 1, 2, 3… per record, of a record that exists.
+    fn check_history(&self, out: &mut Vec<Finding>) -> Result<()> {
+        let mut last: Option<(String, u32)> = None;
+        for item in self.history.iter() {
+            let (key, value) = item?;
+            let Some(at) = key
+                .iter()
+                .position(|&b| b == 0)
+                .filter(|&at| key.len() == at + 5)
+            else {
+                out.push(finding("history", show_key(&key), "malformed key"));
+                continue;
+            };
+            let id = String::from_utf8_lossy(&key[..at]).into_owned();
+            let mut be = [0u8; 4];
+            be.copy_from_slice(&key[at + 1..]);
+            let version = u32::from_be_bytes(be);
+            let subject = format!("{id} version {version}");
+            let expected = match &last {
+                Some((prev, v)) if *prev == id => v + 1,
+                _ => 1,
+            };
+            if version != expected {
+                out.push(finding(
+                    "history",
+                    &subject,
+                    format!("versions must count 1, 2, 3…; expected version {expected}"),
+                ));
+            }
+            if last.as_ref().is_none_or(|(prev, _)| *prev != id) && self.kind_of(&id)?.is_none() {
+                out.push(finding(
+                    "history",
+                    &subject,
+                    "earlier versions of a record that is not in the store",
+                ));
+            }
+            last = Some((id.clone(), version));
+            match serde_json::from_slice::<super::HistoryEntry>(&value) {
+                Err(e) => out.push(finding("history", subject, format!("cannot be read: {e}"))),
+                Ok(entry) => {
+                    if entry.version != version || entry.record.id() != id {
+                        out.push(finding(
+                            "history",
+                            &subject,
+                            format!("holds version {} of `{}`", entry.version, entry.record.id()),
+                        ));
+                    }
+                    if let Some(kind) = self.kind_of(&id).ok().flatten() {
+                        if entry.record.kind() != kind {
+                            out.push(finding(
+                                "history",
+                                subject,
+                                format!(
+                                    "holds {}, but the record is {}",
+                                    entry.record.kind().with_article(),
+                                    kind.with_article()
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for item in self.written.iter() {
+            let (key, value) = item?;
+            let id = String::from_utf8_lossy(&key);
+            if serde_json::from_slice::<Written>(&value).is_err() {
+                out.push(finding(
+                    "history",
+                    format!("{id} written"),
+                    "cannot be read",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies the store's mends in one transaction; returns how many were applied.
+    /// `Fix::Reindex` is left to the caller, which owns the index.
+    pub fn repair(&self, fixes: &[&Fix]) -> Result<usize> {
+        let mut batches = self.empty_batches();
+        let ids = self.ids_slot();
+        let mut applied = 0;
+        for fix in fixes {
+            match fix {
+                Fix::SetId { id, kind } => {
+                    batches[ids].insert(id.as_bytes(), kind.as_str().as_bytes())
+                }
+                Fix::RemoveId { id } => batches[ids].remove(id.as_bytes()),
+                Fix::AddLink { link, key } => {
+                    batches[self.link_slot(*link)].insert(key.as_slice(), &[])
+                }
+                Fix::RemoveLink { link, key } => {
+                    batches[self.link_slot(*link)].remove(key.as_slice())
+                }
+                Fix::Reindex => continue,
+            }
+            applied += 1;
+        }
+        if applied == 0 {
+            return Ok(0);
+        }
+        self.transaction(&batches)?;
+        self.db.flush().map_err(|e| self.storage_error(e))?;
+        Ok(applied)
+    }
+}
