@@ -389,7 +389,7 @@ fn a_home_that_may_not_be_written_is_a_clear_error() {
         }
         bin
     } else {
-        common::bin().into()
+        common::bin()
     };
     let mut cmd = std::process::Command::new(&bin);
     cmd.env_clear()
