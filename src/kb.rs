@@ -293,7 +293,7 @@ impl Kb {
         let affected = index::affected(&self.store, changes)?;
         self.phase(&format!("indexing {} documents", affected.len()));
         self.index
-            .update(&self.store, &affected)
+            .update(&self.store, &affected, changes)
             .map_err(index_failed)?;
         crate::pause::at("index-committed");
         self.home.remove_marker()?;

@@ -23,7 +23,11 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 /// Bumped whenever the schema or the analysis changes, so old indexes get rebuilt.
 pub const INDEX_FORMAT: u32 = 2;
 
+/// tantivy's indexing memory per indexing thread.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
+
+/// Documents above which indexing uses every core (see [`SearchIndex::writer`]).
+const PARALLEL_DOCS: usize = 10_000;
 
 /// The fields of the index.
 #[derive(Clone, Copy, Debug)]
@@ -200,8 +204,18 @@ impl SearchIndex {
         Ok(self.reader.get_or_init(|| reader).searcher())
     }
 
-    fn writer(&self) -> Result<IndexWriter> {
-        Ok(self.index.writer_with_num_threads(1, WRITER_HEAP)?)
+    /// A writer with one indexing thread per core for `docs` documents above
+    /// [`PARALLEL_DOCS`]: tantivy's indexing threads run our analysis, the larger part
+    /// of indexing; below it, one thread and so fewer segments to merge.
+    fn writer(&self, docs: usize) -> Result<IndexWriter> {
+        let threads = if docs > PARALLEL_DOCS {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        } else {
+            1
+        };
+        Ok(self
+            .index
+            .writer_with_num_threads(threads, WRITER_HEAP * threads)?)
     }
 
     fn commit(&self, mut writer: IndexWriter, generation: u64) -> Result<()> {
@@ -223,7 +237,7 @@ impl SearchIndex {
 
     /// Rebuilds the whole index from the store.
     pub fn rebuild(&self, store: &Store) -> Result<u64> {
-        let writer = self.writer()?;
+        let writer = self.writer(usize::MAX)?;
         writer.delete_all_documents()?;
         let mut count = 0;
         let builder = document::Builder::new(store);
@@ -238,13 +252,15 @@ impl SearchIndex {
         Ok(count)
     }
 
-    /// Re-indexes the entities an import touched (see [`affected`]).
-    /// Building a document reads the store (the facts an entity is linked to), which
-    /// is most of the work: it is split over the cores, and tantivy's own indexing
-    /// thread takes the documents as they come. Each id is handled by one worker, so its
-    /// delete always precedes its new document.
-    pub fn update(&self, store: &Store, ids: &BTreeSet<String>) -> Result<()> {
-        let writer = self.writer()?;
+    /// Re-indexes the entities an import touched (see [`affected`]); `changes` are
+    /// what the import wrote, from which the documents of new entities are built
+    /// without reading the store back (see [`document::Overlay`]). Building documents
+    /// is split over the cores, and tantivy's own indexing thread takes them as they
+    /// come. Each id is handled by one worker, so its delete always precedes its new
+    /// document.
+    pub fn update(&self, store: &Store, ids: &BTreeSet<String>, changes: &[Change]) -> Result<()> {
+        let overlay = document::Overlay::new(changes);
+        let writer = self.writer(ids.len())?;
         let ids: Vec<&String> = ids.iter().collect();
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let chunk = ids.len().div_ceil(workers).max(1);
@@ -252,17 +268,18 @@ impl SearchIndex {
             let handles: Vec<_> = ids
                 .chunks(chunk)
                 .map(|part| {
-                    let writer = &writer;
+                    let (writer, overlay) = (&writer, &overlay);
                     scope.spawn(move || -> Result<()> {
                         // Each worker keeps its own cache of looked-up parties and places.
-                        let builder = document::Builder::new(store);
+                        let builder = document::Builder::with_overlay(store, overlay);
                         for id in part {
                             writer.delete_term(Term::from_field_text(self.fields.id, id));
-                            if let Some(record) = store.get(id)? {
-                                if record.kind().is_entity() {
-                                    writer
-                                        .add_document(self.to_tantivy(&builder.build(&record)?))?;
-                                }
+                            let record = match overlay.record(id) {
+                                Some(r) => Some(std::borrow::Cow::Borrowed(r)),
+                                None => store.get(id)?.map(std::borrow::Cow::Owned),
+                            };
+                            if let Some(record) = record.filter(|r| r.kind().is_entity()) {
+                                writer.add_document(self.to_tantivy(&builder.build(&record)?))?;
                             }
                         }
                         Ok(())

@@ -3,7 +3,7 @@
 use crate::model::{Kind, Record};
 
 /// A secondary index from an entity to the facts that name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Link {
     TenureByPerson,
     TenureByOffice,
