@@ -15,7 +15,9 @@ use super::{analyze, analyze_uncached, memo, segment, Field};
 const FIELDS: [Field; 3] = [Field::Name, Field::Text, Field::Phonetic];
 
 fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel)
 }
 
 /// Compares fast (twice) and reference for every field; returns how many inputs ran.
@@ -25,7 +27,11 @@ fn check_all<'a>(inputs: impl IntoIterator<Item = &'a str>) -> usize {
         for field in FIELDS {
             let reference = analyze_uncached(input, field);
             assert_eq!(analyze(input, field), reference, "{field:?} {input:?}");
-            assert_eq!(analyze(input, field), reference, "{field:?} {input:?} (memo)");
+            assert_eq!(
+                analyze(input, field),
+                reference,
+                "{field:?} {input:?} (memo)"
+            );
         }
         n += 1;
     }
@@ -102,7 +108,10 @@ fn seed_article_agrees() {
 fn popolo_tcpd_and_results_agree() {
     use Pieces::AlsoLines;
     check_dataset("data/popolo-lok-sabha-16/ep-popolo-v1.0.json", AlsoLines);
-    check_dataset("data/tcpd-cabinet/TCPD_Indian_Cabinet_1990_2021.csv", AlsoLines);
+    check_dataset(
+        "data/tcpd-cabinet/TCPD_Indian_Cabinet_1990_2021.csv",
+        AlsoLines,
+    );
     check_dataset("data/tcpd-cm/TCPD-CMID_1962_2022.csv", AlsoLines);
     check_dataset("data/india-votes/data", AlsoLines);
     check_dataset("data/india-votes/results", AlsoLines);
@@ -114,7 +123,10 @@ fn popolo_tcpd_and_results_agree() {
 fn ias_and_adr_cells_and_words_agree() {
     use Pieces::CellsAndWords;
     check_dataset("data/tcpd-ias/ias-profile.csv", CellsAndWords);
-    check_dataset("data/adr-affidavits/lok-sabha-candidates.csv", CellsAndWords);
+    check_dataset(
+        "data/adr-affidavits/lok-sabha-candidates.csv",
+        CellsAndWords,
+    );
     check_dataset("data/adr-affidavits/state-assemblies", CellsAndWords);
 }
 
@@ -177,7 +189,14 @@ fn memo_stays_within_budget() {
         for field in FIELDS {
             let _ = analyze(&text, field);
         }
-        assert!(memo::held_bytes() <= memo::BUDGET_BYTES);
+        for held in memo::held_bytes() {
+            assert!(held <= memo::BUDGET_BYTES);
+        }
     }
-    assert!(memo::held_bytes() > 0);
+    // Each text was seen once (the memo only keeps repeated texts): words and hashes.
+    let [texts, words, seen] = memo::held_bytes();
+    assert!(texts == 0 && words > 0 && seen > 0);
+    let _ = analyze("Alok Ranjan", Field::Name);
+    let _ = analyze("Alok Ranjan", Field::Name);
+    assert!(memo::held_bytes()[0] > 0, "a repeated text is remembered");
 }

@@ -7,20 +7,26 @@
 //! - short texts (at most [`SHORT_TEXT`] bytes) → their whole token list;
 //! - raw words (and the joined pairs of Name/Phonetic) → their term.
 //!
-//! Both are bounded together: when the estimated size passes [`BUDGET_BYTES`] the memo
-//! is emptied and fills again from what comes next. A result never depends on what the
-//! memo holds, only the time does.
+//! A text is remembered only the second time it is seen (a set of hashes records the
+//! first sighting), so the many texts that never repeat (distinct summaries, rare names)
+//! do not push out the ones that do. Each map has its own budget: when its estimated size
+//! passes [`BUDGET_BYTES`] it is emptied and fills again from what comes next. A result
+//! never depends on what the memo holds, only the time does.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
 
 use super::segment::Word;
 use super::{fast, gap_ok, push, Field, Token};
 
 /// Texts up to this many bytes are remembered whole (names, titles, short summaries).
 pub const SHORT_TEXT: usize = 256;
-/// Per-thread memory the memo may hold (estimated) before it is emptied.
+/// Per-thread memory (estimated) each of the text memo, the word memo and the set of
+/// texts seen once may hold before it is emptied.
 pub const BUDGET_BYTES: usize = 4 << 20;
+/// Estimated bytes of one hash in the set of texts seen once.
+const SEEN_COST: usize = 16;
 /// Estimated bytes of a map entry besides its strings (hash slot, headers).
 const ENTRY_COST: usize = 64;
 /// Estimated bytes of one remembered token besides its text.
@@ -49,9 +55,13 @@ pub fn clear() {
 
 /// The estimated bytes this thread's memo holds.
 #[cfg(test)]
-pub fn held_bytes() -> usize {
-    MEMO.try_with(|m| m.try_borrow().map(|memo| memo.bytes).unwrap_or(0))
-        .unwrap_or(0)
+pub fn held_bytes() -> [usize; 3] {
+    MEMO.try_with(|m| {
+        m.try_borrow()
+            .map(|memo| [memo.text_bytes, memo.word_bytes, memo.seen_bytes])
+            .unwrap_or_default()
+    })
+    .unwrap_or_default()
 }
 
 #[derive(Default)]
@@ -60,8 +70,13 @@ struct Memo {
     texts: [HashMap<Box<str>, Vec<Token>>; 3],
     /// Raw word → term (`None`: a Text stopword), per field.
     words: [HashMap<Box<str>, Option<Box<str>>>; 3],
-    /// Estimated size of everything above.
-    bytes: usize,
+    /// Hashes of (field, text) of the short texts seen once and not yet remembered.
+    seen: HashSet<u64>,
+    hasher: RandomState,
+    /// Estimated sizes of `texts`, `words` and `seen`.
+    text_bytes: usize,
+    word_bytes: usize,
+    seen_bytes: usize,
     /// Reused buffer for joined word pairs.
     scratch: String,
 }
@@ -87,17 +102,37 @@ impl Memo {
             Field::Name | Field::Phonetic => self.with_pairs(text, &words, field),
             Field::Text => self.text_tokens(&words),
         };
-        if short {
+        if short && self.seen_before(text, field) {
             let cost = ENTRY_COST
                 + text.len()
                 + tokens
                     .iter()
                     .map(|t| TOKEN_COST + t.text.len())
                     .sum::<usize>();
-            self.charge(cost);
+            if self.text_bytes + cost > BUDGET_BYTES {
+                self.texts = Default::default();
+                self.text_bytes = 0;
+            }
+            self.text_bytes += cost;
             self.texts[slot(field)].insert(text.into(), tokens.clone());
         }
         tokens
+    }
+
+    /// True the second time a text is seen for a field (then it is worth remembering).
+    fn seen_before(&mut self, text: &str, field: Field) -> bool {
+        let hash = self.hasher.hash_one((slot(field), text));
+        if self.seen.remove(&hash) {
+            self.seen_bytes -= SEEN_COST;
+            return true;
+        }
+        if self.seen_bytes + SEEN_COST > BUDGET_BYTES {
+            self.seen = HashSet::new();
+            self.seen_bytes = 0;
+        }
+        self.seen_bytes += SEEN_COST;
+        self.seen.insert(hash);
+        false
     }
 
     /// The term of `raw` for `field`, from the memo or computed and remembered.
@@ -106,26 +141,18 @@ impl Memo {
             return term.as_deref().map(str::to_string);
         }
         let term = fast::term(raw, field);
-        self.charge(ENTRY_COST + raw.len() + term.as_ref().map_or(0, String::len));
+        let cost = ENTRY_COST + raw.len() + term.as_ref().map_or(0, String::len);
+        if self.word_bytes + cost > BUDGET_BYTES {
+            self.words = Default::default();
+            self.word_bytes = 0;
+        }
+        self.word_bytes += cost;
         self.words[slot(field)].insert(raw.into(), term.as_deref().map(Box::from));
         term
     }
 
-    fn charge(&mut self, cost: usize) {
-        if self.bytes + cost > BUDGET_BYTES {
-            self.clear();
-        }
-        self.bytes += cost;
-    }
-
     fn clear(&mut self) {
-        for map in &mut self.texts {
-            *map = HashMap::new();
-        }
-        for map in &mut self.words {
-            *map = HashMap::new();
-        }
-        self.bytes = 0;
+        *self = Memo::default();
     }
 
     /// The reference `text_tokens`, with memoised terms.

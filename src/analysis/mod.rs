@@ -23,6 +23,22 @@
 //! 4. [`tokenizer`] wraps this as tantivy (`tantivy`) tokenizers named [`NAME_TOKENIZER`],
 //!    [`TEXT_TOKENIZER`], [`PHONETIC_TOKENIZER`].
 //!
+//! Speed: [`analyze`] is the pipeline above behind a per-thread memo and fast paths, because
+//! an import analyses the same strings over and over (every record quoting a person,
+//! party, state, office or election repeats its name; surnames like Yadav, Singh, Kumar
+//! fill whole columns), and because the profile of a large import put most of tantivy's
+//! indexing thread in this module (`char::is_alphabetic` for non-ASCII, NFC, UAX #29, the
+//! stemmer), on the critical path of issue 6's throughput target.
+//! - `memo`: per thread, no lock; short texts → tokens and words → terms, per field,
+//!   bounded (emptied past a few MB).
+//! - `fast`: ASCII words skip NFC and Unicode tables, Devanagari letters are classified by
+//!   bitmaps built from `char::is_alphabetic` itself, NFC runs only where
+//!   `is_nfc_quick` cannot prove a word is already NFC.
+//!
+//! [`analyze_uncached`] keeps the plain pipeline as the reference; the `equivalence` tests
+//! check that both give exactly the same tokens on the real datasets, and
+//! `benches/analysis.rs` measures one beside the other.
+//!
 //! Tokens come out in non-decreasing position order: tantivy's postings writer stores
 //! per-term position deltas and must never see a position go backwards.
 //!
