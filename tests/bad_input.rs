@@ -377,12 +377,25 @@ fn a_home_that_may_not_be_written_is_a_clear_error() {
     let file = home.write("p.jsonl", r#"{"type":"person","id":"p","name":{"hi":"प"}}"#);
     let before = home_bytes(&home);
     set_tree_mode(home.path(), false);
-    let mut cmd = std::process::Command::new(common::bin());
+    // Root writes through permissions: run as `nobody` instead, from a copy of the
+    // binary that `nobody` may run (a checkout under a private directory is not).
+    let copy = tempfile::tempdir().unwrap();
+    let bin = if is_root() {
+        let bin = copy.path().join("netakosh");
+        std::fs::copy(common::bin(), &bin).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        for (path, mode) in [(copy.path(), 0o755), (bin.as_path(), 0o755)] {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        bin
+    } else {
+        common::bin()
+    };
+    let mut cmd = std::process::Command::new(&bin);
     cmd.env_clear()
         .env("NETAKOSH_HOME", home.path())
         .args(["import", file.to_str().unwrap()]);
     if is_root() {
-        // Root writes through permissions: run as `nobody` instead.
         cmd.uid(65534).gid(65534);
     }
     let out = cmd.output().unwrap();

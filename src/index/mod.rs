@@ -227,10 +227,10 @@ impl SearchIndex {
         writer.delete_all_documents()?;
         let mut count = 0;
         let builder = document::Builder::new(store);
-        for kind in Kind::ALL.into_iter().filter(|k| k.is_entity()) {
-            for record in store.iter(kind) {
-                let doc = builder.build(&record?)?;
-                writer.add_document(self.to_tantivy(&doc))?;
+        for record in store.iter_all() {
+            let record = record?;
+            if record.kind().is_entity() {
+                writer.add_document(self.to_tantivy(&builder.build(&record)?))?;
                 count += 1;
             }
         }

@@ -1,9 +1,9 @@
 //! `check` for the store: the invariants between its trees, and mends for the
-//! derived ones (`ids` and the secondary indexes), which are rebuilt from the
-//! records. A record is never deleted by a mend: what only a person can decide
+//! derived parts (a record's kind header and the secondary indexes), which are
+//! rebuilt from the records. A record is never deleted by a mend: what only a person can decide
 //! (a dangling reference, an unreadable record) is reported and left alone.
 
-use super::{link_key, Link, Result, Store, Written};
+use super::{header, link_key, Link, Result, Store, Written};
 use crate::model::validate::check_record;
 use crate::model::{Kind, Record};
 use serde::Serialize;
@@ -12,7 +12,7 @@ use std::fmt;
 /// One broken invariant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Which invariant: `record`, `reference`, `ids`, `link`, `history`, `meta`, `index`.
+    /// Which invariant: `record`, `reference`, `link`, `history`, `meta`, `index`.
     pub area: &'static str,
     /// What it concerns: `tenure t1`, `tenure_by_person alok-ranjan → t1`.
     pub subject: String,
@@ -32,14 +32,10 @@ impl fmt::Display for Finding {
 /// How a finding is mended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fix {
-    /// Point `ids` at the tree that holds the record.
-    SetId {
+    /// Rewrite a record's header to say the kind its body holds.
+    SetKind {
         id: String,
         kind: Kind,
-    },
-    /// Drop an `ids` entry for which no record exists.
-    RemoveId {
-        id: String,
     },
     AddLink {
         link: Link,
@@ -90,7 +86,6 @@ impl Store {
         let mut out = Vec::new();
         self.check_meta(&mut out)?;
         self.check_records(&mut out)?;
-        self.check_ids(&mut out)?;
         self.check_links(&mut out)?;
         self.check_history(&mut out)?;
         Ok(out)
@@ -113,143 +108,94 @@ impl Store {
         Ok(())
     }
 
-    /// Each record: readable, in its kind's tree under its own id, listed in `ids`,
-    /// valid, its references resolved, its secondary-index entries present.
+    /// Each record: readable, under its own id, its header saying its kind, valid,
+    /// its references resolved, its secondary-index entries present.
     fn check_records(&self, out: &mut Vec<Finding>) -> Result<()> {
-        for kind in Kind::ALL {
-            for item in self.tree(kind).iter() {
-                let (key, value) = item?;
-                let id = String::from_utf8_lossy(&key).into_owned();
-                let subject = format!("{kind} {id}");
-                let record: Record = match serde_json::from_slice(&value) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        out.push(finding("record", subject, format!("cannot be read: {e}")));
-                        continue;
-                    }
-                };
-                if record.kind() != kind {
-                    out.push(finding(
-                        "record",
-                        subject,
-                        format!("the {kind} tree holds {}", record.kind().with_article()),
-                    ));
-                    continue;
-                }
-                if record.id() != id {
-                    out.push(finding(
-                        "record",
-                        subject,
-                        format!("stored under `{id}` but its id is `{}`", record.id()),
-                    ));
-                    continue;
-                }
-                self.check_id_entry(kind, &id, out)?;
-                for (field, message) in check_record(&record) {
-                    out.push(finding("record", &subject, format!("{field}: {message}")));
-                }
-                for r in record.references() {
-                    if self.tree(r.kind).contains_key(r.id.as_bytes())? {
-                        continue;
-                    }
-                    let actual = Kind::ALL
-                        .into_iter()
-                        .find(|k| self.tree(*k).contains_key(r.id.as_bytes()).unwrap_or(false));
-                    let message = match actual {
-                        None => format!("{}: refers to missing `{}`", r.field, r.id),
-                        Some(k) => format!(
-                            "{}: refers to `{}`, which is {}, not {}",
-                            r.field,
-                            r.id,
-                            k.with_article(),
-                            r.kind.with_article()
-                        ),
-                    };
-                    out.push(finding("reference", &subject, message));
-                }
-                for (link, owner) in Link::of(&record) {
-                    let key = link_key(owner, &id);
-                    if !self.link_tree(link).contains_key(&key)? {
-                        out.push(
-                            finding(
-                                "link",
-                                format!("{} {}", link.tree_name(), show_key(&key)),
-                                "missing: the fact names it but the index does not list it",
-                            )
-                            .with_fix(Fix::AddLink { link, key }),
-                        );
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn check_id_entry(&self, kind: Kind, id: &str, out: &mut Vec<Finding>) -> Result<()> {
-        let listed = self.ids.get(id.as_bytes())?;
-        let listed_kind = listed
-            .as_ref()
-            .and_then(|v| std::str::from_utf8(v).ok()?.parse::<Kind>().ok());
-        if listed_kind == Some(kind) {
-            return Ok(());
-        }
-        // The same id in two kinds' trees cannot be mended without choosing one.
-        if let Some(other) = listed_kind.filter(|k| self.tree(*k).contains_key(id).unwrap_or(false))
-        {
-            out.push(finding(
-                "ids",
-                id,
-                format!(
-                    "the id is both {} and {}; ids are unique across kinds",
-                    kind.with_article(),
-                    other.with_article()
-                ),
-            ));
-            return Ok(());
-        }
-        let message = match &listed {
-            None => format!("not listed, but the store holds {}", kind.with_article()),
-            Some(v) => format!(
-                "listed as `{}`, but the store holds {}",
-                String::from_utf8_lossy(v),
-                kind.with_article()
-            ),
-        };
-        out.push(finding("ids", id, message).with_fix(Fix::SetId {
-            id: id.to_string(),
-            kind,
-        }));
-        Ok(())
-    }
-
-    /// Each `ids` entry names a kind whose tree holds the record.
-    fn check_ids(&self, out: &mut Vec<Finding>) -> Result<()> {
-        for item in self.ids.iter() {
+        for item in self.records.iter() {
             let (key, value) = item?;
             let id = String::from_utf8_lossy(&key).into_owned();
-            let listed = std::str::from_utf8(&value)
-                .ok()
-                .and_then(|s| s.parse::<Kind>().ok());
-            if listed.is_some_and(|k| self.tree(k).contains_key(&key).unwrap_or(false)) {
+            let head = match header(&id, &value) {
+                Ok(h) => h,
+                Err(e) => {
+                    out.push(finding("record", &id, format!("cannot be read: {e}")));
+                    continue;
+                }
+            };
+            let kind = head.kind;
+            let subject = format!("{kind} {id}");
+            let record: Record = match serde_json::from_slice(&value[head.body..]) {
+                Ok(r) => r,
+                Err(e) => {
+                    out.push(finding("record", subject, format!("cannot be read: {e}")));
+                    continue;
+                }
+            };
+            if record.id() != id {
+                out.push(finding(
+                    "record",
+                    subject,
+                    format!("stored under `{id}` but its id is `{}`", record.id()),
+                ));
                 continue;
             }
-            let held_elsewhere = Kind::ALL
-                .into_iter()
-                .any(|k| self.tree(k).contains_key(&key).unwrap_or(false));
-            if held_elsewhere {
-                continue; // reported (and mended) from the record's side
+            if record.kind() != kind {
+                out.push(
+                    finding(
+                        "record",
+                        subject,
+                        format!(
+                            "stored as {} but holds {}",
+                            kind.with_article(),
+                            record.kind().with_article()
+                        ),
+                    )
+                    .with_fix(Fix::SetKind {
+                        id: id.clone(),
+                        kind: record.kind(),
+                    }),
+                );
+                continue;
             }
-            out.push(
-                finding(
-                    "ids",
-                    &id,
-                    format!(
-                        "lists `{}`, but no record has this id",
-                        String::from_utf8_lossy(&value)
+            if head.generation < u64::MAX / 2 && self.import_entry(head.generation).is_err() {
+                out.push(finding(
+                    "history",
+                    &subject,
+                    format!("the entry of generation {} cannot be read", head.generation),
+                ));
+            }
+            for (field, message) in check_record(&record) {
+                out.push(finding("record", &subject, format!("{field}: {message}")));
+            }
+            for r in record.references() {
+                let message = match self.kind_of(r.id) {
+                    Ok(Some(k)) if k == r.kind => continue,
+                    // A header naming the wrong kind is reported from the record.
+                    Ok(Some(_)) if self.get(r.id).is_err() => continue,
+                    Ok(None) => format!("{}: refers to missing `{}`", r.field, r.id),
+                    Ok(Some(k)) => format!(
+                        "{}: refers to `{}`, which is {}, not {}",
+                        r.field,
+                        r.id,
+                        k.with_article(),
+                        r.kind.with_article()
                     ),
-                )
-                .with_fix(Fix::RemoveId { id: id.clone() }),
-            );
+                    Err(_) => continue, // reported as an unreadable record
+                };
+                out.push(finding("reference", &subject, message));
+            }
+            for (link, owner) in Link::of(&record) {
+                let key = link_key(owner, &id);
+                if !self.link_tree(link).contains_key(&key)? {
+                    out.push(
+                        finding(
+                            "link",
+                            format!("{} {}", link.tree_name(), show_key(&key)),
+                            "missing: the fact names it but the index does not list it",
+                        )
+                        .with_fix(Fix::AddLink { link, key }),
+                    );
+                }
+            }
         }
         Ok(())
     }
@@ -354,13 +300,13 @@ impl Store {
                 }
             }
         }
-        for item in self.written.iter() {
+        for item in self.imports.iter() {
             let (key, value) = item?;
-            let id = String::from_utf8_lossy(&key);
-            if serde_json::from_slice::<Written>(&value).is_err() {
+            let generation = <[u8; 8]>::try_from(key.as_ref()).map(u64::from_be_bytes);
+            if generation.is_err() || serde_json::from_slice::<Written>(&value).is_err() {
                 out.push(finding(
                     "history",
-                    format!("{id} written"),
+                    format!("import {}", show_key(&key)),
                     "cannot be read",
                 ));
             }
@@ -372,19 +318,24 @@ impl Store {
     /// `Fix::Reindex` is left to the caller, which owns the index.
     pub fn repair(&self, fixes: &[&Fix]) -> Result<usize> {
         let mut batches = self.empty_batches();
-        let ids = self.ids_slot();
         let mut applied = 0;
         for fix in fixes {
             match fix {
-                Fix::SetId { id, kind } => {
-                    batches[ids].insert(id.as_bytes(), kind.as_str().as_bytes())
+                Fix::SetKind { id, kind } => {
+                    let Some(value) = self.records.get(id.as_bytes())? else {
+                        continue;
+                    };
+                    let head = header(id, &value)?;
+                    batches[super::RECORDS_SLOT].insert(
+                        id.as_bytes(),
+                        super::encode_value(*kind, head.generation, &value[head.body..]),
+                    );
                 }
-                Fix::RemoveId { id } => batches[ids].remove(id.as_bytes()),
                 Fix::AddLink { link, key } => {
-                    batches[self.link_slot(*link)].insert(key.as_slice(), &[])
+                    batches[super::link_slot(*link)].insert(key.as_slice(), &[])
                 }
                 Fix::RemoveLink { link, key } => {
-                    batches[self.link_slot(*link)].remove(key.as_slice())
+                    batches[super::link_slot(*link)].remove(key.as_slice())
                 }
                 Fix::Reindex => continue,
             }

@@ -1,20 +1,28 @@
 //! The sled store: the single source of truth for every record.
 //!
-//! Layout (one sled tree each):
-//! - one tree per kind (`person`, `office`, …): id → the record's JSON;
-//! - `ids`: id → kind, so ids are unique across kinds and `show ID` needs one lookup;
+//! Layout (schema version 2; one sled tree each):
+//! - `records`: id → the record, as `[kind][encoding][generation][body]` (see
+//!   [`encode_value`]): one tree for every kind, so an id is unique across kinds by
+//!   construction and `show ID` is one lookup; the generation says which import wrote
+//!   this version;
 //! - secondary indexes (`tenure_by_person`, …): `owner \0 fact` → empty;
 //! - `history`: `id \0 version` → an earlier version of a record, kept when it is overwritten;
-//! - `written`: id → when and by what the current version was written;
+//! - `imports`: generation → when and by what it was written (`import a.jsonl`, `seed`);
 //! - `meta`: schema version, generation (bumped by every applied import), seed flag,
 //!   the last applied import, and the journal of a large import while it is being written.
 //!
+//! Why one `records` tree with a header, rather than a tree per kind plus an `ids` tree
+//! and a per-record "written" entry (schema version 1): sled's cost is per insert
+//! (≈ 6–10 µs whatever the value's size), and version 1 made 4.4 inserts per record;
+//! version 2 makes one per record plus one per secondary-index entry. A version 1
+//! store is migrated on open (see [`Store::open`]).
+//!
 //! Writes go through [`Store::apply`]: one sled transaction over all trees, or for a
-//! large import chunks with a journal that undoes them if the import is interrupted,
-//! so an import lands entirely or not at all (sled's recovery discards a transaction
-//! whose log entries were not all written). [`check`] verifies the invariants between
-//! the trees and mends the derived ones. While a process has the store open, the file
-//! `netakosh-holder` beside sled's names it (see [`holder`]).
+//! large import plain inserts with a journal that undoes them if the import is
+//! interrupted, so an import lands entirely or not at all (sled's recovery discards a
+//! transaction whose log entries were not all written). [`check`] verifies the
+//! invariants between the trees and mends the derived ones. While a process has the
+//! store open, the file `netakosh-holder` beside sled's names it (see [`holder`]).
 
 pub mod check;
 pub mod holder;
@@ -30,7 +38,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// The on-disk layout version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_GENERATION: &[u8] = b"generation";
@@ -55,9 +63,9 @@ struct Undo {
     id: String,
     previous: Option<Record>,
     history_version: Option<u32>,
-    /// When and by what `previous` was written, to put back in `written`.
+    /// The generation that wrote `previous`, to put back in its header.
     #[serde(default)]
-    previous_written: Option<Written>,
+    previous_generation: Option<u64>,
 }
 
 /// An earlier version of a record, kept when an import overwrote it.
@@ -99,9 +107,13 @@ pub struct Version {
 /// What every change of one `apply` shares, and what was looked up for each.
 struct Stamp<'a> {
     versions: &'a [Option<u32>],
+    /// The generation that wrote each replaced version.
+    previous: &'a [Option<u64>],
+    /// When and by what each replaced version was written.
     written: &'a [Option<Written>],
     label: &'a str,
     now: u64,
+    generation: u64,
 }
 
 /// One record to write, with the version it replaces (if any).
@@ -114,10 +126,9 @@ pub struct Change {
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
-    kinds: Vec<sled::Tree>,
-    ids: sled::Tree,
+    records: sled::Tree,
     history: sled::Tree,
-    written: sled::Tree,
+    imports: sled::Tree,
     meta: sled::Tree,
     links: Vec<sled::Tree>,
     /// Changes per transaction in a large import ([`CHUNK`]; smaller in tests).
@@ -165,22 +176,17 @@ impl Store {
             })?;
         holder::write(path);
         let tree = |name: &str| db.open_tree(name);
-        let kinds = Kind::ALL
-            .iter()
-            .map(|k| tree(k.as_str()))
-            .collect::<sled::Result<Vec<_>>>()?;
         let links = Link::ALL
             .iter()
             .map(|l| tree(l.tree_name()))
             .collect::<sled::Result<Vec<_>>>()?;
         let mut store = Store {
-            ids: tree("ids")?,
+            records: tree("records")?,
             history: tree("history")?,
-            written: tree("written")?,
+            imports: tree("imports")?,
             meta: tree("meta")?,
             db,
             path: path.to_path_buf(),
-            kinds,
             links,
             // Tests make imports chunked without writing thousands of records.
             chunk: std::env::var("NETAKOSH_TEST_CHUNK")
@@ -197,12 +203,15 @@ impl Store {
     fn check_schema(&self) -> Result<()> {
         match self.meta.get(META_SCHEMA)? {
             Some(v) if v.as_ref() == SCHEMA_VERSION.to_string().as_bytes() => Ok(()),
+            Some(v) if v.as_ref() == b"1" => self.migrate_v1(),
             Some(v) => Err(Error::SchemaVersion {
                 path: self.path.clone(),
                 found: String::from_utf8_lossy(&v).into_owned(),
                 supported: SCHEMA_VERSION,
             }),
-            None if self.ids.is_empty() => {
+            None if self.records.is_empty()
+                && !self.db.tree_names().iter().any(|n| n == b"ids") =>
+            {
                 self.meta
                     .insert(META_SCHEMA, SCHEMA_VERSION.to_string().as_bytes())?;
                 Ok(())
@@ -219,58 +228,69 @@ impl Store {
         &self.path
     }
 
-    fn tree(&self, kind: Kind) -> &sled::Tree {
-        &self.kinds[kind as usize]
-    }
-
     fn link_tree(&self, link: Link) -> &sled::Tree {
         &self.links[link as usize]
     }
 
     /// The kind of the record with this id, if it exists.
     pub fn kind_of(&self, id: &str) -> Result<Option<Kind>> {
-        match self.ids.get(id.as_bytes())? {
+        match self.records.get(id.as_bytes())? {
             None => Ok(None),
-            Some(v) => {
-                let name = String::from_utf8_lossy(&v);
-                name.parse::<Kind>()
-                    .map(Some)
-                    .map_err(|message| Error::Corrupt {
-                        id: id.into(),
-                        message,
-                    })
-            }
+            Some(v) => Ok(Some(header(id, &v)?.kind)),
         }
     }
 
     pub fn get(&self, id: &str) -> Result<Option<Record>> {
-        match self.kind_of(id)? {
-            None => Ok(None),
-            Some(kind) => self.get_kind(kind, id),
-        }
-    }
-
-    pub fn get_kind(&self, kind: Kind, id: &str) -> Result<Option<Record>> {
-        self.tree(kind)
+        self.records
             .get(id.as_bytes())?
             .map(|bytes| decode(id, &bytes))
             .transpose()
     }
 
-    /// Every record of one kind, in id order.
+    /// The record `id` if it is of `kind`.
+    pub fn get_kind(&self, kind: Kind, id: &str) -> Result<Option<Record>> {
+        match self.records.get(id.as_bytes())? {
+            Some(bytes) if header(id, &bytes)?.kind == kind => decode(id, &bytes).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Every record of one kind, in id order. Records of other kinds are skipped
+    /// from their header, without decoding them.
     pub fn iter(&self, kind: Kind) -> impl Iterator<Item = Result<Record>> + '_ {
-        self.tree(kind).iter().map(|item| {
+        self.records.iter().filter_map(move |item| {
+            let (k, v) = match item {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            let id = String::from_utf8_lossy(&k);
+            match header(&id, &v) {
+                Ok(h) if h.kind != kind => None,
+                Ok(_) => Some(decode(&id, &v)),
+                Err(e) => Some(Err(e)),
+            }
+        })
+    }
+
+    /// Every record, in id order.
+    pub fn iter_all(&self) -> impl Iterator<Item = Result<Record>> + '_ {
+        self.records.iter().map(|item| {
             let (k, v) = item?;
             decode(&String::from_utf8_lossy(&k), &v)
         })
     }
 
+    /// How many records of `kind` the store holds (a scan of the record headers).
     pub fn count(&self, kind: Kind) -> usize {
-        self.tree(kind).len()
+        self.records
+            .iter()
+            .values()
+            .filter(|v| v.as_ref().is_ok_and(|v| v.first() == Some(&(kind as u8))))
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.records.is_empty()
     }
 
     /// The fact ids linked to `owner` through a secondary index, in id order.
@@ -342,12 +362,28 @@ impl Store {
 
     /// When and by what the current version of a record was written, if recorded.
     pub fn written(&self, id: &str) -> Result<Option<Written>> {
-        self.written
-            .get(id.as_bytes())?
+        match self.records.get(id.as_bytes())? {
+            None => Ok(None),
+            Some(v) => self.import_entry(header(id, &v)?.generation),
+        }
+    }
+
+    /// The generation that wrote the current version of `id`.
+    fn generation_of(&self, id: &str) -> Result<Option<u64>> {
+        match self.records.get(id.as_bytes())? {
+            None => Ok(None),
+            Some(v) => Ok(Some(header(id, &v)?.generation)),
+        }
+    }
+
+    /// When and by what generation `generation` was written, if recorded.
+    pub fn import_entry(&self, generation: u64) -> Result<Option<Written>> {
+        self.imports
+            .get(generation.to_be_bytes())?
             .map(|v| {
                 serde_json::from_slice(&v).map_err(|e| Error::Corrupt {
-                    id: id.into(),
-                    message: format!("written entry: {e}"),
+                    id: format!("import {generation}"),
+                    message: format!("import entry: {e}"),
                 })
             })
             .transpose()
@@ -421,19 +457,30 @@ impl Store {
                 None => Ok(None),
             })
             .collect::<Result<Vec<Option<u32>>>>()?;
-        let written = changes
+        let previous = changes
             .iter()
             .map(|c| match c.previous {
-                Some(_) => self.written(c.record.id()),
+                Some(_) => self.generation_of(c.record.id()),
                 None => Ok(None),
             })
+            .collect::<Result<Vec<Option<u64>>>>()?;
+        let written = previous
+            .iter()
+            .map(|g| g.map_or(Ok(None), |g| self.import_entry(g)))
             .collect::<Result<Vec<Option<Written>>>>()?;
         let stamp = Stamp {
             versions: &versions,
+            previous: &previous,
             written: &written,
             label,
             now,
+            generation,
         };
+        let this = serde_json::to_vec(&Written {
+            at: now,
+            by: label.to_string(),
+        })
+        .expect("a written entry always serializes");
         let mut meta = sled::Batch::default();
         meta.insert(META_GENERATION, generation.to_string().as_bytes());
         meta.insert(META_LAST_IMPORT, format!("{label} at {now}").as_bytes());
@@ -442,9 +489,14 @@ impl Store {
         }
         let chunk = chunk.max(1);
         if changes.len() <= chunk {
-            let mut batches = self.chunk_batches(changes, &stamp, 0);
-            let slot = self.meta_slot();
-            batches[slot] = meta;
+            let mut batches = self.empty_batches();
+            for (i, change) in changes.iter().enumerate() {
+                for write in self.writes(change, &stamp, i) {
+                    write.add_to(&mut batches);
+                }
+            }
+            batches[IMPORTS_SLOT].insert(&generation.to_be_bytes(), this);
+            batches[META_SLOT] = meta;
             self.transaction(&batches)?;
             crate::pause::at("store-committed");
         } else {
@@ -452,13 +504,13 @@ impl Store {
                 label: label.to_string(),
                 undo: changes
                     .iter()
-                    .zip(versions.iter().zip(&written))
-                    .map(|(c, (v, w))| Undo {
+                    .zip(versions.iter().zip(&previous))
+                    .map(|(c, (v, g))| Undo {
                         kind: c.record.kind(),
                         id: c.record.id().to_string(),
                         previous: c.previous.clone(),
                         history_version: *v,
-                        previous_written: w.clone(),
+                        previous_generation: *g,
                     })
                     .collect(),
             };
@@ -469,13 +521,21 @@ impl Store {
                     serde_json::to_vec(&journal).expect("a journal always serializes"),
                 )
                 .map_err(io)?;
+            // The generation's entry may be written ahead: until the generation is
+            // bumped, nothing refers to it, and a rolled-back import's entry is
+            // overwritten by the next import's.
+            self.imports
+                .insert(generation.to_be_bytes(), this)
+                .map_err(io)?;
             self.db.flush().map_err(io)?;
-            for (i, part) in changes.chunks(chunk).enumerate() {
-                let batches = self.chunk_batches(part, &stamp, i * chunk);
-                // Record trees first: the roll-back decides from them whether a
-                // change was written, and undoes its ids, links and history with it.
-                for (tree, batch) in self.all_trees().into_iter().zip(batches) {
-                    tree.apply_batch(batch).map_err(io)?;
+            // Plain inserts, not batches: sled applies a batch no faster and keeps
+            // every node version it makes until the batch ends. Each change writes its
+            // record first: the roll-back decides from the record whether a change
+            // was written, and undoes its links and history with it.
+            let trees = self.all_trees();
+            for (i, change) in changes.iter().enumerate() {
+                for write in self.writes(change, &stamp, i) {
+                    write.apply(&trees).map_err(io)?;
                 }
             }
             crate::pause::at("store-committed");
@@ -486,50 +546,48 @@ impl Store {
         Ok(generation)
     }
 
-    /// The writes of some changes, one batch per tree (see [`Store::all_trees`]);
-    /// `from` is the position of the first of them in the whole import.
-    fn chunk_batches(&self, changes: &[Change], stamp: &Stamp, from: usize) -> Vec<sled::Batch> {
-        let mut batches = self.empty_batches();
-        let this = serde_json::to_vec(&Written {
-            at: stamp.now,
-            by: stamp.label.to_string(),
-        })
-        .expect("a written entry always serializes");
-        for (i, change) in changes.iter().enumerate() {
-            let record = &change.record;
-            let id = record.id();
-            batches[record.kind() as usize].insert(id.as_bytes(), encode(record));
-            batches[self.ids_slot()].insert(id.as_bytes(), record.kind().as_str().as_bytes());
-            batches[self.written_slot()].insert(id.as_bytes(), this.as_slice());
-            if let (Some(old), Some(version)) = (&change.previous, stamp.versions[from + i]) {
-                for (link, owner) in Link::of(old) {
-                    batches[self.link_slot(link)].remove(link_key(owner, id));
-                }
-                let entry = HistoryEntry {
-                    version,
-                    replaced_at: stamp.now,
-                    replaced_by: stamp.label.to_string(),
-                    written: stamp.written[from + i].clone(),
-                    record: old.clone(),
-                };
-                batches[self.history_slot()].insert(
-                    history_key(id, version),
-                    serde_json::to_vec(&entry).expect("a history entry always serializes"),
-                );
+    /// The writes of the change at position `at` of an import, its record first.
+    fn writes(&self, change: &Change, stamp: &Stamp, at: usize) -> Vec<Write> {
+        let record = &change.record;
+        let id = record.id();
+        let mut out = vec![Write::Insert(
+            RECORDS_SLOT,
+            id.as_bytes().to_vec(),
+            encode(record, stamp.generation),
+        )];
+        if let (Some(old), Some(version)) = (&change.previous, stamp.versions[at]) {
+            for (link, owner) in Link::of(old) {
+                out.push(Write::Remove(link_slot(link), link_key(owner, id)));
             }
-            for (link, owner) in Link::of(record) {
-                batches[self.link_slot(link)].insert(link_key(owner, id), &[]);
-            }
+            let entry = HistoryEntry {
+                version,
+                replaced_at: stamp.now,
+                replaced_by: stamp.label.to_string(),
+                written: stamp.written[at].clone(),
+                record: old.clone(),
+            };
+            debug_assert!(stamp.previous[at].is_some() || stamp.written[at].is_none());
+            out.push(Write::Insert(
+                HISTORY_SLOT,
+                history_key(id, version),
+                serde_json::to_vec(&entry).expect("a history entry always serializes"),
+            ));
         }
-        batches
+        for (link, owner) in Link::of(record) {
+            out.push(Write::Insert(
+                link_slot(link),
+                link_key(owner, id),
+                Vec::new(),
+            ));
+        }
+        out
     }
 
-    /// The trees in the order [`Store::empty_batches`] gives their batches:
-    /// kinds, links, ids, history, written, meta.
+    /// The trees in slot order: records, links, history, imports, meta.
     fn all_trees(&self) -> Vec<&sled::Tree> {
-        let mut trees: Vec<&sled::Tree> = self.kinds.iter().collect();
+        let mut trees: Vec<&sled::Tree> = vec![&self.records];
         trees.extend(self.links.iter());
-        trees.extend([&self.ids, &self.history, &self.written, &self.meta]);
+        trees.extend([&self.history, &self.imports, &self.meta]);
         trees
     }
 
@@ -537,26 +595,6 @@ impl Store {
         (0..self.all_trees().len())
             .map(|_| sled::Batch::default())
             .collect()
-    }
-
-    fn link_slot(&self, link: Link) -> usize {
-        self.kinds.len() + link as usize
-    }
-
-    fn ids_slot(&self) -> usize {
-        self.kinds.len() + self.links.len()
-    }
-
-    fn history_slot(&self) -> usize {
-        self.ids_slot() + 1
-    }
-
-    fn written_slot(&self) -> usize {
-        self.ids_slot() + 2
-    }
-
-    fn meta_slot(&self) -> usize {
-        self.ids_slot() + 3
     }
 
     /// Applies one batch per tree (see [`Store::all_trees`]) atomically.
@@ -590,7 +628,7 @@ impl Store {
         Ok(n)
     }
 
-    /// Undoes an import that was interrupted between its first chunk and its last
+    /// Undoes an import that was interrupted between its first write and its last
     /// step (see [`Store::apply`]): every record it wrote is put back as it was.
     /// Safe to repeat if it is itself interrupted. Returns the import's label.
     fn roll_back_interrupted(&self) -> Result<Option<String>> {
@@ -605,39 +643,30 @@ impl Store {
             let mut batches = self.empty_batches();
             for undo in part {
                 let id = undo.id.as_str();
-                let current = self.get_kind(undo.kind, id)?;
+                let current = self.get(id)?;
                 if current == undo.previous {
-                    // Never written (its record tree is written first), or undone already.
+                    // Never written (its record is written first), or undone already.
                     continue;
                 }
                 if let Some(cur) = &current {
                     for (link, owner) in Link::of(cur) {
-                        batches[self.link_slot(link)].remove(link_key(owner, id));
+                        batches[link_slot(link)].remove(link_key(owner, id));
                     }
                 }
                 match &undo.previous {
-                    None => {
-                        batches[undo.kind as usize].remove(id.as_bytes());
-                        batches[self.ids_slot()].remove(id.as_bytes());
-                    }
+                    None => batches[RECORDS_SLOT].remove(id.as_bytes()),
                     Some(old) => {
-                        batches[undo.kind as usize].insert(id.as_bytes(), encode(old));
-                        batches[self.ids_slot()]
-                            .insert(id.as_bytes(), undo.kind.as_str().as_bytes());
+                        batches[RECORDS_SLOT].insert(
+                            id.as_bytes(),
+                            encode(old, undo.previous_generation.unwrap_or(0)),
+                        );
                         for (link, owner) in Link::of(old) {
-                            batches[self.link_slot(link)].insert(link_key(owner, id), &[]);
+                            batches[link_slot(link)].insert(link_key(owner, id), &[]);
                         }
                     }
                 }
                 if let Some(v) = undo.history_version {
-                    batches[self.history_slot()].remove(history_key(id, v));
-                }
-                match &undo.previous_written {
-                    Some(w) if undo.previous.is_some() => batches[self.written_slot()].insert(
-                        id.as_bytes(),
-                        serde_json::to_vec(w).expect("a written entry always serializes"),
-                    ),
-                    _ => batches[self.written_slot()].remove(id.as_bytes()),
+                    batches[HISTORY_SLOT].remove(history_key(id, v));
                 }
             }
             self.transaction(&batches)?;
@@ -645,6 +674,60 @@ impl Store {
         self.meta.remove(META_PENDING)?;
         self.db.flush()?;
         Ok(Some(journal.label))
+    }
+
+    /// Rewrites a schema version 1 store (a tree per kind, `ids`, `written`) in the
+    /// version 2 layout, keeping every record, its history and when and by what it
+    /// was written. The old trees are dropped only once the new layout is flushed
+    /// and the schema version says 2, so an interrupted migration starts over.
+    fn migrate_v1(&self) -> Result<()> {
+        let names = self.db.tree_names();
+        let has = |n: &str| names.iter().any(|t| t.as_ref() == n.as_bytes());
+        let written = has("written")
+            .then(|| self.db.open_tree("written"))
+            .transpose()?;
+        // Version 1 kept "written" per record; version 2 per generation. Each
+        // distinct (time, label) becomes an entry counted down from u64::MAX, above
+        // any generation an import will reach.
+        let mut entries: std::collections::HashMap<Vec<u8>, u64> = Default::default();
+        for kind in Kind::ALL.into_iter().filter(|k| has(k.as_str())) {
+            let tree = self.db.open_tree(kind.as_str())?;
+            for item in tree.iter() {
+                let (id, body) = item?;
+                let w = match &written {
+                    Some(t) => t.get(&id)?,
+                    None => None,
+                };
+                let generation = match w {
+                    None => 0,
+                    Some(w) => {
+                        let next = u64::MAX - entries.len() as u64;
+                        let g = *entries.entry(w.to_vec()).or_insert(next);
+                        if g == next {
+                            self.imports.insert(g.to_be_bytes(), w)?;
+                        }
+                        g
+                    }
+                };
+                self.records
+                    .insert(id, encode_value(kind, generation, &body))?;
+            }
+        }
+        self.db.flush()?;
+        self.meta
+            .insert(META_SCHEMA, SCHEMA_VERSION.to_string().as_bytes())?;
+        self.db.flush()?;
+        for name in Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(["ids", "written"])
+        {
+            if has(name) {
+                self.db.drop_tree(name)?;
+            }
+        }
+        self.db.flush()?;
+        Ok(())
     }
 
     /// An I/O error names the store's directory (a full disk, a read-only home).
@@ -690,15 +773,120 @@ fn link_key(owner: &str, fact: &str) -> Vec<u8> {
     key
 }
 
-fn encode(record: &Record) -> Vec<u8> {
-    serde_json::to_vec(record).expect("records are plain data and always serialize")
+/// The only body encoding so far: the record's JSON, as `export` writes it.
+const ENCODING_JSON: u8 = 0;
+
+/// Slots of [`Store::all_trees`] and [`Store::empty_batches`].
+const RECORDS_SLOT: usize = 0;
+const HISTORY_SLOT: usize = 1 + Link::ALL.len();
+const IMPORTS_SLOT: usize = HISTORY_SLOT + 1;
+const META_SLOT: usize = HISTORY_SLOT + 2;
+
+fn link_slot(link: Link) -> usize {
+    1 + link as usize
+}
+
+/// One write of an import, to the tree in a slot of [`Store::all_trees`].
+enum Write {
+    Insert(usize, Vec<u8>, Vec<u8>),
+    Remove(usize, Vec<u8>),
+}
+
+impl Write {
+    fn add_to(self, batches: &mut [sled::Batch]) {
+        match self {
+            Write::Insert(slot, k, v) => batches[slot].insert(k, v),
+            Write::Remove(slot, k) => batches[slot].remove(k),
+        }
+    }
+
+    fn apply(self, trees: &[&sled::Tree]) -> sled::Result<()> {
+        match self {
+            Write::Insert(slot, k, v) => trees[slot].insert(k, v).map(drop),
+            Write::Remove(slot, k) => trees[slot].remove(k).map(drop),
+        }
+    }
+}
+
+/// A stored record's value: `[kind as u8][encoding][generation, LEB128][body]`. The
+/// kind up front lets a scan of one kind skip the others without decoding them.
+/// Public for tests that build a store by hand.
+#[doc(hidden)]
+pub fn encode_value(kind: Kind, generation: u64, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 12);
+    out.push(kind as u8);
+    out.push(ENCODING_JSON);
+    let mut g = generation;
+    loop {
+        let byte = (g & 0x7f) as u8;
+        g >>= 7;
+        if g == 0 {
+            out.push(byte);
+            break;
+        }
+        out.push(byte | 0x80);
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+fn encode(record: &Record, generation: u64) -> Vec<u8> {
+    let body = serde_json::to_vec(record).expect("records are plain data and always serialize");
+    encode_value(record.kind(), generation, &body)
+}
+
+/// What a stored value's header says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Header {
+    kind: Kind,
+    generation: u64,
+    /// Where the body starts.
+    body: usize,
+}
+
+fn header(id: &str, bytes: &[u8]) -> Result<Header> {
+    let corrupt = |message: &str| Error::Corrupt {
+        id: id.to_string(),
+        message: message.to_string(),
+    };
+    let kind = bytes
+        .first()
+        .and_then(|&k| Kind::ALL.get(usize::from(k)).copied())
+        .ok_or_else(|| corrupt("the stored value names no kind"))?;
+    if bytes.get(1) != Some(&ENCODING_JSON) {
+        return Err(corrupt("the stored value is in an unknown encoding"));
+    }
+    let mut generation = 0u64;
+    for (i, &byte) in bytes.iter().enumerate().skip(2).take(10) {
+        generation |= u64::from(byte & 0x7f) << (7 * (i - 2));
+        if byte & 0x80 == 0 {
+            return Ok(Header {
+                kind,
+                generation,
+                body: i + 1,
+            });
+        }
+    }
+    Err(corrupt("the stored value's generation is cut short"))
 }
 
 fn decode(id: &str, bytes: &[u8]) -> Result<Record> {
-    serde_json::from_slice(bytes).map_err(|e| Error::Corrupt {
+    let h = header(id, bytes)?;
+    let record: Record = serde_json::from_slice(&bytes[h.body..]).map_err(|e| Error::Corrupt {
         id: id.to_string(),
         message: e.to_string(),
-    })
+    })?;
+    if record.kind() != h.kind {
+        return Err(Error::Corrupt {
+            id: id.to_string(),
+            message: format!(
+                "stored as {} but holds {}",
+                h.kind.with_article(),
+                record.kind().with_article()
+            ),
+        });
+    }
+    Ok(record)
 }
 
 #[cfg(test)]

@@ -28,6 +28,10 @@ fn records_round_trip_and_generation_grows() {
     assert_eq!(store.get("alok-ranjan").unwrap(), Some(p));
     assert_eq!(store.kind_of("alok-ranjan").unwrap(), Some(Kind::Person));
     assert_eq!(store.count(Kind::Person), 1);
+    assert_eq!(store.count(Kind::Tenure), 0);
+    assert_eq!(store.get_kind(Kind::Office, "alok-ranjan").unwrap(), None);
+    let w = store.written("alok-ranjan").unwrap().unwrap();
+    assert_eq!(w.by, "test");
     assert_eq!(store.get("nobody").unwrap(), None);
 }
 
@@ -209,27 +213,33 @@ fn an_interrupted_large_import_is_rolled_back_on_open() {
             .iter()
             .map(|c| c.previous.as_ref().map(|_| 1))
             .collect();
+        let previous: Vec<Option<u64>> = changes
+            .iter()
+            .map(|c| store.generation_of(c.record.id()).unwrap())
+            .collect();
         let written: Vec<Option<Written>> = changes
             .iter()
             .map(|c| store.written(c.record.id()).unwrap())
             .collect();
         let stamp = Stamp {
             versions: &versions,
+            previous: &previous,
             written: &written,
             label: "import big.csv",
             now: 0,
+            generation: 2,
         };
         let journal = Journal {
             label: "import big.csv".into(),
             undo: changes
                 .iter()
-                .zip(versions.iter().zip(&written))
-                .map(|(c, (v, w))| Undo {
+                .zip(versions.iter().zip(&previous))
+                .map(|(c, (v, g))| Undo {
                     kind: c.record.kind(),
                     id: c.record.id().to_string(),
                     previous: c.previous.clone(),
                     history_version: *v,
-                    previous_written: w.clone(),
+                    previous_generation: *g,
                 })
                 .collect(),
         };
@@ -237,26 +247,17 @@ fn an_interrupted_large_import_is_rolled_back_on_open() {
             .meta
             .insert(META_PENDING, serde_json::to_vec(&journal).unwrap())
             .unwrap();
-        let mut chunks = changes.chunks(6).enumerate();
-        for (i, part) in chunks.by_ref().take(2) {
-            let batches = store.chunk_batches(part, &stamp, i * 6);
-            for (tree, batch) in store.all_trees().into_iter().zip(batches) {
-                tree.apply_batch(batch).unwrap();
+        let trees = store.all_trees();
+        // Two chunks of six written whole; in the third, only the records.
+        for (i, change) in changes.iter().enumerate() {
+            let writes = store.writes(change, &stamp, i);
+            let take = if i < 12 { writes.len() } else { 1 };
+            for w in writes.into_iter().take(take) {
+                w.apply(&trees).unwrap();
             }
         }
-        // The third chunk stopped after its record trees, before its ids and links.
-        let (i, part) = chunks.next().unwrap();
-        let batches = store.chunk_batches(part, &stamp, i * 6);
-        for (tree, batch) in store
-            .all_trees()
-            .into_iter()
-            .zip(batches)
-            .take(Kind::ALL.len())
-        {
-            tree.apply_batch(batch).unwrap();
-        }
-        assert!(store.get_kind(Kind::Person, "b6").unwrap().is_some());
-        assert_eq!(store.kind_of("b6").unwrap(), None);
+        assert!(store.get_kind(Kind::Tenure, "t7").unwrap().is_some());
+        assert!(store.linked(Link::TenureByPerson, "b6").unwrap().is_empty());
         assert!(
             store.get("b3").unwrap().is_some(),
             "the chunks were written"
@@ -278,4 +279,68 @@ fn an_interrupted_large_import_is_rolled_back_on_open() {
     drop(store);
     // Opening again finds nothing to undo.
     assert_eq!(Store::open(dir.path()).unwrap().rolled_back, None);
+}
+
+#[test]
+fn a_value_header_round_trips_and_a_broken_one_is_an_error() {
+    for generation in [0, 1, 127, 128, 300, u64::MAX / 3, u64::MAX] {
+        let v = encode_value(Kind::Tenure, generation, b"{}");
+        let h = header("x", &v).unwrap();
+        assert_eq!(
+            (h.kind, h.generation, &v[h.body..]),
+            (Kind::Tenure, generation, &b"{}"[..])
+        );
+    }
+    for bad in [
+        &b""[..],
+        &[8, 0, 1][..],
+        &[4, 9, 1][..],
+        &[4, 0][..],
+        &[4, 0, 0x80][..],
+    ] {
+        assert!(header("x", bad).is_err(), "{bad:?}");
+    }
+    // A header that says person over a tenure's body is refused, not misread.
+    let body = br#"{"type":"tenure","id":"t","person":"a","office":"o"}"#;
+    assert!(decode("t", &encode_value(Kind::Person, 1, body)).is_err());
+    assert!(decode("t", &encode_value(Kind::Tenure, 1, body)).is_ok());
+}
+
+#[test]
+fn a_version_1_store_is_migrated_with_its_history_and_origins() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let tree = |n: &str| db.open_tree(n).unwrap();
+        tree("meta").insert(META_SCHEMA, b"1").unwrap();
+        tree("meta").insert(META_GENERATION, b"2").unwrap();
+        tree("person")
+            .insert("a", &br#"{"type":"person","id":"a","name":{"en":"A"}}"#[..])
+            .unwrap();
+        tree("office")
+            .insert("o", &br#"{"type":"office","id":"o","name":{"en":"O"}}"#[..])
+            .unwrap();
+        tree("ids").insert("a", "person").unwrap();
+        tree("ids").insert("o", "office").unwrap();
+        tree("written")
+            .insert("a", &br#"{"at":1700000000,"by":"import a.jsonl"}"#[..])
+            .unwrap();
+        tree("tenure_by_person").insert(b"a\0t", b"").unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.count(Kind::Person), 1);
+    assert_eq!(
+        store.get("o").unwrap().map(|r| r.kind()),
+        Some(Kind::Office)
+    );
+    let w = store.written("a").unwrap().unwrap();
+    assert_eq!((w.at, w.by.as_str()), (1_700_000_000, "import a.jsonl"));
+    assert_eq!(store.written("o").unwrap(), None);
+    assert_eq!(store.generation().unwrap(), 2);
+    let names = store.db.tree_names();
+    assert!(!names.iter().any(|n| n == b"ids" || n == b"person"));
+    drop(store);
+    // Opening again finds a version 2 store.
+    assert_eq!(Store::open(dir.path()).unwrap().count(Kind::Office), 1);
 }
