@@ -23,6 +23,22 @@
 //! 4. [`tokenizer`] wraps this as tantivy (`tantivy`) tokenizers named [`NAME_TOKENIZER`],
 //!    [`TEXT_TOKENIZER`], [`PHONETIC_TOKENIZER`].
 //!
+//! Speed: [`analyze`] is the pipeline above behind a per-thread memo and fast paths, because
+//! an import analyses the same strings over and over (every record quoting a person,
+//! party, state, office or election repeats its name; surnames like Yadav, Singh, Kumar
+//! fill whole columns), and because the profile of a large import put most of tantivy's
+//! indexing thread in this module (`char::is_alphabetic` for non-ASCII, NFC, UAX #29, the
+//! stemmer), on the critical path of issue 6's throughput target.
+//! - `memo`: per thread, no lock; short texts → tokens and words → terms, per field,
+//!   bounded (emptied past a few MB).
+//! - `fast`: ASCII words skip NFC and Unicode tables, Devanagari letters are classified by
+//!   bitmaps built from `char::is_alphabetic` itself, NFC runs only where
+//!   `is_nfc_quick` cannot prove a word is already NFC.
+//!
+//! [`analyze_uncached`] keeps the plain pipeline as the reference; the `equivalence` tests
+//! check that both give exactly the same tokens on the real datasets, and
+//! `benches/analysis.rs` measures one beside the other.
+//!
 //! Tokens come out in non-decreasing position order: tantivy's postings writer stores
 //! per-term position deltas and must never see a position go backwards.
 //!
@@ -32,7 +48,11 @@
 
 mod devanagari;
 mod english;
+#[cfg(test)]
+mod equivalence;
+mod fast;
 mod hindi;
+mod memo;
 mod phonetic;
 mod segment;
 mod tokenizer;
@@ -67,13 +87,28 @@ pub const TEXT_TOKENIZER: &str = "nk_text";
 pub const PHONETIC_TOKENIZER: &str = "nk_phonetic";
 
 /// Analyses `text` for `field`. Byte offsets refer to the ORIGINAL input string.
+///
+/// Runs the fast path with this thread's memo; the result is always exactly
+/// [`analyze_uncached`]'s.
 pub fn analyze(text: &str, field: Field) -> Vec<Token> {
+    memo::analyze(text, field)
+}
+
+/// The reference analysis: the plain pipeline, no memo and no fast paths. Slower than
+/// [`analyze`] and meant for tests and benchmarks, which check that both agree.
+pub fn analyze_uncached(text: &str, field: Field) -> Vec<Token> {
     let words = segment::words(text);
     match field {
         Field::Name => with_pairs(text, &words, name_term),
         Field::Phonetic => with_pairs(text, &words, phonetic_key),
         Field::Text => text_tokens(&words),
     }
+}
+
+/// Empties this thread's analysis memo. Only benchmarks need it (to measure a cold
+/// start); results never depend on the memo.
+pub fn clear_memo() {
+    memo::clear();
 }
 
 /// Registers [`NAME_TOKENIZER`], [`TEXT_TOKENIZER`] and [`PHONETIC_TOKENIZER`] on the index.
@@ -194,10 +229,13 @@ fn with_pairs(text: &str, words: &[Word<'_>], term: fn(&str) -> String) -> Vec<T
 /// only spaces or a hyphen stand between them (not a comma or a full stop).
 fn pairable(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
     let has_letter = |w: &Word<'_>| w.text.chars().any(char::is_alphabetic);
-    let gap_ok = text
-        .get(a.end..b.start)
-        .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_hyphen(c)));
-    a.script == b.script && has_letter(a) && has_letter(b) && gap_ok
+    a.script == b.script && has_letter(a) && has_letter(b) && gap_ok(text, a, b)
+}
+
+/// Only spaces or a hyphen between the two words.
+fn gap_ok(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_hyphen(c)))
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -348,7 +386,7 @@ mod tests {
         assert!(text.contains(&stem) && text.contains(&"1978".to_string()));
     }
 
-    fn odd_inputs() -> Vec<String> {
+    pub(super) fn odd_inputs() -> Vec<String> {
         let mut inputs: Vec<String> = [
             "",
             " ",

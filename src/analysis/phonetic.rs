@@ -35,9 +35,15 @@ enum Ph {
 
 /// The key of an already prepared word (NFC, joiners removed, digits folded).
 pub fn key(prepared: &str) -> String {
-    let phones = match script_of(prepared) {
+    key_from(prepared, script_of(prepared), english::fold)
+}
+
+/// [`key`] given the word's script and the Latin fold to use: the fast path passes its
+/// own (equivalent) script detection and ASCII fold.
+pub fn key_from(prepared: &str, script: Script, latin_fold: fn(&str) -> String) -> String {
+    let phones = match script {
         Script::Devanagari => from_devanagari(prepared),
-        Script::Latin | Script::Other => from_latin(&english::fold(prepared)),
+        Script::Latin | Script::Other => from_latin(&latin_fold(prepared)),
     };
     render(&fold(phones))
 }

@@ -74,7 +74,7 @@ pub fn is_devanagari_char(c: char) -> bool {
 
 /// Basic Latin letters plus the Latin-1, Extended-A/B and Extended Additional blocks
 /// (ā, ś, ṣ, ṛ of romanised Indian names).
-fn is_latin_char(c: char) -> bool {
+pub fn is_latin_char(c: char) -> bool {
     c.is_ascii_alphabetic()
         || ('\u{00C0}'..='\u{024F}').contains(&c)
         || ('\u{1E00}'..='\u{1EFF}').contains(&c)
