@@ -465,11 +465,18 @@ mod tests {
             store.apply(&p.changes, "test", false).unwrap();
             let overlay = Overlay::new(&p.changes);
             let ids = crate::index::affected(&store, &p.changes).unwrap();
-            let (plain, fast) = (Builder::new(&store), Builder::with_overlay(&store, &overlay));
+            let (plain, fast) = (
+                Builder::new(&store),
+                Builder::with_overlay(&store, &overlay),
+            );
             for id in ids {
                 let record = store.get(&id).unwrap().unwrap();
                 if record.kind().is_entity() {
-                    assert_eq!(fast.build(&record).unwrap(), plain.build(&record).unwrap(), "{id}");
+                    assert_eq!(
+                        fast.build(&record).unwrap(),
+                        plain.build(&record).unwrap(),
+                        "{id}"
+                    );
                     compared += 1;
                 }
             }
