@@ -261,6 +261,8 @@ impl Kb {
             return Ok(report);
         }
         report.generation = Some(self.write(&plan.changes, label, seeding)?);
+        drop(plan.changes);
+        timing("freed the import's records");
         Ok(report)
     }
 
@@ -491,7 +493,7 @@ impl Kb {
 
 /// With `NETAKOSH_TIMING` set, prints each phase with the time since the process
 /// started on stderr: the timing spans `scripts/bench.sh` and BENCHMARKS.md quote.
-fn timing(what: &str) {
+pub fn timing(what: &str) {
     use std::sync::OnceLock;
     static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
     if let Some(start) =

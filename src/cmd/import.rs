@@ -66,6 +66,7 @@ fn walk(dir: &Path, format: Option<Format>, out: &mut Vec<PathBuf>) -> Result<()
 }
 
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
+    netakosh::kb::timing("reading the files");
     let format = args
         .format
         .as_deref()
@@ -117,6 +118,9 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         spinner.tick();
     }));
     let result = kb.import(records, &label, args.dry_run);
+    netakosh::kb::timing("imported");
+    drop(kb);
+    netakosh::kb::timing("closed the store and the index");
     bar.finish_and_clear();
     let report = result?;
     if args.json {

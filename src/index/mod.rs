@@ -329,13 +329,20 @@ impl SearchIndex {
 /// documents quote a changed entity's names (holders of a renamed office, …).
 pub fn affected(store: &Store, changes: &[Change]) -> Result<BTreeSet<String>> {
     let mut out = BTreeSet::new();
+    // Looked up before inserting: a million facts name a few hundred thousand
+    // entities, and an owned copy per name was most of this step.
+    let add = |id: &str, out: &mut BTreeSet<String>| {
+        if !out.contains(id) {
+            out.insert(id.to_string());
+        }
+    };
     let add_refs = |record: &Record, out: &mut BTreeSet<String>| {
         if record.kind().is_entity() {
-            out.insert(record.id().to_string());
+            add(record.id(), out);
         }
         for r in record.references() {
             if r.kind.is_entity() && r.kind != Kind::Source {
-                out.insert(r.id.to_string());
+                add(r.id, out);
             }
         }
     };

@@ -56,9 +56,17 @@ const CACHE_BYTES: u64 = 512 * 1024 * 1024;
 pub const CHUNK: usize = 5_000;
 
 /// What an import in progress replaces, so that an interrupted one can be undone.
+///
+/// Only overwritten records are listed: a record the import created carries the
+/// import's generation in its header, so the roll-back finds it by that (a journal
+/// listing all million records of a fresh import was a 100 MB sled value).
 #[derive(Serialize, Deserialize)]
 struct Journal {
     label: String,
+    /// The generation the import writes into its records' headers; absent in
+    /// journals that listed every record.
+    #[serde(default)]
+    generation: Option<u64>,
     undo: Vec<Undo>,
 }
 
@@ -507,9 +515,11 @@ impl Store {
         } else {
             let journal = Journal {
                 label: label.to_string(),
+                generation: Some(generation),
                 undo: changes
                     .iter()
                     .zip(versions.iter().zip(&previous))
+                    .filter(|(c, _)| c.previous.is_some())
                     .map(|(c, (v, g))| Undo {
                         kind: c.record.kind(),
                         id: c.record.id().to_string(),
@@ -644,6 +654,31 @@ impl Store {
             id: "pending_import".into(),
             message: format!("the journal of an interrupted import cannot be read: {e}"),
         })?;
+        // Records the import created: its generation in their header, not listed.
+        let mut created = Vec::new();
+        if let Some(g) = journal.generation {
+            let listed: std::collections::HashSet<&str> =
+                journal.undo.iter().map(|u| u.id.as_str()).collect();
+            for item in self.records.iter() {
+                let (key, value) = item?;
+                let id = String::from_utf8_lossy(&key).into_owned();
+                if header(&id, &value)?.generation == g && !listed.contains(id.as_str()) {
+                    created.push(id);
+                }
+            }
+        }
+        for part in created.chunks(self.chunk.max(1)) {
+            let mut batches = self.empty_batches();
+            for id in part {
+                if let Some(cur) = self.get(id)? {
+                    for (link, owner) in Link::of(&cur) {
+                        batches[link_slot(link)].remove(link_key(owner, id));
+                    }
+                }
+                batches[RECORDS_SLOT].remove(id.as_bytes());
+            }
+            self.transaction(&batches)?;
+        }
         for part in journal.undo.chunks(self.chunk.max(1)) {
             let mut batches = self.empty_batches();
             for undo in part {
