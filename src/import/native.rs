@@ -319,7 +319,7 @@ mod parallel_tests {
         for i in 0..40_000 {
             match i % 997 {
                 0 => text.push_str("{not json\r\n"),
-                1 => text.push_str("\n"),
+                1 => text.push('\n'),
                 2 => text.push_str(&format!("{{\"type\":\"person\",\"id\":\"p{i}\"}}\n")),
                 _ => text.push_str(&format!(
                     "{{\"type\":\"person\",\"id\":\"p{i}\",\"name\":{{\"hi\":\"आलोक {i}\"}}}}\r\n"
