@@ -44,17 +44,23 @@ fn parse_lines(file: &str, text: &str) -> Batch {
     if cores == 1 || text.len() < PARALLEL_BYTES {
         return parse_lines_from(file, text, 1);
     }
-    let mut parts = Vec::with_capacity(cores);
+    parse_lines_in_parts(file, text, cores)
+}
+
+fn parse_lines_in_parts(file: &str, text: &str, n: usize) -> Batch {
+    let mut parts = Vec::with_capacity(n);
     let (mut start, mut first_line) = (0, 1);
-    for k in 1..=cores {
-        let mut end = text.len() * k / cores;
-        if k == cores {
-            end = text.len();
+    for k in 1..=n {
+        // Each part ends just after a line end (an ASCII byte, so a char boundary).
+        let from = start.max(text.len() * k / n);
+        let end = if k == n {
+            text.len()
         } else {
-            end = text[start.max(end)..]
-                .find('\n')
-                .map_or(text.len(), |at| start.max(end) + at + 1);
-        }
+            text.as_bytes()[from..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |at| from + at + 1)
+        };
         let part = &text[start..end];
         parts.push((part, first_line));
         first_line += part.matches('\n').count();
@@ -322,13 +328,20 @@ mod parallel_tests {
                 1 => text.push('\n'),
                 2 => text.push_str(&format!("{{\"type\":\"person\",\"id\":\"p{i}\"}}\n")),
                 _ => text.push_str(&format!(
-                    "{{\"type\":\"person\",\"id\":\"p{i}\",\"name\":{{\"hi\":\"आलोक {i}\"}}}}\r\n"
+                    "{{\"type\":\"person\",\"id\":\"p{i}\",\"name\":{{\"hi\":\"आलोक रंजन {i}\"}},\"summary\":{{\"hi\":\"{}\"}}}}\r\n",
+                    "पूर्व मुख्य सचिव ".repeat(i % 5)
                 )),
             }
         }
         assert!(text.len() > PARALLEL_BYTES);
-        let whole = parse_lines("f.jsonl", &text);
         let single = parse_lines_from("f.jsonl", &text, 1);
+        // Any number of parts: split points fall inside Devanagari letters too.
+        for n in [2, 3, 5, 7, 64] {
+            let parts = parse_lines_in_parts("f.jsonl", &text, n);
+            assert_eq!(parts.records.len(), single.records.len(), "{n} parts");
+            assert_eq!(parts.problems.len(), single.problems.len(), "{n} parts");
+        }
+        let whole = parse_lines("f.jsonl", &text);
         let key = |b: &Batch| {
             (
                 b.records
