@@ -123,7 +123,11 @@ impl Store {
             };
             let kind = head.kind;
             let subject = format!("{kind} {id}");
-            let record: Record = match serde_json::from_slice(&value[head.body..]) {
+            let parsed = self
+                .body(&id, &value, &head)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<Record>(&b).map_err(|e| e.to_string()));
+            let record = match parsed {
                 Ok(r) => r,
                 Err(e) => {
                     out.push(finding("record", subject, format!("cannot be read: {e}")));
@@ -325,11 +329,10 @@ impl Store {
                     let Some(value) = self.records.get(id.as_bytes())? else {
                         continue;
                     };
-                    let head = header(id, &value)?;
-                    batches[super::RECORDS_SLOT].insert(
-                        id.as_bytes(),
-                        super::encode_value(*kind, head.generation, &value[head.body..]),
-                    );
+                    // The kind is the value's first byte; the rest stays as it is.
+                    let mut fixed = value.to_vec();
+                    fixed[0] = *kind as u8;
+                    batches[super::RECORDS_SLOT].insert(id.as_bytes(), fixed);
                 }
                 Fix::AddLink { link, key } => {
                     batches[super::link_slot(*link)].insert(key.as_slice(), &[])

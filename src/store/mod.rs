@@ -25,10 +25,13 @@
 //! store open, the file `netakosh-holder` beside sled's names it (see [`holder`]).
 
 pub mod check;
+mod codec;
 pub mod holder;
 mod links;
 
 pub use check::{Finding, Fix};
+pub use codec::encode_value;
+use codec::{header, Codecs, Encoder};
 pub use holder::Holder;
 pub use links::Link;
 
@@ -140,6 +143,9 @@ pub struct Store {
     db: sled::Db,
     path: PathBuf,
     records: sled::Tree,
+    /// id (u32, big-endian) → a zstd dictionary (see [`codec`]).
+    dictionaries: sled::Tree,
+    codecs: std::sync::RwLock<Codecs>,
     history: sled::Tree,
     imports: sled::Tree,
     meta: sled::Tree,
@@ -193,8 +199,18 @@ impl Store {
             .iter()
             .map(|l| tree(l.tree_name()))
             .collect::<sled::Result<Vec<_>>>()?;
+        let dictionaries = tree("dictionaries")?;
+        let mut codecs = Codecs::default();
+        for item in dictionaries.iter() {
+            let (k, v) = item?;
+            if let Ok(id) = <[u8; 4]>::try_from(k.as_ref()).map(u32::from_be_bytes) {
+                codecs.add(codec::Dictionary::new(id, v.to_vec()));
+            }
+        }
         let mut store = Store {
             records: tree("records")?,
+            dictionaries,
+            codecs: std::sync::RwLock::new(codecs),
             history: tree("history")?,
             imports: tree("imports")?,
             meta: tree("meta")?,
@@ -245,6 +261,46 @@ impl Store {
         &self.links[link as usize]
     }
 
+    fn decode(&self, id: &str, bytes: &[u8]) -> Result<Record> {
+        self.codecs
+            .read()
+            .expect("the codecs lock is never poisoned: nothing panics holding it")
+            .decode(id, bytes)
+    }
+
+    /// The JSON of a stored value (decompressed if need be).
+    fn body<'a>(
+        &self,
+        id: &str,
+        bytes: &'a [u8],
+        h: &codec::Header,
+    ) -> Result<std::borrow::Cow<'a, [u8]>> {
+        self.codecs
+            .read()
+            .expect("the codecs lock is never poisoned: nothing panics holding it")
+            .body(id, bytes, h)
+    }
+
+    /// The encoder for an import of `changes`: with the store's dictionary, after
+    /// training one from these records if the store has none and they are many.
+    fn encoder(&self, changes: &[Change]) -> Result<Encoder> {
+        let mut codecs = self
+            .codecs
+            .write()
+            .expect("the codecs lock is never poisoned: nothing panics holding it");
+        if codecs.newest().is_none() && changes.len() >= codec::TRAIN_MIN {
+            let records: Vec<&Record> = changes.iter().map(|c| &c.record).collect();
+            if let Some(d) = codec::train(1, &records) {
+                // Kept even if this import is then undone: it is valid for any record.
+                self.dictionaries
+                    .insert(d.id.to_be_bytes(), d.bytes.as_slice())
+                    .map_err(|e| self.storage_error(e))?;
+                codecs.add(d);
+            }
+        }
+        Ok(Encoder::new(codecs.newest().as_deref()))
+    }
+
     /// The kind of the record with this id, if it exists.
     pub fn kind_of(&self, id: &str) -> Result<Option<Kind>> {
         match self.records.get(id.as_bytes())? {
@@ -256,14 +312,14 @@ impl Store {
     pub fn get(&self, id: &str) -> Result<Option<Record>> {
         self.records
             .get(id.as_bytes())?
-            .map(|bytes| decode(id, &bytes))
+            .map(|bytes| self.decode(id, &bytes))
             .transpose()
     }
 
     /// The record `id` if it is of `kind`.
     pub fn get_kind(&self, kind: Kind, id: &str) -> Result<Option<Record>> {
         match self.records.get(id.as_bytes())? {
-            Some(bytes) if header(id, &bytes)?.kind == kind => decode(id, &bytes).map(Some),
+            Some(bytes) if header(id, &bytes)?.kind == kind => self.decode(id, &bytes).map(Some),
             _ => Ok(None),
         }
     }
@@ -279,7 +335,7 @@ impl Store {
             let id = String::from_utf8_lossy(&k);
             match header(&id, &v) {
                 Ok(h) if h.kind != kind => None,
-                Ok(_) => Some(decode(&id, &v)),
+                Ok(_) => Some(self.decode(&id, &v)),
                 Err(e) => Some(Err(e)),
             }
         })
@@ -289,7 +345,7 @@ impl Store {
     pub fn iter_all(&self) -> impl Iterator<Item = Result<Record>> + '_ {
         self.records.iter().map(|item| {
             let (k, v) = item?;
-            decode(&String::from_utf8_lossy(&k), &v)
+            self.decode(&String::from_utf8_lossy(&k), &v)
         })
     }
 
@@ -501,10 +557,11 @@ impl Store {
             meta.insert(META_SEEDED, b"1");
         }
         let chunk = chunk.max(1);
+        let mut enc = self.encoder(changes)?;
         if changes.len() <= chunk {
             let mut batches = self.empty_batches();
             for (i, change) in changes.iter().enumerate() {
-                for write in self.writes(change, &stamp, i) {
+                for write in self.writes(change, &stamp, i, &mut enc) {
                     write.add_to(&mut batches);
                 }
             }
@@ -549,7 +606,7 @@ impl Store {
             // was written, and undoes its links and history with it.
             let trees = self.all_trees();
             for (i, change) in changes.iter().enumerate() {
-                for write in self.writes(change, &stamp, i) {
+                for write in self.writes(change, &stamp, i, &mut enc) {
                     write.apply(&trees).map_err(io)?;
                 }
             }
@@ -562,13 +619,13 @@ impl Store {
     }
 
     /// The writes of the change at position `at` of an import, its record first.
-    fn writes(&self, change: &Change, stamp: &Stamp, at: usize) -> Vec<Write> {
+    fn writes(&self, change: &Change, stamp: &Stamp, at: usize, enc: &mut Encoder) -> Vec<Write> {
         let record = &change.record;
         let id = record.id();
         let mut out = vec![Write::Insert(
             RECORDS_SLOT,
             id.as_bytes().to_vec(),
-            encode(record, stamp.generation),
+            enc.encode(record, stamp.generation),
         )];
         if let (Some(old), Some(version)) = (&change.previous, stamp.versions[at]) {
             for (link, owner) in Link::of(old) {
@@ -698,7 +755,7 @@ impl Store {
                     Some(old) => {
                         batches[RECORDS_SLOT].insert(
                             id.as_bytes(),
-                            encode(old, undo.previous_generation.unwrap_or(0)),
+                            Encoder::plain().encode(old, undo.previous_generation.unwrap_or(0)),
                         );
                         for (link, owner) in Link::of(old) {
                             batches[link_slot(link)].insert(link_key(owner, id), &[]);
@@ -813,9 +870,6 @@ fn link_key(owner: &str, fact: &str) -> Vec<u8> {
     key
 }
 
-/// The only body encoding so far: the record's JSON, as `export` writes it.
-const ENCODING_JSON: u8 = 0;
-
 /// Slots of [`Store::all_trees`] and [`Store::empty_batches`].
 const RECORDS_SLOT: usize = 0;
 const HISTORY_SLOT: usize = 1 + Link::ALL.len();
@@ -846,87 +900,6 @@ impl Write {
             Write::Remove(slot, k) => trees[slot].remove(k).map(drop),
         }
     }
-}
-
-/// A stored record's value: `[kind as u8][encoding][generation, LEB128][body]`. The
-/// kind up front lets a scan of one kind skip the others without decoding them.
-/// Public for tests that build a store by hand.
-#[doc(hidden)]
-pub fn encode_value(kind: Kind, generation: u64, body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(body.len() + 12);
-    out.push(kind as u8);
-    out.push(ENCODING_JSON);
-    let mut g = generation;
-    loop {
-        let byte = (g & 0x7f) as u8;
-        g >>= 7;
-        if g == 0 {
-            out.push(byte);
-            break;
-        }
-        out.push(byte | 0x80);
-    }
-    out.extend_from_slice(body);
-    out
-}
-
-fn encode(record: &Record, generation: u64) -> Vec<u8> {
-    let body = serde_json::to_vec(record).expect("records are plain data and always serialize");
-    encode_value(record.kind(), generation, &body)
-}
-
-/// What a stored value's header says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Header {
-    kind: Kind,
-    generation: u64,
-    /// Where the body starts.
-    body: usize,
-}
-
-fn header(id: &str, bytes: &[u8]) -> Result<Header> {
-    let corrupt = |message: &str| Error::Corrupt {
-        id: id.to_string(),
-        message: message.to_string(),
-    };
-    let kind = bytes
-        .first()
-        .and_then(|&k| Kind::ALL.get(usize::from(k)).copied())
-        .ok_or_else(|| corrupt("the stored value names no kind"))?;
-    if bytes.get(1) != Some(&ENCODING_JSON) {
-        return Err(corrupt("the stored value is in an unknown encoding"));
-    }
-    let mut generation = 0u64;
-    for (i, &byte) in bytes.iter().enumerate().skip(2).take(10) {
-        generation |= u64::from(byte & 0x7f) << (7 * (i - 2));
-        if byte & 0x80 == 0 {
-            return Ok(Header {
-                kind,
-                generation,
-                body: i + 1,
-            });
-        }
-    }
-    Err(corrupt("the stored value's generation is cut short"))
-}
-
-fn decode(id: &str, bytes: &[u8]) -> Result<Record> {
-    let h = header(id, bytes)?;
-    let record: Record = serde_json::from_slice(&bytes[h.body..]).map_err(|e| Error::Corrupt {
-        id: id.to_string(),
-        message: e.to_string(),
-    })?;
-    if record.kind() != h.kind {
-        return Err(Error::Corrupt {
-            id: id.to_string(),
-            message: format!(
-                "stored as {} but holds {}",
-                h.kind.with_article(),
-                record.kind().with_article()
-            ),
-        });
-    }
-    Ok(record)
 }
 
 #[cfg(test)]
