@@ -486,10 +486,19 @@ fn a_home_on_a_read_only_filesystem_is_a_clear_error() {
 fn big_import(dir: &Path) -> PathBuf {
     use std::fmt::Write;
     let mut text = String::new();
+    // Stored records are compressed: a random note in each keeps the import large.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     for i in 0..3000 {
+        let mut note = String::new();
+        for _ in 0..25 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            write!(note, "{x:016x}").unwrap();
+        }
         writeln!(
             text,
-            r#"{{"type":"person","id":"bhari-{i}","name":{{"en":"Bhari {i}","hi":"भारी {i}"}},"summary":{{"hi":"एक बहुत लंबा सारांश जो भंडार को भरता है, {i}"}}}}"#
+            r#"{{"type":"person","id":"bhari-{i}","name":{{"en":"Bhari {i}","hi":"भारी {i}"}},"summary":{{"hi":"एक बहुत लंबा सारांश जो भंडार को भरता है, {i} {note}"}}}}"#
         )
         .unwrap();
     }
