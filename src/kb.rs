@@ -275,27 +275,39 @@ impl Kb {
         self.home
             .write_marker(self.store.generation()? + 1, label)?;
         crate::pause::at("marked");
-        self.phase(&format!("writing {} records to the store", changes.len()));
-        let generation =
-            self.store
-                .apply(changes, label, seeding)
-                .map_err(|e| Error::WriteFailed {
-                    label: label.to_string(),
-                    source: Box::new(e),
-                })?;
-        crate::pause::at("store-flushed");
-        let index_failed = |e: Error| Error::IndexFailed {
-            label: label.to_string(),
-            source: Box::new(e),
-        };
-        self.home
-            .write_generation(generation)
-            .map_err(index_failed)?;
+        // Worked out before the store is written: the facts it reads are those of
+        // entities that existed, and this import's own facts are in `changes`.
         timing("finding the documents to re-index");
         let affected = index::affected(&self.store, changes)?;
-        self.phase(&format!("indexing {} documents", affected.len()));
-        self.index
-            .update(&self.store, &affected, changes)
+        self.phase(&format!(
+            "writing {} records to the store and indexing {} documents",
+            changes.len(),
+            affected.len()
+        ));
+        let index_failed = |e: Error| match e {
+            e @ (Error::WriteFailed { .. } | Error::IndexFailed { .. }) => e,
+            other => Error::IndexFailed {
+                label: label.to_string(),
+                source: Box::new(other),
+            },
+        };
+        let (store, home) = (&self.store, &self.home);
+        let write_store = || -> Result<u64> {
+            let generation =
+                store
+                    .apply(changes, label, seeding)
+                    .map_err(|e| Error::WriteFailed {
+                        label: label.to_string(),
+                        source: Box::new(e),
+                    })?;
+            timing("the store is written");
+            crate::pause::at("store-flushed");
+            home.write_generation(generation).map_err(index_failed)?;
+            Ok(generation)
+        };
+        let generation = self
+            .index
+            .update_while(store, &affected, changes, write_store)
             .map_err(index_failed)?;
         crate::pause::at("index-committed");
         self.home.remove_marker()?;

@@ -52,6 +52,11 @@ impl<'c> Overlay<'c> {
         }
     }
 
+    /// Whether `id` is an entity this import created.
+    pub fn is_fresh(&self, id: &str) -> bool {
+        self.fresh.contains(id)
+    }
+
     /// The record this import wrote under `id`, if any.
     pub fn record(&self, id: &str) -> Option<&'c Record> {
         self.records.get(id).copied()

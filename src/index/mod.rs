@@ -252,23 +252,67 @@ impl SearchIndex {
         Ok(count)
     }
 
-    /// Re-indexes the entities an import touched (see [`affected`]); `changes` are
-    /// what the import wrote, from which the documents of new entities are built
-    /// without reading the store back (see [`document::Overlay`]). Building documents
-    /// is split over the cores, and tantivy's own indexing thread takes them as they
-    /// come. Each id is handled by one worker, so its delete always precedes its new
-    /// document.
-    pub fn update(&self, store: &Store, ids: &BTreeSet<String>, changes: &[Change]) -> Result<()> {
+    /// Re-indexes the entities an import touched (see [`affected`]) while
+    /// `write_store` writes the import to the store, and commits the index stamped
+    /// with the generation it returns — only if it succeeds.
+    ///
+    /// The documents of the entities the import creates need nothing from the store
+    /// (see [`document::Overlay`]), so they are built and indexed on the other core
+    /// while the store is written; the others (entities that existed, whose facts
+    /// the store holds) once it is written. For a fresh import that is all of them,
+    /// and the two halves of the work overlap.
+    pub fn update_while<F>(
+        &self,
+        store: &Store,
+        ids: &BTreeSet<String>,
+        changes: &[Change],
+        write_store: F,
+    ) -> Result<u64>
+    where
+        F: FnOnce() -> Result<u64> + Send,
+    {
         let overlay = document::Overlay::new(changes);
         let writer = self.writer(ids.len())?;
-        let ids: Vec<&String> = ids.iter().collect();
+        let (fresh, rest): (Vec<&String>, Vec<&String>) =
+            ids.iter().partition(|id| overlay.is_fresh(id));
+        let generation = std::thread::scope(|scope| -> Result<u64> {
+            let written = scope.spawn(write_store);
+            let indexed = self.add_documents(store, &overlay, &writer, &fresh);
+            let generation = written
+                .join()
+                .expect("writing the store never panics: errors are values")?;
+            indexed?;
+            Ok(generation)
+        })?;
+        self.add_documents(store, &overlay, &writer, &rest)?;
+        crate::pause::at("index-written");
+        self.commit(writer, generation)?;
+        Ok(generation)
+    }
+
+    /// Re-indexes the entities an import touched (see [`affected`]), the store
+    /// already holding it.
+    pub fn update(&self, store: &Store, ids: &BTreeSet<String>, changes: &[Change]) -> Result<()> {
+        self.update_while(store, ids, changes, || store.generation())
+            .map(drop)
+    }
+
+    /// Builds and adds the documents of `ids`, split over the cores; tantivy's
+    /// indexing threads take them as they come. Each id is handled by one worker, so
+    /// its delete always precedes its new document.
+    fn add_documents(
+        &self,
+        store: &Store,
+        overlay: &document::Overlay,
+        writer: &IndexWriter,
+        ids: &[&String],
+    ) -> Result<()> {
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let chunk = ids.len().div_ceil(workers).max(1);
         std::thread::scope(|scope| {
             let handles: Vec<_> = ids
                 .chunks(chunk)
                 .map(|part| {
-                    let (writer, overlay) = (&writer, &overlay);
                     scope.spawn(move || -> Result<()> {
                         // Each worker keeps its own cache of looked-up parties and places.
                         let builder = document::Builder::with_overlay(store, overlay);
@@ -290,9 +334,7 @@ impl SearchIndex {
                 h.join()
                     .expect("building a document never panics: it is plain data")
             })
-        })?;
-        crate::pause::at("index-written");
-        self.commit(writer, store.generation()?)
+        })
     }
 
     fn to_tantivy(&self, doc: &document::EntityDoc) -> TantivyDocument {
