@@ -253,10 +253,17 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
         Some(q) => searcher.search(q, &TopDocs::with_limit(limit).order_by_score())?,
         None => Vec::new(),
     };
-    let top_any = searcher.search(
-        &queries.any,
-        &TopDocs::with_limit(limit + top_all.len()).order_by_score(),
-    )?;
+    // When enough records hold every word, the others would never be shown: the
+    // any-word query (a union over every word and its fuzzy variants, most of a
+    // search's time at a million records) is skipped.
+    let top_any = if top_all.len() >= limit {
+        Vec::new()
+    } else {
+        searcher.search(
+            &queries.any,
+            &TopDocs::with_limit(limit + top_all.len()).order_by_score(),
+        )?
+    };
     // Hits with every word first; their scores are lifted above the others' so that
     // `score` keeps describing the order.
     let lift = top_any.first().map_or(0.0, |(s, _)| *s);
