@@ -20,6 +20,10 @@ use std::time::{Duration, Instant};
 
 const DEFAULT_TRIALS: usize = 50;
 
+/// Every import here trains a zstd dictionary and compresses its records, so the
+/// kills land in that too (a real store trains on its first import of 2,000 records).
+const COMPRESS: (&str, &str) = ("NETAKOSH_TEST_TRAIN_MIN", "100");
+
 /// A biggish import: new people (names in both scripts) with tenures, a new source,
 /// and an overwrite of a seed record (so the post-import store has history).
 fn write_import(dir: &Path) -> PathBuf {
@@ -116,7 +120,7 @@ fn trial(
     };
     let what = match kill {
         Kill::At(point) => {
-            home.spawn_paused_env(&args, point, &[("NETAKOSH_TEST_CHUNK", chunk)])
+            home.spawn_paused_env(&args, point, &[("NETAKOSH_TEST_CHUNK", chunk), COMPRESS])
                 .kill();
             format!("{mode}, killed at {point}")
         }
@@ -125,6 +129,7 @@ fn trial(
                 .env_clear()
                 .env("NETAKOSH_HOME", home.path())
                 .env("NETAKOSH_TEST_CHUNK", chunk)
+                .env(COMPRESS.0, COMPRESS.1)
                 .args(args)
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::null())
@@ -261,7 +266,13 @@ fn an_import_killed_at_any_moment_leaves_the_store_before_or_after_it() {
     let reference = Home::new();
     copy_dir(template.path(), reference.path());
     let started = Instant::now();
-    reference.ok(&["import", file.to_str().unwrap()]);
+    let out = reference
+        .cmd()
+        .env(COMPRESS.0, COMPRESS.1)
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
     let duration = started.elapsed();
     let post = state(reference.path());
     assert_eq!(post.generation, pre.generation + 1);
@@ -274,11 +285,17 @@ fn an_import_killed_at_any_moment_leaves_the_store_before_or_after_it() {
     let out = chunked
         .cmd()
         .env("NETAKOSH_TEST_CHUNK", CHUNK)
+        .env(COMPRESS.0, COMPRESS.1)
         .args(["import", file.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(out.status.success());
     assert_eq!(state(chunked.path()), post);
+    // The import was stored compressed, with a dictionary trained from it.
+    {
+        let db = sled::open(reference.path().join("store")).unwrap();
+        assert_eq!(db.open_tree("dictionaries").unwrap().len(), 1);
+    }
 
     let mut kills: Vec<(Kill, bool)> = Vec::new();
     for chunked in [false, true] {

@@ -225,8 +225,11 @@ pub fn train(id: u32, records: &[&Record]) -> Option<Dictionary> {
         .step_by(step)
         .map(|r| serde_json::to_vec(r).expect("records are plain data and always serialize"))
         .collect();
+    // zstd wants about ten times the dictionary's size in samples.
+    let total: usize = samples.iter().map(Vec::len).sum();
+    let size = (total / 10).clamp(4 * 1024, DICTIONARY_BYTES);
     // Training fails on too little or too uniform text: then records stay plain JSON.
-    let bytes = zstd::dict::from_samples(&samples, DICTIONARY_BYTES).ok()?;
+    let bytes = zstd::dict::from_samples(&samples, size).ok()?;
     Some(Dictionary::new(id, bytes))
 }
 

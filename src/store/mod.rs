@@ -150,6 +150,8 @@ pub struct Store {
     imports: sled::Tree,
     meta: sled::Tree,
     links: Vec<sled::Tree>,
+    /// Records an import needs to train a dictionary ([`codec::TRAIN_MIN`]; fewer in tests).
+    train_min: usize,
     /// Changes per transaction in a large import ([`CHUNK`]; smaller in tests).
     chunk: usize,
     /// The label of an interrupted import that opening the store rolled back.
@@ -218,6 +220,11 @@ impl Store {
             path: path.to_path_buf(),
             links,
             // Tests make imports chunked without writing thousands of records.
+            // Tests train a dictionary (and so compress) without thousands of records.
+            train_min: std::env::var("NETAKOSH_TEST_TRAIN_MIN")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(codec::TRAIN_MIN),
             chunk: std::env::var("NETAKOSH_TEST_CHUNK")
                 .ok()
                 .and_then(|v| v.parse().ok())
@@ -288,7 +295,7 @@ impl Store {
             .codecs
             .write()
             .expect("the codecs lock is never poisoned: nothing panics holding it");
-        if codecs.newest().is_none() && changes.len() >= codec::TRAIN_MIN {
+        if codecs.newest().is_none() && changes.len() >= self.train_min {
             let records: Vec<&Record> = changes.iter().map(|c| &c.record).collect();
             if let Some(d) = codec::train(1, &records) {
                 // Kept even if this import is then undone: it is valid for any record.
