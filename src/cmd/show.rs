@@ -14,6 +14,9 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     let kb = ctx.open()?;
     let id = resolve(&kb.store, &kb.index, &target)?;
     let profile = Profile::load(&kb.store, &id).with_context(|| format!("cannot load `{id}`"))?;
+    netakosh::kb::timing("loaded the profile");
+    drop(kb);
+    netakosh::kb::timing("closed the store");
     if args.json {
         print_json(&profile)?;
     } else {
