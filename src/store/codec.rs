@@ -8,8 +8,9 @@
 //! Why a dictionary: records are a few hundred bytes of JSON that repeat field names,
 //! party and state names; zstd alone gains little on so little text, but with a
 //! 110 KB dictionary trained on a sample of them it stores them in a fifth of the
-//! space (4.8× on the benchmark corpus) for about a microsecond each way. The first
-//! import of at least [`TRAIN_MIN`] records trains it; its bytes are kept in the
+//! space (4.8× on the benchmark corpus) for about a microsecond each way. Every
+//! import of at least [`TRAIN_MIN`] records trains its own (datasets differ too much
+//! to share one); smaller imports use the newest. A dictionary's bytes are kept in the
 //! `dictionaries` tree for good, since every record compressed with it needs it.
 //! zstd is the one tantivy already links, so it costs no extra build.
 

@@ -55,6 +55,9 @@ const META_PENDING: &[u8] = b"pending_import";
 /// it ran at 40,000 records/s, with 1 GiB at 60,000 (sled alone, one tree).
 const CACHE_BYTES: u64 = 512 * 1024 * 1024;
 
+/// How long [`Store::open`] waits for a store that was just closed to be let go of.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Changes written per transaction by a large import (see [`Store::apply`]).
 pub const CHUNK: usize = 5_000;
 
@@ -169,32 +172,42 @@ impl Store {
     /// process holds or that was written with another schema version.
     pub fn open(path: &Path) -> Result<Store> {
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(CACHE_BYTES)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
-                    Error::Locked {
-                        path: path.to_path_buf(),
-                        holder: holder::read(path).map(|h| h.to_string()),
-                    }
+        let open = || {
+            sled::Config::new()
+                .path(path)
+                .cache_capacity(CACHE_BYTES)
+                .open()
+        };
+        let locked = |r: &sled::Result<sled::Db>| matches!(r, Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock"));
+        // A store that a process has just closed can stay locked for a moment while
+        // sled's threads let go of it: wait up to LOCK_WAIT before calling it held.
+        let mut attempt = open();
+        let started = std::time::Instant::now();
+        while locked(&attempt) && started.elapsed() < LOCK_WAIT {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            attempt = open();
+        }
+        let db = attempt.map_err(|e| match e {
+            sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
+                Error::Locked {
+                    path: path.to_path_buf(),
+                    holder: holder::read(path).map(|h| h.to_string()),
                 }
-                sled::Error::Io(io)
-                    if matches!(
-                        io.kind(),
-                        std::io::ErrorKind::PermissionDenied
-                            | std::io::ErrorKind::ReadOnlyFilesystem
-                    ) =>
-                {
-                    Error::NotWritable {
-                        path: path.to_path_buf(),
-                        source: plain_io(io),
-                    }
+            }
+            sled::Error::Io(io)
+                if matches!(
+                    io.kind(),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                Error::NotWritable {
+                    path: path.to_path_buf(),
+                    source: plain_io(io),
                 }
-                sled::Error::Io(io) => Error::io(path, plain_io(io)),
-                other => Error::Store(other),
-            })?;
+            }
+            sled::Error::Io(io) => Error::io(path, plain_io(io)),
+            other => Error::Store(other),
+        })?;
         holder::write(path);
         let tree = |name: &str| db.open_tree(name);
         let links = Link::ALL
@@ -288,16 +301,19 @@ impl Store {
             .body(id, bytes, h)
     }
 
-    /// The encoder for an import of `changes`: with the store's dictionary, after
-    /// training one from these records if the store has none and they are many.
+    /// The encoder for an import of `changes`: with a dictionary trained from these
+    /// records if they are many, else with the store's newest one (if any).
     fn encoder(&self, changes: &[Change]) -> Result<Encoder> {
         let mut codecs = self
             .codecs
             .write()
             .expect("the codecs lock is never poisoned: nothing panics holding it");
-        if codecs.newest().is_none() && changes.len() >= self.train_min {
+        // Every large import trains its own: datasets differ (a dictionary trained on
+        // IAS officers compresses ADR affidavits poorly). Smaller ones use the newest.
+        if changes.len() >= self.train_min {
             let records: Vec<&Record> = changes.iter().map(|c| &c.record).collect();
-            if let Some(d) = codec::train(1, &records) {
+            let id = codecs.newest().map_or(1, |d| d.id + 1);
+            if let Some(d) = codec::train(id, &records) {
                 // Kept even if this import is then undone: it is valid for any record.
                 self.dictionaries
                     .insert(d.id.to_be_bytes(), d.bytes.as_slice())

@@ -316,6 +316,22 @@ fn a_large_import_trains_a_dictionary_that_outlives_the_process() {
     }
     assert_eq!(store.count(Kind::Person), people.len() + 1);
     assert!(store.check().unwrap().is_empty());
+    // A second large import trains a second dictionary; both stay readable.
+    let offices: Vec<Record> = (0..codec::TRAIN_MIN)
+        .map(|i| {
+            rec(&format!(
+                r#"{{"type":"office","id":"o{i}","name":{{"en":"Member of the Legislative Assembly for seat {i}","hi":"विधान सभा सदस्य, सीट {i}"}}}}"#
+            ))
+        })
+        .collect();
+    put(&store, &offices);
+    let second = store.records.get("o3").unwrap().unwrap();
+    assert_eq!(header("o3", &second).unwrap().dictionary, 2);
+    assert_eq!(store.dictionaries.len(), 2);
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.get("o3").unwrap().as_ref(), Some(&offices[3]));
+    assert_eq!(store.get("p7").unwrap().as_ref(), Some(&people[7]));
 }
 
 #[test]
