@@ -2,7 +2,9 @@
 //! (ignored by default, it takes minutes in a debug build) all 32 files at once.
 
 mod common;
-use common::{assert_export_round_trips, counts, fixture, import_report, kinds, shared_data, Home};
+use common::{
+    assert_reimport_changes_nothing, counts, fixture, import_report, kinds, shared_data, Home,
+};
 use std::path::PathBuf;
 
 const FILES: [&str; 5] = [
@@ -238,19 +240,11 @@ fn quirks_of_the_rows_are_handled() {
 
 #[test]
 fn reimport_changes_nothing_and_the_export_round_trips() {
-    let home = Home::new();
-    import_slice(&home);
-    let before = home.store_snapshot();
-    let again = import_slice(&home);
-    assert!(counts(&again, "added").is_empty(), "{again}");
-    assert!(counts(&again, "updated").is_empty(), "{again}");
-    assert_eq!(
-        counts(&again, "unchanged"),
-        kinds(&[("person", 71), ("candidacy", 71)]),
-        "the defaults (source, elections, legislatures, parties) exist and are not counted again"
+    assert_reimport_changes_nothing(
+        import_slice,
+        &[("person", 71), ("candidacy", 71)],
+        "the defaults (source, elections, legislatures, parties) exist and are not counted again",
     );
-    assert_eq!(home.store_snapshot(), before);
-    assert_export_round_trips(&home);
 }
 
 #[test]

@@ -2,14 +2,14 @@
 
 use super::{print_json, Context, Outcome};
 use anyhow::Result;
-use netakosh::model::Kind;
 use std::collections::BTreeMap;
 
 pub fn run(ctx: &Context, json: bool) -> Result<Outcome> {
     let kb = ctx.open()?;
-    let counts: BTreeMap<&str, usize> = Kind::ALL
-        .iter()
-        .map(|k| (k.as_str(), kb.count(*k)))
+    let counts: BTreeMap<&str, usize> = kb
+        .counts()
+        .into_iter()
+        .map(|(k, n)| (k.as_str(), n))
         .collect();
     let generation = kb.store.generation()?;
     let docs = kb.index.num_docs()?;

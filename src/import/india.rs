@@ -4,7 +4,9 @@
 //! States themselves are [`super::states`].
 
 use super::{clean, states};
-use crate::model::{Classification, Election, Names, Organization, PartialDate, Person, System};
+use crate::model::{
+    Classification, Election, Names, Organization, PartialDate, Person, Record, System,
+};
 use std::collections::HashMap;
 
 /// india-votes-data's state codes (`data/states.csv`, MIT licence, © 2024 India
@@ -213,6 +215,17 @@ impl ElectionKey {
             Some(Some(d)) => *d,
             _ => PartialDate::year(self.year),
         }
+    }
+
+    /// Adds the house's legislature and this election to `batch` as defaults (created
+    /// only where absent), at the line of the row that first names them.
+    pub fn add_defaults(&self, batch: &mut super::Batch, file: &str, line: usize, source: &str) {
+        batch.default_record(
+            file,
+            line,
+            Record::Organization(self.house.body_record(source)),
+        );
+        batch.default_record(file, line, Record::Election(self.record(source)));
     }
 
     /// The election's record, for [`super::Batch::default_record`].

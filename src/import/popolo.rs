@@ -812,6 +812,7 @@ fn legislature_records(o: &PopoloOrganization, src: &str) -> (Organization, Offi
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::of;
     use super::*;
 
     /// A small document in the shape of the EveryPolitician file (names and ids
@@ -864,10 +865,6 @@ mod tests {
     {"id": "area/yavatmal-washim", "name": "Yavatmal-Washim", "type": "constituency"}
   ]
 }"#;
-
-    fn of<T>(b: &Batch, f: impl Fn(&Record) -> Option<T>) -> Vec<T> {
-        b.records.iter().filter_map(|p| f(&p.record)).collect()
-    }
 
     fn defaults(b: &Batch) -> Vec<&Record> {
         b.defaults.iter().map(|d| &d.record).collect()

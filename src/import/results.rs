@@ -186,16 +186,8 @@ pub fn parse(file: &str, text: &str) -> Batch {
         rows.into_iter().zip(outcome).zip(seat_keys)
     {
         if made.insert(election_id.clone()) {
-            batch.default_record(
-                file,
-                row.line,
-                Record::Organization(row.election.house.body_record(SOURCE_ID)),
-            );
-            batch.default_record(
-                file,
-                row.line,
-                Record::Election(row.election.record(SOURCE_ID)),
-            );
+            row.election
+                .add_defaults(&mut batch, file, row.line, SOURCE_ID);
         }
         let party = row.party.map(|p| {
             let id = p.id.clone();

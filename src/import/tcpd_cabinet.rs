@@ -603,6 +603,7 @@ fn summary<'a>(rows: impl Iterator<Item = &'a Appointment>) -> Names {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{csv_rows, of};
     use super::*;
 
     const HEADER: &str = "year,ls_number,name,party,gender,portfolio,rank,appointment_begin,appointment_end,house,constituency,pid,state,start_source,end_source,comments,type_begin,type_end";
@@ -616,14 +617,7 @@ mod tests {
     const AHLUWALIA_2: &str = "1991,10,S. S. AHLUWALIA,INC,M,Urban Affairs and Employment,MoS,1995-09-15,1996-05-16,Rajya Sabha,,NA ,Bihar,https://cabsec.gov.in/writereaddata/changeinportfolio/english/1_Upload_1591.pdf,https://cabsec.gov.in/writereaddata/changeinportfolio/english/1_Upload_1607.pdf,,mid_term,end_of_term";
 
     fn parse_rows(rows: &[&str]) -> Batch {
-        parse(
-            "TCPD_Indian_Cabinet_1990_2021.csv",
-            &format!("{HEADER}\n{}\n", rows.join("\n")),
-        )
-    }
-
-    fn of<T>(b: &Batch, f: impl Fn(&Record) -> Option<T>) -> Vec<T> {
-        b.records.iter().filter_map(|p| f(&p.record)).collect()
+        csv_rows(parse, "TCPD_Indian_Cabinet_1990_2021.csv", HEADER, rows)
     }
 
     fn persons(b: &Batch) -> Vec<Person> {

@@ -383,6 +383,7 @@ impl Term {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{csv_rows, of};
     use super::*;
 
     const HEADER: &str = "State_Name,Assembly_No,Sequence_No,pid_CM,No_Terms_as_CM,Name,Start_Date,End_Date,Days_in_Office,Appointment_Delay,Administrative_Rule,MLC,Caretaker_CM,Constituency_No,Poll_No,Position,Constituency_Name,pid_IED,Party,No_Terms_as_MLA,Turncoat,Incumbent,Recontest";
@@ -395,14 +396,7 @@ mod tests {
     const PRESIDENTS_RULE: &str = "Uttar_Pradesh,-1,3,,,President's Rule,1973-06-13,1973-11-08,148,1,TRUE,FALSE,FALSE,,,,,,,,,,";
 
     fn parse_rows(rows: &[&str]) -> Batch {
-        parse(
-            "TCPD-CMID_1962_2022.csv",
-            &format!("{HEADER}\n{}\n", rows.join("\n")),
-        )
-    }
-
-    fn of<T>(b: &Batch, f: impl Fn(&Record) -> Option<T>) -> Vec<T> {
-        b.records.iter().filter_map(|p| f(&p.record)).collect()
+        csv_rows(parse, "TCPD-CMID_1962_2022.csv", HEADER, rows)
     }
 
     #[test]

@@ -533,6 +533,7 @@ fn expand(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::csv_rows;
     use super::*;
 
     const HEADER: &str = "ID,Name,Cadre,Allotment_Year,Date_of_Birth,Date_of_Joining,Source_of_Recruitment,Gender,Place_of_Domicile,Mother_Tongue,Languages_Known,Retired,Retirement_Reason,Last_Education_Qualification,Last_Education_Subject,Last_Education_Division,Last_Designation,Last_Level,Last_Office,Last_Field_of_Experience,Last_Category_of_Experience,Last_Start_Date,Last_End_Date,Source,Gender_Source";
@@ -544,10 +545,7 @@ mod tests {
     const VOHRA_2: &str = "PB004300,Shri N N Vohra,Punjab,1959,1936-05-05,1959-07-01,Direct Recruitment,Male,Punjab,Punjabi,English Hindi Punjabi,1,Superannuated,P.G.,English,First,N.A.,Secretary,,Home,Home,1993-01-01,N.A.,Supremo,Supremo";
 
     fn parse_rows(rows: &[&str]) -> Batch {
-        parse(
-            "ias-profile.csv",
-            &format!("{HEADER}\n{}\n", rows.join("\n")),
-        )
+        csv_rows(parse, "ias-profile.csv", HEADER, rows)
     }
 
     fn persons(b: &Batch) -> Vec<&Person> {

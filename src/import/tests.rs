@@ -1,5 +1,20 @@
 use super::*;
 
+/// The records of `b` that `f` picks, in order (for the format modules' tests).
+pub(super) fn of<T>(b: &Batch, f: impl Fn(&Record) -> Option<T>) -> Vec<T> {
+    b.records.iter().filter_map(|p| f(&p.record)).collect()
+}
+
+/// Parses `rows` under `header` as the CSV file `file`, with a format's `parse`.
+pub(super) fn csv_rows(
+    parse: fn(&str, &str) -> Batch,
+    file: &str,
+    header: &str,
+    rows: &[&str],
+) -> Batch {
+    parse(file, &format!("{header}\n{}\n", rows.join("\n")))
+}
+
 fn parsed(lines: &str) -> Batch {
     let batch = native::parse("t.jsonl", lines);
     assert!(batch.problems.is_empty(), "{:?}", batch.problems);

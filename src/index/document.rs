@@ -251,20 +251,12 @@ impl EntityDoc {
     }
 }
 
-/// Builds the document of an entity from the store (see [`Builder`] for many).
-pub fn build(store: &Store, record: &Record) -> Result<EntityDoc> {
-    Builder::new(store).build(record)
-}
-
 fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
     let mut doc = EntityDoc {
         id: record.id().to_string(),
         kind: record.kind(),
         names: all_names(record),
-        card: Card {
-            name: record.name(),
-            summary: record.summary(),
-        },
+        card: Card::of(record),
         text: Vec::new(),
         parties: Vec::new(),
         states: Vec::new(),

@@ -84,6 +84,16 @@ pub struct Card {
     pub summary: Names,
 }
 
+impl Card {
+    /// The card of a record: its own name and summary, nothing linked.
+    pub fn of(record: &Record) -> Card {
+        Card {
+            name: record.name(),
+            summary: record.summary(),
+        }
+    }
+}
+
 pub struct SearchIndex {
     pub index: Index,
     pub fields: Fields,
@@ -288,13 +298,6 @@ impl SearchIndex {
         crate::pause::at("index-written");
         self.commit(writer, generation)?;
         Ok(generation)
-    }
-
-    /// Re-indexes the entities an import touched (see [`affected`]), the store
-    /// already holding it.
-    pub fn update(&self, store: &Store, ids: &BTreeSet<String>, changes: &[Change]) -> Result<()> {
-        self.update_while(store, ids, changes, || store.generation())
-            .map(drop)
     }
 
     /// Builds and adds the documents of `ids`, split over the cores; tantivy's

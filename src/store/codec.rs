@@ -197,9 +197,9 @@ impl Codecs {
         Ok(Cow::Owned(out))
     }
 
-    pub fn decode(&self, id: &str, bytes: &[u8]) -> Result<Record> {
-        let h = header(id, bytes)?;
-        let body = self.body(id, bytes, &h)?;
+    /// The record of a stored value whose header `h` has been read.
+    pub fn decode(&self, id: &str, bytes: &[u8], h: &Header) -> Result<Record> {
+        let body = self.body(id, bytes, h)?;
         let record: Record = serde_json::from_slice(&body).map_err(|e| Error::Corrupt {
             id: id.to_string(),
             message: e.to_string(),
@@ -294,6 +294,10 @@ mod tests {
         Record::from_value(v).unwrap()
     }
 
+    fn decode(codecs: &Codecs, id: &str, v: &[u8]) -> Result<Record> {
+        codecs.decode(id, v, &header(id, v)?)
+    }
+
     #[test]
     fn headers_round_trip_and_broken_ones_are_errors() {
         for generation in [0, 1, 127, 128, 300, u64::MAX / 3, u64::MAX] {
@@ -317,12 +321,8 @@ mod tests {
         // A header that says person over a tenure's body is refused, not misread.
         let body = br#"{"type":"tenure","id":"t","person":"a","office":"o"}"#;
         let codecs = Codecs::default();
-        assert!(codecs
-            .decode("t", &encode_value(Kind::Person, 1, body))
-            .is_err());
-        assert!(codecs
-            .decode("t", &encode_value(Kind::Tenure, 1, body))
-            .is_ok());
+        assert!(decode(&codecs, "t", &encode_value(Kind::Person, 1, body)).is_err());
+        assert!(decode(&codecs, "t", &encode_value(Kind::Tenure, 1, body)).is_ok());
     }
 
     #[test]
@@ -335,13 +335,13 @@ mod tests {
         let mut codecs = Codecs::default();
         let values: Vec<Vec<u8>> = records.iter().map(|r| enc.encode(r, 7)).collect();
         assert!(
-            codecs.decode("person-1", &values[1]).is_err(),
+            decode(&codecs, "person-1", &values[1]).is_err(),
             "no dictionary, no record"
         );
         codecs.add(d);
         for (r, v) in records.iter().zip(&values) {
             assert_eq!(header(r.id(), v).unwrap().encoding, ENCODING_ZSTD);
-            assert_eq!(&codecs.decode(r.id(), v).unwrap(), r);
+            assert_eq!(&decode(&codecs, r.id(), v).unwrap(), r);
             plain += serde_json::to_vec(r).unwrap().len();
             packed += v.len();
         }
@@ -350,8 +350,8 @@ mod tests {
         let mut bad = values[5].clone();
         let last = bad.len() - 3;
         bad[last] ^= 0xff;
-        assert!(codecs
-            .decode("person-5", &bad)
-            .is_err_and(|e| e.to_string().contains("person-5")));
+        assert!(
+            decode(&codecs, "person-5", &bad).is_err_and(|e| e.to_string().contains("person-5"))
+        );
     }
 }

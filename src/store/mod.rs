@@ -58,7 +58,8 @@ const CACHE_BYTES: u64 = 512 * 1024 * 1024;
 /// How long [`Store::open`] waits for a store that was just closed to be let go of.
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// Changes written per transaction by a large import (see [`Store::apply`]).
+/// Imports of more changes than this are written under a journal rather than in one
+/// transaction; the roll-back of one undoes this many per transaction (see [`Store::apply`]).
 pub const CHUNK: usize = 5_000;
 
 /// What an import in progress replaces, so that an interrupted one can be undone.
@@ -126,8 +127,6 @@ pub struct Version {
 /// What every change of one `apply` shares, and what was looked up for each.
 struct Stamp<'a> {
     versions: &'a [Option<u32>],
-    /// The generation that wrote each replaced version.
-    previous: &'a [Option<u64>],
     /// When and by what each replaced version was written.
     written: &'a [Option<Written>],
     label: &'a str,
@@ -282,10 +281,15 @@ impl Store {
     }
 
     fn decode(&self, id: &str, bytes: &[u8]) -> Result<Record> {
+        self.decode_with(id, bytes, &header(id, bytes)?)
+    }
+
+    /// [`Store::decode`] of a value whose header has been read already.
+    fn decode_with(&self, id: &str, bytes: &[u8], h: &codec::Header) -> Result<Record> {
         self.codecs
             .read()
             .expect("the codecs lock is never poisoned: nothing panics holding it")
-            .decode(id, bytes)
+            .decode(id, bytes, h)
     }
 
     /// The JSON of a stored value (decompressed if need be).
@@ -342,8 +346,13 @@ impl Store {
     /// The record `id` if it is of `kind`.
     pub fn get_kind(&self, kind: Kind, id: &str) -> Result<Option<Record>> {
         match self.records.get(id.as_bytes())? {
-            Some(bytes) if header(id, &bytes)?.kind == kind => self.decode(id, &bytes).map(Some),
-            _ => Ok(None),
+            Some(bytes) => {
+                let h = header(id, &bytes)?;
+                (h.kind == kind)
+                    .then(|| self.decode_with(id, &bytes, &h))
+                    .transpose()
+            }
+            None => Ok(None),
         }
     }
 
@@ -358,7 +367,7 @@ impl Store {
             let id = String::from_utf8_lossy(&k);
             match header(&id, &v) {
                 Ok(h) if h.kind != kind => None,
-                Ok(_) => Some(self.decode(&id, &v)),
+                Ok(h) => Some(self.decode_with(&id, &v, &h)),
                 Err(e) => Some(Err(e)),
             }
         })
@@ -372,13 +381,26 @@ impl Store {
         })
     }
 
-    /// How many records of `kind` the store holds (a scan of the record headers).
+    /// How many records of each kind the store holds, indexed by `Kind as usize`:
+    /// one scan of the record headers for all kinds.
+    pub fn counts(&self) -> [usize; Kind::ALL.len()] {
+        let mut out = [0; Kind::ALL.len()];
+        for v in self.records.iter().values().flatten() {
+            if let Some(n) = v.first().and_then(|&k| out.get_mut(usize::from(k))) {
+                *n += 1;
+            }
+        }
+        out
+    }
+
+    /// How many records of `kind` the store holds (see [`Store::counts`]).
     pub fn count(&self, kind: Kind) -> usize {
-        self.records
-            .iter()
-            .values()
-            .filter(|v| v.as_ref().is_ok_and(|v| v.first() == Some(&(kind as u8))))
-            .count()
+        self.counts()[kind as usize]
+    }
+
+    /// How many records the store holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -454,9 +476,9 @@ impl Store {
 
     /// When and by what the current version of a record was written, if recorded.
     pub fn written(&self, id: &str) -> Result<Option<Written>> {
-        match self.records.get(id.as_bytes())? {
+        match self.generation_of(id)? {
             None => Ok(None),
-            Some(v) => self.import_entry(header(id, &v)?.generation),
+            Some(g) => self.import_entry(g),
         }
     }
 
@@ -515,18 +537,17 @@ impl Store {
         Ok(out)
     }
 
-    /// Writes all `changes`: records, ids, secondary indexes, history of overwritten
+    /// Writes all `changes`: records, secondary indexes, history of overwritten
     /// versions, and a new generation. Returns the generation.
     ///
-    /// All or nothing: a small import is one sled transaction. A large one is written
-    /// in chunks of [`CHUNK`] changes, because sled keeps every node version a batch
-    /// or transaction makes until it ends (one transaction for the 370,000 records of
-    /// the ADR dataset held 8 GB), and outside a transaction, because a transaction
-    /// reads every key before writing it. Before the first chunk, a journal of what
-    /// each change replaces is written and flushed; the last step bumps the
-    /// generation and removes the journal in one batch. A store opened with a journal
-    /// left behind (the import was interrupted) is rolled back to where it was
-    /// ([`Store::open`]).
+    /// All or nothing: an import of up to [`CHUNK`] changes is one sled transaction.
+    /// A larger one is written insert by insert, outside any transaction or batch,
+    /// because sled keeps every node version a batch or transaction makes until it
+    /// ends (one transaction for the 370,000 records of the ADR dataset held 8 GB).
+    /// Before the first insert, a journal of what it overwrites is written and
+    /// flushed; the last step bumps the generation and removes the journal in one
+    /// batch. A store opened with a journal left behind (the import was interrupted)
+    /// is rolled back to where it was ([`Store::open`]).
     pub fn apply(&self, changes: &[Change], label: &str, mark_seeded: bool) -> Result<u64> {
         self.apply_chunked(changes, label, mark_seeded, self.chunk)
     }
@@ -562,7 +583,6 @@ impl Store {
             .collect::<Result<Vec<Option<Written>>>>()?;
         let stamp = Stamp {
             versions: &versions,
-            previous: &previous,
             written: &written,
             label,
             now,
@@ -661,7 +681,6 @@ impl Store {
                 written: stamp.written[at].clone(),
                 record: old.clone(),
             };
-            debug_assert!(stamp.previous[at].is_some() || stamp.written[at].is_none());
             out.push(Write::Insert(
                 HISTORY_SLOT,
                 history_key(id, version),

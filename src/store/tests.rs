@@ -223,7 +223,6 @@ fn an_interrupted_large_import_is_rolled_back_on_open() {
             .collect();
         let stamp = Stamp {
             versions: &versions,
-            previous: &previous,
             written: &written,
             label: "import big.csv",
             now: 0,

@@ -259,6 +259,27 @@ pub fn kinds(list: &[(&str, u64)]) -> BTreeMap<String, u64> {
     list.iter().map(|(k, n)| (k.to_string(), *n)).collect()
 }
 
+/// Imports with `import` into a fresh home, then again: the second import adds and
+/// updates nothing, finds `unchanged` records as they were (`why`: what else it
+/// skipped), and leaves the store as it was; the export then round-trips. Returns
+/// the second import's report.
+pub fn assert_reimport_changes_nothing(
+    import: impl Fn(&Home) -> serde_json::Value,
+    unchanged: &[(&str, u64)],
+    why: &str,
+) -> serde_json::Value {
+    let home = Home::new();
+    import(&home);
+    let before = home.store_snapshot();
+    let again = import(&home);
+    assert!(counts(&again, "added").is_empty(), "{again}");
+    assert!(counts(&again, "updated").is_empty(), "{again}");
+    assert_eq!(counts(&again, "unchanged"), kinds(unchanged), "{why}");
+    assert_eq!(home.store_snapshot(), before);
+    assert_export_round_trips(&home);
+    again
+}
+
 /// Exports `home`, imports the export into a fresh home and exports that: the two
 /// exports must be equal for an import format to be lossless through JSON Lines.
 pub fn assert_export_round_trips(home: &Home) {
