@@ -195,6 +195,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
                     identifiers: Default::default(),
                     same_as: Vec::new(),
                     sources: vec![SOURCE_ID.into()],
+                    ..Default::default()
                 }),
             );
             id
@@ -225,6 +226,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
                 note: Default::default(),
                 original: row.original,
                 sources: vec![SOURCE_ID.into()],
+                ..Default::default()
             }),
         );
     }

@@ -712,6 +712,7 @@ fn person(file: &str, line: usize, p: &PopoloPerson, src: &str) -> Result<Person
         identifiers: ids,
         same_as: Vec::new(),
         sources: vec![src.to_string()],
+        ..Default::default()
     })
 }
 

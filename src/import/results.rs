@@ -231,6 +231,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
                     identifiers: Default::default(),
                     same_as: Vec::new(),
                     sources: vec![SOURCE_ID.into()],
+                    ..Default::default()
                 }),
             );
             let candidacy = format!("{id}--{election_id}");
@@ -259,6 +260,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
                 note,
                 original: row.original,
                 sources: vec![SOURCE_ID.into()],
+                ..Default::default()
             }),
         );
     }

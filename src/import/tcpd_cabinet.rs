@@ -392,6 +392,7 @@ pub fn parse(file: &str, text: &str) -> Batch {
                     identifiers: Default::default(),
                     same_as: Vec::new(),
                     sources: vec![SOURCE_ID.into()],
+                    ..Default::default()
                 },
                 Vec::new(),
             ));

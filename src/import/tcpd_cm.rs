@@ -352,6 +352,7 @@ impl Term {
             identifiers: [("tcpd_cm".to_string(), self.pid.clone())].into(),
             same_as: Vec::new(),
             sources: vec![SOURCE_ID.into()],
+            ..Default::default()
         }
     }
 

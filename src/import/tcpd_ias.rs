@@ -287,6 +287,7 @@ impl Officer {
             identifiers: [("tcpd_ias".to_string(), self.tcpd_id.clone())].into(),
             same_as: Vec::new(),
             sources: vec![SOURCE_ID.into()],
+            ..Default::default()
         }
     }
 

@@ -115,7 +115,7 @@ pub enum Gender {
     Other,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: Id,
@@ -132,6 +132,10 @@ pub struct Person {
     pub home_district: Option<Names>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_state: Option<Names>,
+    /// The father's name as a dataset gives it (`MULAYAM SINGH YADAV S/O SUDHAR
+    /// SINGH` → `Sudhar Singh`): evidence for telling namesakes apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub father: Option<Names>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
     #[serde(default, skip_serializing_if = "Names::is_empty")]
@@ -145,6 +149,19 @@ pub struct Person {
     pub same_as: Vec<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
+}
+
+impl Person {
+    /// A person known only by a name in one language, citing `source`: what an
+    /// importer starts from before adding the facts its dataset gives.
+    pub fn named(id: impl Into<Id>, lang: &str, name: &str, source: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: Names::new([(lang, name)]),
+            sources: vec![source.to_string()],
+            ..Person::default()
+        }
+    }
 }
 
 /// What an organization is; Popolo calls this `classification`.
@@ -295,8 +312,80 @@ pub enum Outcome {
     Lost,
 }
 
+/// Who may stand for a seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SeatType {
+    /// Open to every candidate.
+    #[serde(rename = "GEN")]
+    General,
+    /// Reserved for Scheduled Castes.
+    #[serde(rename = "SC")]
+    ScheduledCaste,
+    /// Reserved for Scheduled Tribes.
+    #[serde(rename = "ST")]
+    ScheduledTribe,
+}
+
+impl SeatType {
+    /// `GEN`, `SC`, `ST` (any case, spaces around ignored).
+    pub fn parse(text: &str) -> Option<SeatType> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "GEN" | "GENERAL" => Some(SeatType::General),
+            "SC" => Some(SeatType::ScheduledCaste),
+            "ST" => Some(SeatType::ScheduledTribe),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeatType::General => "GEN",
+            SeatType::ScheduledCaste => "SC",
+            SeatType::ScheduledTribe => "ST",
+        }
+    }
+}
+
+/// A percentage kept to two decimals (`47.58`), stored as hundredths so records
+/// stay comparable for equality; written and read as a JSON number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Percent(pub u32);
+
+impl Percent {
+    /// `47.58` → hundredths, rounded; `None` for a negative, over-100 or non-finite value.
+    pub fn from_f64(value: f64) -> Option<Percent> {
+        (value.is_finite() && (0.0..=100.0).contains(&value))
+            .then(|| Percent((value * 100.0).round() as u32))
+    }
+
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{:02}", self.0 / 100, self.0 % 100)
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.as_f64())
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        Percent::from_f64(v).ok_or_else(|| {
+            serde::de::Error::custom(format!("{v} is not a percentage between 0 and 100"))
+        })
+    }
+}
+
 /// A person standing in an election.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Candidacy {
     #[serde(default)]
@@ -318,6 +407,24 @@ pub struct Candidacy {
     pub result: Option<Outcome>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u32>,
+    /// The share of the seat's valid votes, as the dataset gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Percent>,
+    /// Votes between this candidate and the next (the runner-up, for a winner; the
+    /// candidate ranked just above, for the others — TCPD's convention).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<u64>,
+    /// Whether the candidate forfeited the security deposit (under a sixth of the
+    /// valid votes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deposit_lost: Option<bool>,
+    /// Whether the seat was open to all or reserved for Scheduled Castes or Tribes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat_type: Option<SeatType>,
+    /// The candidate's age at the election, as the results give it (an affidavit's
+    /// declared age is `affidavit.age`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u16>,
     /// What the candidate declared in the affidavit filed for this election.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affidavit: Option<Affidavit>,
