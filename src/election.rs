@@ -1,8 +1,8 @@
 //! Election result tables: candidates by constituency, ordered by votes, with vote
 //! shares, and the party tally, for `netakosh election`.
 
+use crate::analysis::filter_key;
 use crate::error::{Error, Result};
-use crate::index::document::filter_key;
 use crate::model::{Kind, Names, Outcome, PartialDate, Record, System};
 use crate::store::{Link, Store};
 use serde::Serialize;

@@ -174,7 +174,7 @@ pub fn analysis(data: &[u8]) {
         }
     }
     let _ = analysis::phonetic_key(&text);
-    let _ = crate::index::document::filter_key(&text);
+    let _ = crate::analysis::filter_key(&text);
 }
 
 /// The query path on a knowledge base: the first byte picks the options (kind,

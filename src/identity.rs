@@ -9,9 +9,9 @@
 //! identifiers of the same scheme) — three IAS officers called Alok Ranjan with
 //! different batches and birth dates are never proposed.
 
+use crate::analysis::filter_key;
 use crate::analysis::phonetic_key;
 use crate::error::{Error, Result};
-use crate::index::document::filter_key;
 use crate::model::{Kind, Person, Record};
 use crate::store::{Change, Link, Store};
 use serde::Serialize;

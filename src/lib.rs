@@ -17,6 +17,7 @@
 //! - [`time`]: timestamps as stored and as shown.
 
 pub mod analysis;
+pub mod domain;
 pub mod election;
 pub mod error;
 pub mod export;

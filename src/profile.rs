@@ -4,7 +4,7 @@
 //! it as text. "Former"/"current" is derived here from dates and today.
 
 use crate::error::{Error, Result};
-use crate::index::document::is_former;
+use crate::model::is_former;
 use crate::model::{Candidacy, Kind, Membership, Names, Record, Source, System, Tenure};
 use crate::store::{Link, Store};
 use serde::Serialize;

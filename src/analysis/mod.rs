@@ -48,6 +48,22 @@
 
 mod devanagari;
 mod english;
+/// The form a filter value takes in the index and in a query: the name-analysed
+/// words joined by spaces, so `Samajwadi  Party`, `samajwadi party` and nukta or
+/// chandrabindu variants of a Hindi name give the same key.
+pub fn filter_key(text: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut last = None;
+    for t in analyze(text, Field::Name) {
+        // Joined word pairs share the position of their first word: keep the word.
+        if last != Some(t.position) {
+            words.push(t.text);
+            last = Some(t.position);
+        }
+    }
+    words.join(" ")
+}
+
 #[cfg(test)]
 mod equivalence;
 mod fast;

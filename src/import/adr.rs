@@ -21,7 +21,8 @@
 
 use super::india::{self, ElectionKey, House, Ids, Place};
 use super::table::{self, Table};
-use super::{clean, parties, Batch, Parsed};
+use super::{clean, Batch, Parsed};
+use crate::domain::parties;
 use crate::model::{Affidavit, Candidacy, Outcome, PartialDate, Person, Record, Source};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

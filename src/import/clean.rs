@@ -215,7 +215,7 @@ pub fn slug_max(s: &str, max: usize) -> String {
     if full.len() <= max || max < 12 {
         return full;
     }
-    let hash = format!("{:08x}", super::parties::fnv(&full) as u32);
+    let hash = format!("{:08x}", crate::domain::parties::fnv(&full) as u32);
     let cut = full[..max - 9].trim_end_matches('-');
     format!("{cut}-{hash}")
 }

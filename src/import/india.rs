@@ -1,9 +1,11 @@
 //! What the Indian election datasets share: the legislatures and elections they
 //! name (with ids every importer agrees on), the state codes of india-votes,
 //! constituency and candidate names, and the deterministic ids of the people in them.
-//! States themselves are [`super::states`].
+//! States themselves are [`crate::domain::states`].
 
-use super::{clean, states};
+use super::clean;
+use crate::domain::key;
+use crate::domain::states;
 use crate::model::{
     Classification, Election, Names, Organization, PartialDate, Person, Record, System,
 };
@@ -50,15 +52,6 @@ const CODES: &[(&str, &str)] = &[
     ("LD", "Lakshadweep"),
 ];
 
-/// How names are compared: case, spaces and punctuation do not matter, `&` = `and`.
-fn key(s: &str) -> String {
-    s.to_lowercase()
-        .replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
 /// The state an india-votes code (`HR`) stands for.
 pub fn state_by_code(code: &str) -> Option<Place> {
     let code = code.trim();
@@ -88,7 +81,7 @@ impl Place {
                 let en = clean::title_case(&text);
                 let slug = clean::slug(&en);
                 let slug = if slug.is_empty() {
-                    format!("state-{:x}", super::parties::fnv(&en))
+                    format!("state-{:x}", crate::domain::parties::fnv(&en))
                 } else {
                     slug
                 };
@@ -362,7 +355,7 @@ pub fn name_slug(name: &str) -> String {
         s = s.trim_end_matches('-').to_string();
     }
     if s.is_empty() {
-        format!("p{:x}", super::parties::fnv(name))
+        format!("p{:x}", crate::domain::parties::fnv(name))
     } else {
         s
     }
@@ -377,7 +370,7 @@ pub fn seat_slug(house: &House, state: Option<&Place>, constituency: &str) -> St
         c = c.trim_end_matches('-').to_string();
     }
     if c.is_empty() {
-        c = format!("c{:x}", super::parties::fnv(constituency));
+        c = format!("c{:x}", crate::domain::parties::fnv(constituency));
     }
     match (house, state) {
         (House::LokSabha, Some(p)) => format!("{}-{c}", p.slug),

@@ -8,14 +8,15 @@
 //!   English label, further Hindi variants, other languages) and the original string
 //!   are aliases. Ids are `ep-<EveryPolitician legacy id>-<name>`
 //!   (`ep-4143-shivaji-adhalrao-patil`).
-//! - Parties known to [`super::parties`] become that table's records; others keep
+//! - Parties known to [`crate::domain::parties`] become that table's records; others keep
 //!   Popolo's names and Wikidata id. The legislature (`lok-sabha`) and its office
 //!   (`member-lok-sabha`) are default records, like the parties: an existing record
 //!   is never overwritten.
 //! - A membership becomes a party membership and a tenure of the member's office,
 //!   dated by the legislative period, with the constituency in the note.
 
-use super::{clean, parties, Batch, Parsed};
+use super::{clean, Batch, Parsed};
+use crate::domain::parties;
 use crate::error::Problem;
 use crate::model::{
     Classification, Gender, Membership, Names, Office, Organization, PartialDate, Person, Record,

@@ -20,7 +20,8 @@
 
 use super::india::{self, ElectionKey, House, Ids, Place};
 use super::table::{self, Table};
-use super::{clean, parties, Batch, Parsed};
+use super::{clean, Batch, Parsed};
+use crate::domain::parties;
 use crate::error::Problem;
 use crate::model::{Candidacy, Names, Outcome, Person, Record, Source};
 use std::collections::{BTreeMap, HashMap, HashSet};

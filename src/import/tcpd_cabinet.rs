@@ -14,7 +14,8 @@
 //! linking to people from other sources is `duplicates`' job.
 
 use super::table::{Row, Table};
-use super::{clean, parties, Batch, Parsed};
+use super::{clean, Batch, Parsed};
+use crate::domain::parties;
 use crate::error::Problem;
 use crate::model::{
     Classification, Gender, Membership, Names, Office, Organization, PartialDate, Person, Record,
@@ -305,7 +306,8 @@ impl Appointment {
         }
         let mut note = Vec::new();
         let state = row.text("state").map(|s| {
-            super::states::names(&s).map_or(s.replace('_', " "), |n| n.best("en").to_string())
+            crate::domain::states::names(&s)
+                .map_or(s.replace('_', " "), |n| n.best("en").to_string())
         });
         match (row.text("house"), row.text("constituency"), &state) {
             (Some(h), Some(c), Some(s)) => {

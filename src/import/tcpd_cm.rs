@@ -10,7 +10,8 @@
 //! (`Administrative_Rule` TRUE) name no chief minister and are left out.
 
 use super::table::{Row, Table};
-use super::{clean, parties, states, Batch, Parsed};
+use super::{clean, Batch, Parsed};
+use crate::domain::{parties, states};
 use crate::error::Problem;
 use crate::model::{
     Classification, Membership, Names, Office, Organization, PartialDate, Person, Record, Source,

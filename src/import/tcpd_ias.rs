@@ -14,7 +14,8 @@
 //! (`Chief Secretary, Uttar Pradesh`) and keeps the original as an alias.
 
 use super::table::{Row, Table};
-use super::{clean, states, Batch, Parsed};
+use super::{clean, Batch, Parsed};
+use crate::domain::states;
 use crate::error::Problem;
 use crate::model::{Gender, Names, Office, PartialDate, Person, Record, Service, Source, Tenure};
 use std::collections::HashMap;

@@ -5,6 +5,7 @@
 //! `former chief secretary` or `पूर्व मुख्य सचिव` finds them.
 
 use super::Card;
+use crate::analysis::filter_key;
 use crate::error::Result;
 use crate::model::{Kind, Names, PartialDate, Record};
 use crate::store::{Change, Link, Store};
@@ -164,46 +165,6 @@ pub struct EntityDoc {
     pub card: Card,
 }
 
-/// The form a filter value takes in the index and in a query: the name-analysed
-/// words joined by spaces, so `Samajwadi  Party`, `samajwadi party` and nukta or
-/// chandrabindu variants of a Hindi name give the same key.
-pub fn filter_key(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut last = None;
-    for t in crate::analysis::analyze(text, crate::analysis::Field::Name) {
-        // Joined word pairs share the position of their first word: keep the word.
-        if last != Some(t.position) {
-            words.push(t.text);
-            last = Some(t.position);
-        }
-    }
-    words.join(" ")
-}
-
-/// Names and abbreviations of the civil services, so `आईएएस` finds an `IAS` officer.
-const SERVICES: &[(&str, &[&str])] = &[
-    (
-        "IAS",
-        &[
-            "Indian Administrative Service",
-            "भारतीय प्रशासनिक सेवा",
-            "आईएएस",
-        ],
-    ),
-    (
-        "IPS",
-        &["Indian Police Service", "भारतीय पुलिस सेवा", "आईपीएस"],
-    ),
-    (
-        "IFS",
-        &["Indian Foreign Service", "भारतीय विदेश सेवा", "आईएफएस"],
-    ),
-    (
-        "IRS",
-        &["Indian Revenue Service", "भारतीय राजस्व सेवा", "आईआरएस"],
-    ),
-];
-
 fn all_names(record: &Record) -> Vec<String> {
     let mut out: Vec<String> = record.name().texts().map(str::to_string).collect();
     out.extend(record.aliases().iter().cloned());
@@ -212,11 +173,6 @@ fn all_names(record: &Record) -> Vec<String> {
 
 fn push_names(out: &mut Vec<String>, names: &Names) {
     out.extend(names.texts().map(str::to_string));
-}
-
-/// Whether a period ending at `end` is over today: "former" is derived, never stored.
-pub fn is_former(end: Option<&PartialDate>) -> bool {
-    end.is_some_and(|e| e.is_over_by(&PartialDate::today()))
 }
 
 fn years_between(start: Option<&PartialDate>, end: Option<&PartialDate>, out: &mut Vec<u16>) {
@@ -276,10 +232,7 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
             }
             for s in &p.services {
                 doc.text.push(s.service.clone());
-                let known = SERVICES
-                    .iter()
-                    .find(|(abbr, _)| abbr.eq_ignore_ascii_case(s.service.trim()));
-                if let Some((_, names)) = known {
+                if let Some(names) = crate::domain::services::names(&s.service) {
                     doc.text.extend(names.iter().map(|n| n.to_string()));
                 }
                 if let Some(b) = s.batch {

@@ -15,9 +15,10 @@
 mod resolve;
 pub use resolve::{resolve, resolve_kind};
 
+use crate::analysis::filter_key;
 use crate::analysis::{self, Field as AField};
 use crate::error::{Error, Result};
-use crate::index::{document::filter_key, Card, SearchIndex};
+use crate::index::{Card, SearchIndex};
 use crate::model::{Kind, Names};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};

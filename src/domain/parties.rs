@@ -6,6 +6,7 @@
 //! abbreviations and full names are from the india-votes parties list (MIT) and the
 //! parties' own usage. A party not in the table gets a deterministic id from its name.
 
+use crate::domain::key;
 use crate::model::{Classification, Names, Organization};
 
 struct Known {
@@ -413,16 +414,6 @@ const KNOWN: &[Known] = &[
     },
 ];
 
-/// How names and abbreviations are compared: case, spaces, dots, `&`/`and` and
-/// brackets do not matter (`JD(U)` = `JDU`, `Jammu & Kashmir` = `Jammu and Kashmir`).
-fn key(s: &str) -> String {
-    s.to_lowercase()
-        .replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
 fn known(text: &str) -> Option<&'static Known> {
     // Built once: importers ask for every row of a file (184,000 ADR rows), and
     // re-keying the whole table per question dominated their time.
@@ -457,7 +448,7 @@ pub fn known_id(text: &str) -> Option<&'static str> {
 /// The organization record for a party as a dataset writes it; `None` for a blank.
 /// Known parties get their canonical record; others a deterministic one (`party-…`).
 pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
-    let cleaned = super::clean::text(text)?;
+    let cleaned = crate::import::clean::text(text)?;
     let sources = source.map(|s| vec![s.to_string()]).unwrap_or_default();
     if let Some(p) = known(&cleaned) {
         let mut name = Names::new([("en", p.en)]);
@@ -478,7 +469,7 @@ pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
             sources: Vec::new(),
         });
     }
-    let slug = super::clean::slug(&cleaned);
+    let slug = crate::import::clean::slug(&cleaned);
     let id = if slug.is_empty() {
         format!("party-{:x}", fnv(&cleaned))
     } else {
@@ -486,7 +477,7 @@ pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
     };
     // An abbreviation (`MADMK`) stays as written; a shouted full name is title-cased.
     let name = if cleaned.contains(' ') {
-        super::clean::title_case(&cleaned)
+        crate::import::clean::title_case(&cleaned)
     } else {
         cleaned.clone()
     };

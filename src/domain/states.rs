@@ -6,6 +6,7 @@
 //! misspellings met in the TCPD files are aliases. A name not in the table is
 //! kept as written (cleaned), with no Hindi.
 
+use crate::domain::key;
 use crate::model::Names;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -112,16 +113,6 @@ const STATES: &[State] = &[
     st("daman-and-diu", "Daman and Diu", "दमन और दीव", &[]),
 ];
 
-/// How state names are compared: case, `_`, spaces and punctuation do not matter;
-/// `&` is `and`.
-fn key(s: &str) -> String {
-    s.to_lowercase()
-        .replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
 /// Every name, slug and alias of the table by its key, built once: an import
 /// looks up a state for every row.
 fn by_key() -> &'static HashMap<String, &'static State> {
@@ -145,7 +136,7 @@ pub fn find(text: &str) -> Option<&'static State> {
 /// A place name for display: `Andhra_Pradesh` → `Andhra Pradesh`, with the Hindi
 /// name when it is a known state. `None` for a missing value.
 pub fn names(text: &str) -> Option<Names> {
-    let cleaned = super::clean::text(&text.replace('_', " "))?;
+    let cleaned = crate::import::clean::text(&text.replace('_', " "))?;
     Some(match find(&cleaned) {
         Some(s) => Names::new([("en", s.en), ("hi", s.hi)]),
         None => Names::new([("en", cleaned.as_str())]),
@@ -156,7 +147,7 @@ pub fn names(text: &str) -> Option<Names> {
 pub fn slug(text: &str) -> String {
     match find(text) {
         Some(s) => s.slug.to_string(),
-        None => super::clean::slug(text),
+        None => crate::import::clean::slug(text),
     }
 }
 
