@@ -1,0 +1,134 @@
+//! `check` and `repair`: whether the store, the index and the generation mirror
+//! agree, and mending what can be mended; `reindex` rebuilds the index.
+
+use super::Kb;
+use crate::error::{Error, Result};
+use crate::index::{self, Card};
+use crate::model::Record;
+use crate::store::{Finding, Fix};
+use std::collections::HashSet;
+
+impl Kb {
+    pub fn reindex(&self) -> Result<u64> {
+        let n = self.index.rebuild(&self.store)?;
+        let generation = self.store.generation()?;
+        if generation > 0 {
+            self.home.write_generation(generation)?;
+        }
+        Ok(n)
+    }
+
+    /// Checks the store's invariants and that the index and the generation mirror
+    /// agree with the store.
+    pub fn check(&self) -> Result<Vec<Finding>> {
+        let mut out = self.store.check()?;
+        let generation = self.store.generation()?;
+        let reindex = |f: Finding| f.with_fix(Fix::Reindex);
+        match self.index.stamp()? {
+            Some(s) if s.format == index::INDEX_FORMAT && s.generation == generation => {}
+            Some(s) => out.push(reindex(Finding::new(
+                "index",
+                "stamp",
+                format!(
+                    "reflects generation {} (format {}); the store is at generation {generation} (format {})",
+                    s.generation,
+                    s.format,
+                    index::INDEX_FORMAT
+                ),
+            ))),
+            None => out.push(reindex(Finding::new(
+                "index",
+                "stamp",
+                "has never been committed by netakosh",
+            ))),
+        }
+        let mirrored = self.home.mirrored_generation();
+        if generation > 0 && mirrored != Some(generation) {
+            out.push(reindex(Finding::new(
+                "meta",
+                "netakosh-generation",
+                format!(
+                    "says {}; the store is at generation {generation}",
+                    mirrored.map_or("nothing".to_string(), |g| g.to_string())
+                ),
+            )));
+        }
+        self.check_documents(&mut out)?;
+        Ok(out)
+    }
+
+    /// Each index document is one entity of the store, showing its current card;
+    /// each entity has a document.
+    fn check_documents(&self, out: &mut Vec<Finding>) -> Result<()> {
+        let f = self.index.fields;
+        let searcher = self.index.index.reader()?.searcher();
+        let mut seen: HashSet<String> = HashSet::new();
+        let text = |doc: &tantivy::TantivyDocument, field| {
+            use tantivy::schema::document::Value;
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        for segment in searcher.segment_readers() {
+            let docs = segment
+                .get_store_reader(16)
+                .map_err(|e| Error::io(self.index.dir(), e))?;
+            for doc in docs.iter::<tantivy::TantivyDocument>(segment.alive_bitset()) {
+                let doc = doc?;
+                let id = text(&doc, f.id);
+                let kind = text(&doc, f.kind);
+                let mut problem = |m: String| {
+                    out.push(Finding::new("index", id.clone(), m).with_fix(Fix::Reindex))
+                };
+                if !seen.insert(id.clone()) {
+                    problem("more than one document in the index".into());
+                    continue;
+                }
+                let record = match self.store.get(&id) {
+                    Ok(Some(r)) => r,
+                    Ok(None) => {
+                        problem("in the index but not in the store".into());
+                        continue;
+                    }
+                    Err(_) => continue, // reported by the store's check
+                };
+                if record.kind().as_str() != kind || !record.kind().is_entity() {
+                    problem(format!(
+                        "indexed as {kind}, but the store holds {}",
+                        record.kind().with_article()
+                    ));
+                    continue;
+                }
+                let card: Option<Card> = serde_json::from_str(&text(&doc, f.card)).ok();
+                if card != Some(Card::of(&record)) {
+                    problem("the index shows an out-of-date name or summary".into());
+                }
+            }
+        }
+        for record in self.store.iter_all() {
+            let Ok(record): Result<Record> = record else {
+                continue;
+            };
+            if record.kind().is_entity() && !seen.contains(record.id()) {
+                out.push(
+                    Finding::new("index", record.id(), "in the store but not in the index")
+                        .with_fix(Fix::Reindex),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Mends what `findings` says can be mended: the store's derived trees, then the
+    /// index (rebuilt whenever anything was mended). Never deletes a record.
+    /// Returns how many findings were mended.
+    pub fn repair(&self, findings: &[Finding]) -> Result<usize> {
+        let fixes: Vec<&Fix> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+        if fixes.is_empty() {
+            return Ok(0);
+        }
+        self.store.repair(&fixes)?;
+        self.reindex()?;
+        Ok(fixes.len())
+    }
+}

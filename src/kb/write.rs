@@ -1,0 +1,137 @@
+//! The one write path: imports, merges, reverts and the seed all reach the store
+//! and the index through [`Kb::write`], which marks the home, writes the store,
+//! updates the index and clears the mark.
+
+use super::{timing, Kb};
+use crate::error::{Error, Result};
+use crate::import::{self, Batch, Report};
+use crate::index;
+use crate::store::Change;
+
+impl Kb {
+    /// Validates records and, unless `dry_run`, applies them to the store and index.
+    pub fn import(&mut self, records: Batch, label: &str, dry_run: bool) -> Result<Report> {
+        if dry_run {
+            self.phase(&format!("checking {} records", records.records.len()));
+            return Ok(import::plan(&self.store, records)?.report);
+        }
+        self.apply(records, label, false)
+    }
+
+    fn phase(&self, what: &str) {
+        if let Some(f) = &self.on_phase {
+            f(what);
+        }
+        timing(what);
+    }
+
+    pub(super) fn apply(&mut self, records: Batch, label: &str, seeding: bool) -> Result<Report> {
+        self.phase(&format!("checking {} records", records.records.len()));
+        let plan = import::plan(&self.store, records)?;
+        let mut report = plan.report;
+        if plan.changes.is_empty() && !seeding {
+            return Ok(report);
+        }
+        report.generation = Some(self.write(&plan.changes, label, seeding)?);
+        drop(plan.changes);
+        timing("freed the import's records");
+        Ok(report)
+    }
+
+    /// Writes validated changes to the store, then to the index, so that a crash at
+    /// any moment leaves the store before or after them and the next command can
+    /// tell which and catch the index up (see [`crate::kb`]). Returns the new
+    /// generation.
+    fn write(&mut self, changes: &[Change], label: &str, seeding: bool) -> Result<u64> {
+        crate::pause::at("planned");
+        self.home
+            .write_marker(self.store.generation()? + 1, label)?;
+        crate::pause::at("marked");
+        // Worked out before the store is written: the facts it reads are those of
+        // entities that existed, and this import's own facts are in `changes`.
+        timing("finding the documents to re-index");
+        let affected = index::affected(&self.store, changes)?;
+        self.phase(&format!(
+            "writing {} records to the store and indexing {} documents",
+            changes.len(),
+            affected.len()
+        ));
+        let index_failed = |e: Error| match e {
+            e @ (Error::WriteFailed { .. } | Error::IndexFailed { .. }) => e,
+            other => Error::IndexFailed {
+                label: label.to_string(),
+                source: Box::new(other),
+            },
+        };
+        let (store, home) = (&self.store, &self.home);
+        let write_store = || -> Result<u64> {
+            let generation =
+                store
+                    .apply(changes, label, seeding)
+                    .map_err(|e| Error::WriteFailed {
+                        label: label.to_string(),
+                        source: Box::new(e),
+                    })?;
+            timing("the store is written");
+            crate::pause::at("store-flushed");
+            home.write_generation(generation).map_err(index_failed)?;
+            Ok(generation)
+        };
+        let generation = self
+            .index
+            .update_while(store, &affected, changes, write_store)
+            .map_err(index_failed)?;
+        crate::pause::at("index-committed");
+        self.home.remove_marker()?;
+        timing("done");
+        Ok(generation)
+    }
+
+    /// Links two person records as the same person (see [`crate::identity`]).
+    /// Returns false when they were linked already.
+    pub fn merge(&mut self, a: &str, b: &str) -> Result<bool> {
+        let changes = crate::identity::merge_changes(&self.store, a, b)?;
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        self.write(&changes, &format!("merge {a} {b}"), false)?;
+        Ok(true)
+    }
+
+    /// Restores an earlier version of a record as its newest version (validated
+    /// like an import, and itself kept in the history). `to` defaults to the
+    /// version before the current one. Returns the restored and the new version.
+    pub fn revert(&mut self, id: &str, to: Option<u32>) -> Result<(u32, u32)> {
+        let versions = self.history(id)?;
+        let current = versions.len() as u32;
+        if current == 1 {
+            return Err(Error::Usage(format!(
+                "`{id}` has only one version: there is nothing to revert to"
+            )));
+        }
+        let to = to.unwrap_or(current - 1);
+        if to == 0 || to >= current {
+            return Err(Error::Usage(format!(
+                "`{id}` has no version {to} to revert to: choose one from 1 to {} (version {current} is the current one)",
+                current - 1
+            )));
+        }
+        let record = versions[to as usize - 1].record.clone();
+        if record == versions[current as usize - 1].record {
+            return Err(Error::Usage(format!(
+                "version {to} of `{id}` is the same as the current version: nothing to revert"
+            )));
+        }
+        let label = format!("revert {id} to version {to}");
+        let batch = Batch {
+            records: vec![import::Parsed {
+                file: format!("version {to} of {id}"),
+                line: 0,
+                record,
+            }],
+            ..Batch::default()
+        };
+        self.apply(batch, &label, false)?;
+        Ok((to, current + 1))
+    }
+}
