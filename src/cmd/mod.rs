@@ -16,7 +16,7 @@ mod stats;
 
 use crate::cli::{Cli, Command};
 use anyhow::Result;
-use netakosh::kb::{Home, Kb, OpenOptions};
+use netakosh::kb::{Home, Kb, Notice, OpenOptions};
 
 /// What a command found, for the exit code.
 pub enum Outcome {
@@ -42,7 +42,7 @@ impl Context {
     }
 }
 
-pub fn notify(notices: &[String]) {
+pub fn notify(notices: &[Notice]) {
     for n in notices {
         eprintln!("netakosh: {n}");
     }

@@ -73,14 +73,14 @@ impl Home {
     }
 
     /// The interrupted import, if the marker is there: (generation it creates, label).
-    pub(super) fn read_marker(&self) -> Option<(Option<u64>, String)> {
+    pub(super) fn read_marker(&self) -> Option<(Option<u64>, Option<String>)> {
         let text = std::fs::read_to_string(self.marker_file()).ok()?;
         let mut generation = None;
-        let mut label = "an import".to_string();
+        let mut label = None;
         for line in text.lines() {
             match line.split_once(' ') {
                 Some(("generation", v)) => generation = v.parse().ok(),
-                Some(("label", v)) => label = format!("`{v}`"),
+                Some(("label", v)) => label = Some(v.to_string()),
                 _ => {}
             }
         }

@@ -18,7 +18,7 @@ mod search;
 mod write;
 
 pub use home::Home;
-pub use open::OpenOptions;
+pub use open::{Notice, OpenOptions};
 pub use search::search;
 
 use crate::error::{Error, Result};
@@ -35,7 +35,7 @@ pub struct Kb {
     pub store: Store,
     pub index: SearchIndex,
     /// Things the user should be told (the store was seeded, the index rebuilt).
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// Told what a long operation is doing ("writing the store"), for a progress display.
     pub on_phase: Option<PhaseObserver>,
 }

@@ -1,6 +1,6 @@
 //! Search from the index alone, without opening sled, whenever the index is current.
 
-use super::{Home, Kb, OpenOptions};
+use super::{Home, Kb, Notice, OpenOptions};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::search::{self, Hit, SearchOptions};
@@ -11,7 +11,7 @@ use crate::search::{self, Hit, SearchOptions};
 ///
 /// A search never waits for an import and never blocks one: it reads the index's
 /// last commit, which reflects the store as of the last completed import.
-pub fn search(home: &Home, query: &str, opts: &SearchOptions) -> Result<(Vec<Hit>, Vec<String>)> {
+pub fn search(home: &Home, query: &str, opts: &SearchOptions) -> Result<(Vec<Hit>, Vec<Notice>)> {
     home.check_root()?;
     // An import in progress (or killed) leaves its marker: then ask the store.
     let importing = home.marker_file().exists();
@@ -29,7 +29,7 @@ pub fn search(home: &Home, query: &str, opts: &SearchOptions) -> Result<(Vec<Hit
         Err(locked @ Error::Locked { .. }) => match SearchIndex::open(&home.index_dir()) {
             Ok(Some(index)) => Ok((
                 search::search(&index, query, opts)?,
-                vec!["another netakosh process is writing to the store; these results are from the last committed index".into()],
+                vec![Notice::StoreBusy],
             )),
             _ => Err(locked),
         },
