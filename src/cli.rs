@@ -13,7 +13,13 @@ pub struct Cli {
     pub home: Option<PathBuf>,
 
     /// Do not fill a new, empty store with the bundled seed dataset.
-    #[arg(long, global = true, env = "NETAKOSH_NO_SEED")]
+    /// `NETAKOSH_NO_SEED` takes 1/0, true/false, yes/no or on/off.
+    #[arg(
+        long,
+        global = true,
+        env = "NETAKOSH_NO_SEED",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     pub no_seed: bool,
 
     #[command(subcommand)]

@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
             "give a query, or a filter such as --party, --state or --year".into(),
         ));
     }
-    let (hits, notices) = kb::search(&ctx.home, &query, &opts)?;
+    let (hits, notices) = kb::search(&ctx.home, &query, &opts, ctx.open)?;
     notify(&notices);
     if args.json {
         print_json(&serde_json::json!({ "query": query, "hits": hits }))?;

@@ -6,12 +6,18 @@ use crate::index::SearchIndex;
 use crate::search::{self, Hit, SearchOptions};
 
 /// Searches from the index alone when it is current; otherwise opens the
-/// knowledge base to bring the index up to date first. When another process holds
-/// the store (an import is running), answers from the last committed index.
+/// knowledge base with `open` (so `seed: false` keeps a new home empty) to bring
+/// the index up to date first. When another process holds the store (an import
+/// is running), answers from the last committed index.
 ///
 /// A search never waits for an import and never blocks one: it reads the index's
 /// last commit, which reflects the store as of the last completed import.
-pub fn search(home: &Home, query: &str, opts: &SearchOptions) -> Result<(Vec<Hit>, Vec<Notice>)> {
+pub fn search(
+    home: &Home,
+    query: &str,
+    opts: &SearchOptions,
+    open: OpenOptions,
+) -> Result<(Vec<Hit>, Vec<Notice>)> {
     home.check_root()?;
     // An import in progress (or killed) leaves its marker: then ask the store.
     let importing = home.marker_file().exists();
@@ -24,7 +30,7 @@ pub fn search(home: &Home, query: &str, opts: &SearchOptions) -> Result<(Vec<Hit
             return Ok((search::search(&index, query, opts)?, Vec::new()));
         }
     }
-    match Kb::open(home, OpenOptions::default()) {
+    match Kb::open(home, open) {
         Ok(kb) => Ok((search::search(&kb.index, query, opts)?, kb.notices)),
         Err(locked @ Error::Locked { .. }) => match SearchIndex::open(&home.index_dir()) {
             Ok(Some(index)) => Ok((
