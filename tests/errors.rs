@@ -61,6 +61,39 @@ fn a_closed_pipe_exits_zero() {
     );
 }
 
+/// Commands that print with `println!` panicked (exit 101) when the reader had gone.
+#[test]
+fn every_reading_command_exits_zero_on_a_closed_pipe() {
+    let home = Home::new();
+    home.ok(&["stats"]);
+    let commands: &[&[&str]] = &[
+        &["stats"],
+        &["stats", "--json"],
+        &["check"],
+        &["reindex"],
+        &["search", "Alok Ranjan"],
+        &["show", "alok-ranjan"],
+        &["history", "alok-ranjan"],
+        &["office", "chief-secretary-uttar-pradesh"],
+        &["election", "rajya-sabha-2024-uttar-pradesh"],
+        &["analyze", "आलोक रंजन"],
+    ];
+    for args in commands {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("netakosh"))
+            .env("NETAKOSH_HOME", home.path())
+            .args(*args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "`{}`: {err}", args.join(" "));
+        assert!(!err.contains("panicked"), "`{}`: {err}", args.join(" "));
+    }
+}
+
 #[test]
 fn an_unknown_kind_or_bad_limit_is_a_usage_error() {
     let home = Home::new();

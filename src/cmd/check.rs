@@ -5,6 +5,7 @@ use super::{print_json, Context, Outcome};
 use crate::cli::CheckArgs;
 use anyhow::Result;
 use netakosh::store::Finding;
+use std::io::Write;
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     let kb = ctx.open()?;
@@ -30,10 +31,12 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         }
         print_json(&v)?;
     } else {
+        // writeln! rather than println!: a closed pipe is an error that exits 0, not a panic.
+        let mut out = std::io::stdout().lock();
         for f in &found {
-            println!("{f}");
+            writeln!(out, "{f}")?;
         }
-        print_summary(&found, repaired, &remaining, records, generation);
+        print_summary(&mut out, &found, repaired, &remaining, records, generation)?;
     }
     Ok(if remaining.is_empty() {
         Outcome::Done
@@ -43,41 +46,49 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
 }
 
 fn print_summary(
+    out: &mut impl Write,
     found: &[Finding],
     repaired: Option<usize>,
     remaining: &[Finding],
     records: usize,
     generation: u64,
-) {
+) -> std::io::Result<()> {
     if found.is_empty() {
-        println!("ok: {records} records at generation {generation}; every check passed");
-        return;
+        return writeln!(
+            out,
+            "ok: {records} records at generation {generation}; every check passed"
+        );
     }
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     match repaired {
         None => {
             let mendable = found.iter().filter(|f| f.repairable).count();
-            println!(
+            writeln!(
+                out,
                 "{} problem{} found; {mendable} can be mended with `netakosh check --repair`",
                 found.len(),
                 plural(found.len())
-            );
+            )
         }
         Some(n) => {
-            println!("mended {n} problem{}", plural(n));
+            writeln!(out, "mended {n} problem{}", plural(n))?;
             if remaining.is_empty() {
-                println!("ok: {records} records at generation {generation}; every check passed");
-            } else {
-                println!(
-                    "{} problem{} remain{} that only a person can fix:",
-                    remaining.len(),
-                    plural(remaining.len()),
-                    if remaining.len() == 1 { "s" } else { "" }
+                return writeln!(
+                    out,
+                    "ok: {records} records at generation {generation}; every check passed"
                 );
-                for f in remaining {
-                    println!("{f}");
-                }
             }
+            writeln!(
+                out,
+                "{} problem{} remain{} that only a person can fix:",
+                remaining.len(),
+                plural(remaining.len()),
+                if remaining.len() == 1 { "s" } else { "" }
+            )?;
+            for f in remaining {
+                writeln!(out, "{f}")?;
+            }
+            Ok(())
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::{print_json, Context, Outcome};
 use anyhow::Result;
 use std::collections::BTreeMap;
+use std::io::Write;
 
 pub fn run(ctx: &Context, json: bool) -> Result<Outcome> {
     let kb = ctx.open()?;
@@ -26,19 +27,24 @@ pub fn run(ctx: &Context, json: bool) -> Result<Outcome> {
         }))?;
         return Ok(Outcome::Done);
     }
-    println!("home          {}", kb.home.root().display());
+    // writeln! rather than println!: a closed pipe is an error that exits 0, not a panic.
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "home          {}", kb.home.root().display())?;
     for (kind, n) in &counts {
-        println!("{kind:<13} {n}");
+        writeln!(out, "{kind:<13} {n}")?;
     }
-    println!("total         {}", counts.values().sum::<usize>());
-    println!("index         {docs} documents, generation {generation}");
-    println!("store size    {:.1} MiB", size as f64 / 1_048_576.0);
+    writeln!(out, "total         {}", counts.values().sum::<usize>())?;
+    writeln!(
+        out,
+        "index         {docs} documents, generation {generation}"
+    )?;
+    writeln!(out, "store size    {:.1} MiB", size as f64 / 1_048_576.0)?;
     Ok(Outcome::Done)
 }
 
 pub fn reindex(ctx: &Context) -> Result<Outcome> {
     let kb = ctx.open()?;
     let n = kb.reindex()?;
-    println!("reindexed {n} documents");
+    writeln!(std::io::stdout(), "reindexed {n} documents")?;
     Ok(Outcome::Done)
 }
