@@ -157,3 +157,33 @@ pub struct Affidavit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub liabilities: Option<u64>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_reads_and_writes_two_decimals_and_refuses_the_impossible() {
+        let p: Percent = serde_json::from_str("47.58").unwrap();
+        assert_eq!(p, Percent(4758));
+        assert_eq!(serde_json::to_string(&p).unwrap(), "47.58");
+        assert_eq!(p.to_string(), "47.58");
+        assert_eq!(Percent(5).to_string(), "0.05");
+        assert!(serde_json::from_str::<Percent>("100.5").is_err());
+        assert!(serde_json::from_str::<Percent>("-1").is_err());
+        assert_eq!(Percent::from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn seat_types_are_the_tcpd_codes() {
+        assert_eq!(SeatType::parse(" sc "), Some(SeatType::ScheduledCaste));
+        assert_eq!(SeatType::parse("GEN"), Some(SeatType::General));
+        assert_eq!(SeatType::parse("OBC"), None);
+        let c: Candidacy = serde_json::from_str(
+            r#"{"person":"p","election":"e","seat_type":"ST","share":12.5,"margin":42}"#,
+        )
+        .unwrap();
+        assert_eq!(c.seat_type, Some(SeatType::ScheduledTribe));
+        assert_eq!((c.share, c.margin), (Some(Percent(1250)), Some(42)));
+    }
+}
