@@ -183,10 +183,10 @@ fn a_large_import_in_chunks_ends_as_one_transaction_would() {
     let import = before_and_import(&one);
     before_and_import(&many);
     let g1 = one
-        .apply_chunked(&changes_for(&one, &import), "test", false, 1000)
+        .apply_chunked(&changes_for(&one, &import), &[], "test", false, 1000)
         .unwrap();
     let g2 = many
-        .apply_chunked(&changes_for(&many, &import), "test", false, 3)
+        .apply_chunked(&changes_for(&many, &import), &[], "test", false, 3)
         .unwrap();
     assert_eq!(g1, g2);
     assert_eq!(dump(&one), dump(&many));
