@@ -182,14 +182,27 @@ fn a_large_import_in_chunks_ends_as_one_transaction_would() {
     );
     let import = before_and_import(&one);
     before_and_import(&many);
+    // Decisions land in the transaction, or with the last step of the chunks.
+    let decisions = [
+        Decision::new("b1", "a", Verdict::Same, "user", 1, "same person"),
+        Decision::new("a", "b1", Verdict::NotSame, "user", 2, "not after all"),
+    ];
     let g1 = one
-        .apply_chunked(&changes_for(&one, &import), &[], "test", false, 1000)
+        .apply_chunked(&changes_for(&one, &import), &decisions, "test", false, 1000)
         .unwrap();
     let g2 = many
-        .apply_chunked(&changes_for(&many, &import), &[], "test", false, 3)
+        .apply_chunked(&changes_for(&many, &import), &decisions, "test", false, 3)
         .unwrap();
     assert_eq!(g1, g2);
     assert_eq!(dump(&one), dump(&many));
+    let logged: Vec<Decision> = many.decisions().map(|d| d.unwrap().1).collect();
+    assert_eq!(logged, decisions);
+    assert_eq!(
+        many.current_decision("b1", "a")
+            .unwrap()
+            .map(|(seq, d)| (seq, d.decision)),
+        Some((2, Verdict::NotSame))
+    );
     assert_eq!(many.meta.get(META_PENDING).unwrap(), None);
     assert_eq!(many.history("a").unwrap().len(), 1);
     assert_eq!(
