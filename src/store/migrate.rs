@@ -1,15 +1,19 @@
-//! Schema version 2 → 3: the `same_as` lists of person records become decisions in
-//! the identity tree (see [`super::identity`]), and leave the records.
+//! Migrations of older stores, run by [`Store::open`].
 //!
-//! Each stripped record keeps its version number, its generation and so when and by
-//! what it was written: the migration adds no version to any history (a version that
-//! `merge` wrote then reads the same as the one before it, which is what it was apart
-//! from the link). Earlier versions in the history lose their `same_as` too; the links
+//! Schema version 1 → 2: one `records` tree with a kind header instead of a tree per
+//! kind, an `ids` tree and a `written` entry per record ([`Store::migrate_v1`]).
+//!
+//! Schema version 2 → 3: the `same_as` lists of person records become decisions in
+//! the identity tree (see [`super::identity`]), and leave the records. Each stripped
+//! record keeps its version number, its generation and so when and by what it was
+//! written: the migration adds no version to any history (a version that `merge`
+//! wrote then reads the same as the one before it, which is what it was apart from
+//! the link). Earlier versions in the history lose their `same_as` too; the links
 //! of the current records (and of an interrupted import's journal, which opening then
 //! rolls back) are the ones migrated. All of it is one transaction with the schema
 //! version, so an interrupted migration starts over.
 
-use super::codec::{header, Encoder};
+use super::codec::{encode_value, header, Encoder};
 use super::identity::{Decision, Verdict};
 use super::{Result, Store, HISTORY_SLOT, META_PENDING, META_SCHEMA, META_SLOT, RECORDS_SLOT};
 use crate::error::Error;
@@ -43,6 +47,60 @@ fn corrupt(id: &str, message: String) -> Error {
 }
 
 impl Store {
+    /// Rewrites a schema version 1 store (a tree per kind, `ids`, `written`) in the
+    /// version 2 layout, keeping every record, its history and when and by what it
+    /// was written. The old trees are dropped only once the new layout is flushed
+    /// and the schema version says 2, so an interrupted migration starts over.
+    pub(super) fn migrate_v1(&self) -> Result<()> {
+        let names = self.db.tree_names();
+        let has = |n: &str| names.iter().any(|t| t.as_ref() == n.as_bytes());
+        let written = has("written")
+            .then(|| self.db.open_tree("written"))
+            .transpose()?;
+        // Version 1 kept "written" per record; version 2 per generation. Each
+        // distinct (time, label) becomes an entry counted down from u64::MAX, above
+        // any generation an import will reach.
+        let mut entries: std::collections::HashMap<Vec<u8>, u64> = Default::default();
+        for kind in Kind::ALL.into_iter().filter(|k| has(k.as_str())) {
+            let tree = self.db.open_tree(kind.as_str())?;
+            for item in tree.iter() {
+                let (id, body) = item?;
+                let w = match &written {
+                    Some(t) => t.get(&id)?,
+                    None => None,
+                };
+                let generation = match w {
+                    None => 0,
+                    Some(w) => {
+                        let next = u64::MAX - entries.len() as u64;
+                        let g = *entries.entry(w.to_vec()).or_insert(next);
+                        if g == next {
+                            self.imports.insert(g.to_be_bytes(), w)?;
+                        }
+                        g
+                    }
+                };
+                self.records
+                    .insert(id, encode_value(kind, generation, &body))?;
+            }
+        }
+        self.db.flush()?;
+        self.meta.insert(META_SCHEMA, b"2")?;
+        self.db.flush()?;
+        for name in Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(["ids", "written"])
+        {
+            if has(name) {
+                self.db.drop_tree(name)?;
+            }
+        }
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// See the module's doc.
     pub(super) fn migrate_v2(&self) -> Result<()> {
         let mut batches = self.empty_batches();
         let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();

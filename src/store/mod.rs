@@ -857,59 +857,6 @@ impl Store {
         Ok(Some(journal.label))
     }
 
-    /// Rewrites a schema version 1 store (a tree per kind, `ids`, `written`) in the
-    /// version 2 layout, keeping every record, its history and when and by what it
-    /// was written. The old trees are dropped only once the new layout is flushed
-    /// and the schema version says 2, so an interrupted migration starts over.
-    fn migrate_v1(&self) -> Result<()> {
-        let names = self.db.tree_names();
-        let has = |n: &str| names.iter().any(|t| t.as_ref() == n.as_bytes());
-        let written = has("written")
-            .then(|| self.db.open_tree("written"))
-            .transpose()?;
-        // Version 1 kept "written" per record; version 2 per generation. Each
-        // distinct (time, label) becomes an entry counted down from u64::MAX, above
-        // any generation an import will reach.
-        let mut entries: std::collections::HashMap<Vec<u8>, u64> = Default::default();
-        for kind in Kind::ALL.into_iter().filter(|k| has(k.as_str())) {
-            let tree = self.db.open_tree(kind.as_str())?;
-            for item in tree.iter() {
-                let (id, body) = item?;
-                let w = match &written {
-                    Some(t) => t.get(&id)?,
-                    None => None,
-                };
-                let generation = match w {
-                    None => 0,
-                    Some(w) => {
-                        let next = u64::MAX - entries.len() as u64;
-                        let g = *entries.entry(w.to_vec()).or_insert(next);
-                        if g == next {
-                            self.imports.insert(g.to_be_bytes(), w)?;
-                        }
-                        g
-                    }
-                };
-                self.records
-                    .insert(id, encode_value(kind, generation, &body))?;
-            }
-        }
-        self.db.flush()?;
-        self.meta.insert(META_SCHEMA, b"2")?;
-        self.db.flush()?;
-        for name in Kind::ALL
-            .iter()
-            .map(|k| k.as_str())
-            .chain(["ids", "written"])
-        {
-            if has(name) {
-                self.db.drop_tree(name)?;
-            }
-        }
-        self.db.flush()?;
-        Ok(())
-    }
-
     /// An I/O error names the store's directory (a full disk, a read-only home).
     fn storage_error(&self, e: sled::Error) -> Error {
         match e {
