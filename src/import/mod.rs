@@ -559,9 +559,10 @@ fn check_link(l: &ParsedLink, kind_of: impl Fn(&str) -> Option<Kind>) -> Vec<(St
     out
 }
 
-/// The decisions of `links` that the store does not hold: a decision already in the
-/// log (a re-imported export) is unchanged, and so is a `same_as` of an old export
-/// for a pair with any decision.
+/// The decisions of `links` that change what the store holds. A decision already in
+/// the log (a re-imported export) is unchanged, and so is one that says what the
+/// pair's latest decision says already (a hand-written link imported twice); a
+/// `same_as` of an old export is unchanged for a pair with any decision.
 fn new_decisions(
     store: &Store,
     links: Vec<ParsedLink>,
@@ -574,25 +575,30 @@ fn new_decisions(
     for d in store.decisions() {
         known.insert(d?.1);
     }
-    let mut pairs: std::collections::HashSet<(String, String)> = Default::default();
+    // The latest verdict on each pair this import decides.
+    let mut decided: HashMap<(String, String), crate::store::Verdict> = HashMap::new();
     let mut out = Vec::new();
     for l in links {
         let d = l.decision;
         let pair = (d.a.clone(), d.b.clone());
+        let current = match decided.get(&pair) {
+            Some(v) => Some(*v),
+            None => store.current_decision(&d.a, &d.b)?.map(|(_, c)| c.decision),
+        };
         let old = if l.legacy {
-            if pairs.contains(&pair) {
-                continue; // the other person's `same_as` names the same pair
-            }
-            store.current_decision(&d.a, &d.b)?.is_some()
+            current.is_some()
         } else {
-            known.contains(&d)
+            known.contains(&d) || current == Some(d.decision)
         };
         if old {
-            report.links.unchanged += 1;
+            // The other person's `same_as` naming a pair decided above is no news.
+            if !(l.legacy && decided.contains_key(&pair)) {
+                report.links.unchanged += 1;
+            }
             continue;
         }
         report.links.added += 1;
-        pairs.insert(pair);
+        decided.insert(pair, d.decision);
         known.insert(d.clone());
         out.push(d);
     }
