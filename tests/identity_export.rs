@@ -141,7 +141,10 @@ fn hand_written_links_are_validated_like_records() {
     assert!(d["at"].as_u64().unwrap() > 1_700_000_000, "{d}");
     // Imported again (at another time), it says nothing new: nothing is added.
     let again = import_report(&home, &[good.as_path()]);
-    assert_eq!(again["links"], serde_json::json!({"added": 0, "unchanged": 1}));
+    assert_eq!(
+        again["links"],
+        serde_json::json!({"added": 0, "unchanged": 1})
+    );
     let export = home.ok(&["export"]);
     assert_eq!(export.matches(r#""type":"link""#).count(), 1, "{export}");
 }

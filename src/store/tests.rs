@@ -384,3 +384,52 @@ fn a_version_1_store_is_migrated_with_its_history_and_origins() {
     // Opening again finds a version 2 store.
     assert_eq!(Store::open(dir.path()).unwrap().count(Kind::Office), 1);
 }
+
+#[test]
+fn a_version_2_store_with_an_interrupted_import_migrates_then_rolls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let q_linked = r#"{"type":"person","id":"q","name":{"en":"Q"},"same_as":["p"]}"#;
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let tree = |n: &str| db.open_tree(n).unwrap();
+        tree("meta").insert(META_SCHEMA, b"2").unwrap();
+        tree("meta").insert(META_GENERATION, b"1").unwrap();
+        let records = tree("records");
+        let p = r#"{"type":"person","id":"p","name":{"hi":"प"},"same_as":["q"]}"#;
+        records
+            .insert("p", encode_value(Kind::Person, 1, p.as_bytes()))
+            .unwrap();
+        // The interrupted import (generation 2) overwrote q, dropping its link.
+        let q2 = r#"{"type":"person","id":"q","name":{"en":"Q2"}}"#;
+        records
+            .insert("q", encode_value(Kind::Person, 2, q2.as_bytes()))
+            .unwrap();
+        let entry = format!(
+            r#"{{"version":1,"replaced_at":5,"replaced_by":"import big.csv","record":{q_linked}}}"#
+        );
+        tree("history")
+            .insert(history_key("q", 1), entry.as_bytes())
+            .unwrap();
+        let journal = format!(
+            r#"{{"label":"import big.csv","generation":2,"undo":[{{"kind":"person","id":"q","previous":{q_linked},"history_version":1,"previous_generation":1}}]}}"#
+        );
+        tree("meta")
+            .insert(META_PENDING, journal.as_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.rolled_back.as_deref(), Some("import big.csv"));
+    assert_eq!(
+        store.get("q").unwrap(),
+        Some(rec(r#"{"type":"person","id":"q","name":{"en":"Q"}}"#))
+    );
+    assert!(store.history("q").unwrap().is_empty());
+    let (_, d) = store.current_decision("q", "p").unwrap().unwrap();
+    assert_eq!(
+        (d.a.as_str(), d.b.as_str(), d.decision, d.by.as_str()),
+        ("p", "q", Verdict::Same, "migrated")
+    );
+    assert_eq!(store.decisions().count(), 1);
+    assert!(store.check().unwrap().is_empty());
+}
