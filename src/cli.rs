@@ -38,8 +38,11 @@ pub enum Command {
     Office(OfficeArgs),
     /// List pairs of person records that are likely the same person, with the evidence.
     Duplicates(DuplicatesArgs),
-    /// Link two person records as the same person (both records and histories are kept).
+    /// Record that two person records are the same person (the records are not changed).
     Merge(MergeArgs),
+    /// Record that two merged person records are not the same person (reverses `merge`;
+    /// both decisions are kept).
+    Unmerge(MergeArgs),
     /// Validate records and import them all-or-nothing (JSON Lines or a JSON array).
     Import(ImportArgs),
     /// Write every record as JSON Lines (to FILE, or to standard output).
@@ -134,6 +137,9 @@ pub struct MergeArgs {
     pub a: String,
     /// The id of the other person record.
     pub b: String,
+    /// Why: kept with the decision (`show --json` lists it under `identity`).
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub why: String,
 }
 
 #[derive(Debug, Args)]
@@ -216,7 +222,8 @@ pub struct RevertArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Mend what can be mended from the store: its id list and secondary indexes,
-    /// and the search index. Never deletes a record.
+    /// the index of identity decisions, and the search index. Never deletes a record
+    /// or a decision.
     #[arg(long)]
     pub repair: bool,
     #[arg(long)]

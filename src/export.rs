@@ -1,12 +1,23 @@
 //! Export: every record as JSON Lines (referenced kinds first, so the file
-//! re-imports losslessly), or the knowledge base as Popolo JSON.
+//! re-imports losslessly) followed by the identity decisions, or the knowledge base
+//! as Popolo JSON.
 
 use crate::error::{Error, Result};
 use crate::model::Kind;
 use crate::store::Store;
 use std::io::Write;
 
-/// Writes every record to `out`; returns how many were written.
+/// An identity decision as an export line: `{"type":"link","a":…,"b":…,…}`.
+#[derive(serde::Serialize)]
+struct LinkLine<'a> {
+    r#type: &'static str,
+    #[serde(flatten)]
+    decision: &'a crate::store::Decision,
+}
+
+/// Writes every record to `out`, then every identity decision, oldest first, as
+/// `link` lines (so an import into a fresh home reproduces the identity tree);
+/// returns how many records were written.
 pub fn write_jsonl(store: &Store, out: &mut dyn Write) -> Result<usize> {
     let mut count = 0;
     let io = |e| Error::io("<export output>", e);
@@ -17,6 +28,16 @@ pub fn write_jsonl(store: &Store, out: &mut dyn Write) -> Result<usize> {
             out.write_all(b"\n").map_err(io)?;
             count += 1;
         }
+    }
+    for item in store.decisions() {
+        let (_, decision) = item?;
+        let line = serde_json::to_string(&LinkLine {
+            r#type: "link",
+            decision: &decision,
+        })
+        .expect("decisions always serialize");
+        out.write_all(line.as_bytes()).map_err(io)?;
+        out.write_all(b"\n").map_err(io)?;
     }
     out.flush().map_err(io)?;
     Ok(count)

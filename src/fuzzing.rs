@@ -64,11 +64,18 @@ pub fn record_parser(data: &[u8]) {
         let _ = check_record(&p.record);
         assert_round_trips(&p.record);
     }
+    for l in &batch.links {
+        assert!(
+            (1..=last_line(text)).contains(&l.line),
+            "link line {}",
+            l.line
+        );
+    }
 }
 
 /// Validation and planning against a store (the seed): the first byte picks the
 /// format, the rest is a file. Planning never fails but with problems that name the
-/// file and a line, and a plan changes at most the records read.
+/// file and a line, and a plan changes at most the records and links read.
 pub fn import_plan(kb: &Kb, data: &[u8]) {
     let Some((&pick, rest)) = data.split_first() else {
         return;
@@ -79,8 +86,12 @@ pub fn import_plan(kb: &Kb, data: &[u8]) {
     let format = Format::ALL[pick as usize % Format::ALL.len()];
     let batch = format.parse("fuzz.in", text);
     let read = batch.records.len() + batch.defaults.len();
+    let links = batch.links.len();
     match import::plan(&kb.store, batch) {
-        Ok(plan) => assert!(plan.changes.len() <= read),
+        Ok(plan) => {
+            assert!(plan.changes.len() <= read);
+            assert!(plan.decisions.len() <= links);
+        }
         Err(Error::Invalid(problems)) => {
             assert!(!problems.is_empty());
             assert_problems_are_placed(&problems, "fuzz.in", text);

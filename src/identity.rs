@@ -1,5 +1,7 @@
 //! Identity across sources: finding person records that are likely the same person
-//! (`duplicates`), and linking them (`merge`) without losing either record.
+//! (`duplicates`), and deciding that they are (`merge`) or are not (`unmerge`). The
+//! decisions live in the store's identity tree, never in the records (see
+//! [`crate::store::identity`]); a person is the connected component of `same` decisions.
 //!
 //! Candidates are people whose names share a cross-script phonetic key (the key of
 //! the whole name, spaces ignored, so `Ramjilal Suman`, `Ramji Lal Suman` and
@@ -13,7 +15,7 @@ use crate::analysis::filter_key;
 use crate::analysis::phonetic_key;
 use crate::error::{Error, Result};
 use crate::model::{Kind, Person, Record};
-use crate::store::{Change, Link, Store};
+use crate::store::{Decision, Link, Store, Verdict};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -42,7 +44,6 @@ struct Facts {
     states: BTreeSet<String>,
     parties: BTreeSet<String>,
     offices: BTreeSet<String>,
-    same_as: BTreeSet<String>,
 }
 
 fn name_keys(p: &Person) -> (BTreeSet<String>, BTreeSet<String>) {
@@ -73,7 +74,6 @@ fn gather(store: &Store, p: &Person) -> Result<Facts> {
         states: BTreeSet::new(),
         parties: BTreeSet::new(),
         offices: BTreeSet::new(),
-        same_as: p.same_as.iter().cloned().collect(),
     };
     let mut state = |n: &crate::model::Names| {
         for t in n.texts() {
@@ -191,8 +191,10 @@ fn score(a: &Facts, b: &Facts, group: usize) -> Option<(f64, Vec<String>)> {
 }
 
 /// Lists likely same-person pairs scoring at least `min_score`, best first.
-/// Pairs already linked by `merge` are left out.
+/// Pairs already decided are left out: records of one person (linked directly or
+/// through others) and pairs decided to be different people.
 pub fn duplicates(store: &Store, min_score: f64) -> Result<Vec<Pair>> {
+    let decided = Decided::load(store)?;
     let mut groups: HashMap<String, Vec<Person>> = HashMap::new();
     for record in store.iter(Kind::Person) {
         if let Record::Person(p) = record? {
@@ -226,7 +228,7 @@ pub fn duplicates(store: &Store, min_score: f64) -> Result<Vec<Pair>> {
                         continue;
                     }
                     let (fa, fb) = (&facts[x], &facts[y]);
-                    if fa.same_as.contains(y) || fb.same_as.contains(x) {
+                    if decided.covers(x, y) {
                         continue;
                     }
                     if let Some((s, evidence)) = score(fa, fb, group) {
@@ -268,50 +270,129 @@ fn blocks(people: &[Person], facts: &HashMap<String, Facts>) -> Vec<Vec<String>>
         .collect()
 }
 
-/// The changes that link person `a` and person `b` as the same person: each gets
-/// the other in `same_as`. Both records, their facts and their histories stay.
-pub fn merge_changes(store: &Store, a: &str, b: &str) -> Result<Vec<Change>> {
-    if a == b {
-        return Err(Error::Usage(format!("`{a}` cannot be merged with itself")));
-    }
-    let person = |id: &str| -> Result<Person> {
-        match store.get(id)? {
-            Some(Record::Person(p)) => Ok(p),
-            Some(other) => Err(Error::Usage(format!(
-                "`{id}` is {}; only people can be merged",
-                other.kind().with_article()
-            ))),
-            None => Err(Error::not_found(id)),
-        }
-    };
-    let (pa, pb) = (person(a)?, person(b)?);
-    let mut changes = Vec::new();
-    for (mut p, other) in [(pa, b), (pb, a)] {
-        if !p.same_as.iter().any(|x| x == other) {
-            let previous = Some(Record::Person(p.clone()));
-            p.same_as.push(other.to_string());
-            p.same_as.sort();
-            changes.push(Change {
-                record: Record::Person(p),
-                previous,
-            });
-        }
-    }
-    Ok(changes)
+/// What the identity tree has decided, for `duplicates`: which person each record
+/// belongs to (a union-find over `same` decisions) and the `not_same` pairs.
+struct Decided {
+    parent: HashMap<String, String>,
+    different: BTreeSet<(String, String)>,
 }
 
-/// Every person linked to `id` through `same_as`, transitively, `id` first. Cycles
-/// (A↔B, B↔C, C↔A) are fine: each id is visited once.
+impl Decided {
+    fn load(store: &Store) -> Result<Decided> {
+        let mut d = Decided {
+            parent: HashMap::new(),
+            different: BTreeSet::new(),
+        };
+        for (a, b, verdict) in store.identity_pairs()? {
+            match verdict {
+                Verdict::Same => {
+                    let (ra, rb) = (d.root(&a), d.root(&b));
+                    if ra != rb {
+                        d.parent.insert(ra, rb);
+                    }
+                }
+                Verdict::NotSame => {
+                    d.different.insert((a, b));
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    fn root(&self, id: &str) -> String {
+        let mut at = id;
+        while let Some(p) = self.parent.get(at) {
+            at = p;
+        }
+        at.to_string()
+    }
+
+    /// Whether `x` < `y` are already decided either way.
+    fn covers(&self, x: &str, y: &str) -> bool {
+        self.different.contains(&(x.to_string(), y.to_string())) || self.root(x) == self.root(y)
+    }
+}
+
+/// Who decides from the command line (`merge`, `unmerge`).
+pub const BY_USER: &str = "user";
+
+/// Refuses anything but two different person records.
+fn two_people(store: &Store, a: &str, b: &str, verb: &str) -> Result<()> {
+    if a == b {
+        return Err(Error::Usage(format!("`{a}` cannot be {verb} with itself")));
+    }
+    for id in [a, b] {
+        match store.kind_of(id)? {
+            Some(Kind::Person) => {}
+            Some(other) => {
+                return Err(Error::Usage(format!(
+                    "`{id}` is {}; only people can be {verb}",
+                    other.with_article()
+                )))
+            }
+            None => return Err(Error::not_found(id)),
+        }
+    }
+    Ok(())
+}
+
+/// The decision that person `a` and person `b` are the same person, or `None` when
+/// that is already the pair's decision. The records are not touched.
+pub fn merge_decision(store: &Store, a: &str, b: &str, why: &str) -> Result<Option<Decision>> {
+    two_people(store, a, b, "merged")?;
+    if let Some((_, d)) = store.current_decision(a, b)? {
+        if d.decision == Verdict::Same {
+            return Ok(None);
+        }
+    }
+    Ok(Some(Decision::new(
+        a,
+        b,
+        Verdict::Same,
+        BY_USER,
+        crate::time::now(),
+        why,
+    )))
+}
+
+/// The decision that reverses the merge of `a` and `b`: they are not the same
+/// person. Refused unless the pair's decision is `same` (a merge through a third
+/// record is reversed by unmerging one of its own links).
+pub fn unmerge_decision(store: &Store, a: &str, b: &str, why: &str) -> Result<Decision> {
+    two_people(store, a, b, "unmerged")?;
+    let linked =
+        matches!(store.current_decision(a, b)?, Some((_, d)) if d.decision == Verdict::Same);
+    if !linked {
+        let person = same_person(store, a)?;
+        return Err(Error::Usage(if person.iter().any(|x| x == b) {
+            format!(
+                "`{a}` and `{b}` were not merged with each other but are linked through other records ({}): unmerge one of those links",
+                person.join(", ")
+            )
+        } else {
+            format!("`{a}` and `{b}` are not merged")
+        }));
+    }
+    Ok(Decision::new(
+        a,
+        b,
+        Verdict::NotSame,
+        BY_USER,
+        crate::time::now(),
+        why,
+    ))
+}
+
+/// Every person record decided to be the same person as `id`, directly or through
+/// others, `id` first. Cycles (A↔B, B↔C, C↔A) are fine: each id is visited once.
 pub fn same_person(store: &Store, id: &str) -> Result<Vec<String>> {
     let mut out = vec![id.to_string()];
     let mut seen: BTreeSet<String> = out.iter().cloned().collect();
     let mut i = 0;
     while i < out.len() {
-        if let Some(Record::Person(p)) = store.get_kind(Kind::Person, &out[i])? {
-            for other in p.same_as {
-                if seen.insert(other.clone()) {
-                    out.push(other);
-                }
+        for (other, verdict, _) in store.identity_links(&out[i])? {
+            if verdict == Verdict::Same && seen.insert(other.clone()) {
+                out.push(other);
             }
         }
         i += 1;

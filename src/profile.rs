@@ -68,6 +68,14 @@ pub struct CandidacyLine {
     pub votes_unit: &'static str,
 }
 
+/// A decision that this person record is, or is not, the same person as another.
+#[derive(Clone, Debug, Serialize)]
+pub struct IdentityLine {
+    pub with: String,
+    pub name: Names,
+    pub decision: crate::store::Decision,
+}
+
 /// Everything `show` prints about one record.
 #[derive(Clone, Debug, Serialize)]
 pub struct Profile {
@@ -80,9 +88,14 @@ pub struct Profile {
     pub memberships: Vec<MembershipLine>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidacies: Vec<CandidacyLine>,
-    /// Other records of the same person (linked by `merge`), whose facts are included.
+    /// Other records of the same person (linked by `merge`, directly or through
+    /// others), whose facts are included.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub same_as: std::collections::BTreeMap<String, Names>,
+    /// The latest identity decision about this record and each other record:
+    /// who decided, when and why (see [`crate::store::identity`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub identity: Vec<IdentityLine>,
     /// The names of records this one points at (an office's organization, an election's body).
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub related: std::collections::BTreeMap<String, Names>,
@@ -151,6 +164,7 @@ impl Profile {
             memberships: Vec::new(),
             candidacies: Vec::new(),
             same_as: Default::default(),
+            identity: Vec::new(),
             related: Default::default(),
             sources: Vec::new(),
         };
@@ -178,6 +192,17 @@ impl Profile {
         };
         for other in owners.iter().skip(1) {
             p.same_as.insert(other.clone(), names_of(store, other)?.0);
+        }
+        if is_person {
+            for (other, _, seq) in store.identity_links(id)? {
+                if let Some(decision) = store.decision(seq)? {
+                    p.identity.push(IdentityLine {
+                        name: names_of(store, &other)?.0,
+                        with: other,
+                        decision,
+                    });
+                }
+            }
         }
         let linked = |link: Link| -> Result<Vec<Record>> {
             let mut all = Vec::new();

@@ -76,7 +76,7 @@ fn same_people_are_proposed_and_namesakes_are_not() {
 }
 
 #[test]
-fn merge_links_both_records_and_keeps_their_histories() {
+fn merge_links_both_records_without_changing_them() {
     let home = Home::new();
     let f = home.write("people.jsonl", PEOPLE);
     home.ok(&["import", f.to_str().unwrap()]);
@@ -90,21 +90,21 @@ fn merge_links_both_records_and_keeps_their_histories() {
     assert!(again.contains("already linked"), "{again}");
 
     let v = home.json(&["show", "alok-ranjan", "--json"]);
-    assert_eq!(v["record"]["same_as"], serde_json::json!(["ias-up042600"]));
+    assert!(v["record"].get("same_as").is_none(), "{v}");
     assert!(v["same_as"]["ias-up042600"].is_object());
+    assert_eq!(v["identity"][0]["with"], "ias-up042600");
+    assert_eq!(v["identity"][0]["decision"]["decision"], "same");
+    assert_eq!(v["identity"][0]["decision"]["by"], "user");
     let other = home.json(&["show", "ias-up042600", "--json"]);
-    assert_eq!(
-        other["record"]["same_as"],
-        serde_json::json!(["alok-ranjan"])
-    );
+    let linked: Vec<&String> = other["same_as"].as_object().unwrap().keys().collect();
+    assert_eq!(linked, ["alok-ranjan"]);
     // The merged profile carries the seed record's facts on both sides.
     assert_eq!(other["candidacies"][0]["candidacy"]["votes"], 19);
 
+    // Neither record changed: no new version of either.
     let store = netakosh::store::Store::open(&home.path().join("store")).unwrap();
-    let history = store.history("alok-ranjan").unwrap();
-    assert_eq!(history.len(), 1);
-    assert!(history[0].record.name().get("hi").is_some());
-    assert_eq!(history[0].replaced_by, "merge alok-ranjan ias-up042600");
+    assert!(store.history("alok-ranjan").unwrap().is_empty());
+    assert!(store.history("ias-up042600").unwrap().is_empty());
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `netakosh duplicates` and `netakosh merge`: likely same-person pairs, and linking them.
+//! `netakosh duplicates`, `merge` and `unmerge`: likely same-person pairs, and
+//! deciding whether they are one person.
 
 use super::{print_json, Context, Outcome};
 use crate::cli::{DuplicatesArgs, MergeArgs};
@@ -51,13 +52,23 @@ pub fn run(ctx: &Context, args: DuplicatesArgs) -> Result<Outcome> {
 
 pub fn merge(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
     let mut kb = ctx.open()?;
-    if kb.merge(&args.a, &args.b)? {
+    if kb.merge(&args.a, &args.b, &args.why)? {
         println!(
-            "linked {} and {} as the same person (both records are kept)",
+            "linked {} and {} as the same person (the records are not changed)",
             args.a, args.b
         );
     } else {
         println!("{} and {} were already linked", args.a, args.b);
     }
+    Ok(Outcome::Done)
+}
+
+pub fn unmerge(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
+    let mut kb = ctx.open()?;
+    kb.unmerge(&args.a, &args.b, &args.why)?;
+    println!(
+        "recorded that {} and {} are not the same person (`merge` links them again)",
+        args.a, args.b
+    );
     Ok(Outcome::Done)
 }

@@ -139,6 +139,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         describe(&report.updated),
         describe(&report.unchanged)
     );
+    if !report.links.is_empty() {
+        println!(
+            "identity links: {verb} {}, unchanged {}",
+            report.links.added, report.links.unchanged
+        );
+    }
     if !report.skipped.is_empty() {
         let reasons: Vec<String> = report
             .skipped

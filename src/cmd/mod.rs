@@ -63,6 +63,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Election(a) => election::run(&ctx, a),
         Command::Duplicates(a) => duplicates::run(&ctx, a),
         Command::Merge(a) => duplicates::merge(&ctx, a),
+        Command::Unmerge(a) => duplicates::unmerge(&ctx, a),
         Command::Office(a) => office::run(&ctx, a),
         Command::Import(a) => import::run(&ctx, a),
         Command::Export(a) => export::run(&ctx, a),

@@ -170,6 +170,17 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                     names_line(names, lang)
                 )?;
             }
+            for l in &p.identity {
+                if l.decision.decision == netakosh::store::Verdict::NotSame {
+                    writeln!(
+                        out,
+                        "{}: {}  [{}]",
+                        heading(lang, "not the same person as", "यह व्यक्ति नहीं"),
+                        names_line(&l.name, lang),
+                        l.with
+                    )?;
+                }
+            }
         }
         Record::Election(e) => {
             let mut facts = Vec::new();

@@ -194,7 +194,6 @@ pub fn parse(file: &str, text: &str) -> Batch {
                     services: Vec::new(),
                     summary: Default::default(),
                     identifiers: Default::default(),
-                    same_as: Vec::new(),
                     sources: vec![SOURCE_ID.into()],
                     ..Default::default()
                 }),

@@ -464,7 +464,6 @@ pub fn nota_person(source: &str) -> Person {
             ),
         ]),
         identifiers: Default::default(),
-        same_as: Vec::new(),
         sources: vec![source.to_string()],
         ..Default::default()
     }

@@ -18,7 +18,7 @@ pub mod tcpd_ias;
 use crate::error::{Error, Problem, Result};
 use crate::model::validate::{check_record, check_references};
 use crate::model::{Kind, Record};
-use crate::store::{Change, Store};
+use crate::store::{Change, Decision, Store};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -28,6 +28,20 @@ pub struct Parsed {
     pub file: String,
     pub line: usize,
     pub record: Record,
+}
+
+/// An identity decision read from a file: a `{"type":"link",…}` line, or a
+/// `same_as` entry of a person in an export made before schema 3.
+#[derive(Clone, Debug)]
+pub struct ParsedLink {
+    pub file: String,
+    pub line: usize,
+    /// The field problems are reported under: `a`/`b`, or `same_as[0]`.
+    pub field: String,
+    pub decision: Decision,
+    /// From a `same_as` list: written only when the pair has no decision yet, so an
+    /// old export never overrides a decision made since.
+    pub legacy: bool,
 }
 
 /// Records read from one or more files, with the problems found while reading.
@@ -45,11 +59,14 @@ pub struct Batch {
     /// Rows an importer deliberately left out, counted by reason
     /// (`"blank row"`, `"NOTA is not a candidate"`), for the import summary.
     pub skipped: BTreeMap<String, usize>,
+    /// Identity decisions between person records (see [`crate::store::identity`]).
+    pub links: Vec<ParsedLink>,
 }
 
 impl Batch {
     pub fn append(&mut self, mut other: Batch) {
         self.records.append(&mut other.records);
+        self.links.append(&mut other.links);
         self.problems.append(&mut other.problems);
         self.declared.extend(other.declared);
         self.defaults.append(&mut other.defaults);
@@ -84,6 +101,22 @@ pub struct Report {
     pub skipped: BTreeMap<String, usize>,
     /// The store generation after the import; `None` for a dry run or when nothing changed.
     pub generation: Option<u64>,
+    /// Identity decisions the import adds, and those the store holds already.
+    #[serde(skip_serializing_if = "LinkCounts::is_empty")]
+    pub links: LinkCounts,
+}
+
+/// Identity decisions in an import (see [`Report`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct LinkCounts {
+    pub added: usize,
+    pub unchanged: usize,
+}
+
+impl LinkCounts {
+    pub fn is_empty(&self) -> bool {
+        self.added == 0 && self.unchanged == 0
+    }
 }
 
 impl Report {
@@ -92,9 +125,10 @@ impl Report {
     }
 }
 
-/// A validated import: the records that change the store, and the report.
+/// A validated import: the records and decisions that change the store, and the report.
 pub struct Plan {
     pub changes: Vec<Change>,
+    pub decisions: Vec<Decision>,
     pub report: Report,
 }
 
@@ -242,7 +276,7 @@ pub fn read_files_as(paths: &[&Path], format: Option<Format>) -> (Batch, Vec<(St
         };
         chosen.push((name.clone(), fmt));
         let parsed = fmt.parse(&name, &text);
-        if parsed.records.is_empty() && parsed.problems.is_empty() {
+        if parsed.records.is_empty() && parsed.links.is_empty() && parsed.problems.is_empty() {
             batch.problems.push(file_problem(&name, "holds no records"));
         }
         batch.append(parsed);
@@ -358,6 +392,7 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         declared,
         defaults,
         skipped,
+        links,
     } = batch;
     // Defaults fill in only what nobody defines: the first default for an id wins.
     let mut accepted = Vec::new();
@@ -431,6 +466,16 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
             problems.push(at(p, &field, message));
         }
     }
+    for l in &links {
+        for (field, message) in check_link(l, kind_of) {
+            problems.push(Problem {
+                file: l.file.clone(),
+                line: l.line,
+                field,
+                message,
+            });
+        }
+    }
     drop(seen);
     if !problems.is_empty() {
         // Report in file order, then line order, as a reader would fix them.
@@ -461,7 +506,103 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
             });
         }
     }
-    Ok(Plan { changes, report })
+    let decisions = new_decisions(store, links, &mut report)?;
+    Ok(Plan {
+        changes,
+        decisions,
+        report,
+    })
+}
+
+/// A decision's problems: both ends must be person records, and different ones.
+fn check_link(l: &ParsedLink, kind_of: impl Fn(&str) -> Option<Kind>) -> Vec<(String, String)> {
+    let d = &l.decision;
+    let field = |end: &str| {
+        if l.legacy {
+            l.field.clone()
+        } else {
+            end.to_string()
+        }
+    };
+    if d.a == d.b {
+        let message = if l.legacy {
+            "a person cannot be the same as itself".to_string()
+        } else {
+            format!("`{}` cannot be linked with itself", d.a)
+        };
+        return vec![(
+            if l.legacy {
+                "same_as".into()
+            } else {
+                "b".into()
+            },
+            message,
+        )];
+    }
+    let mut out = Vec::new();
+    for (end, id) in [("a", &d.a), ("b", &d.b)] {
+        match kind_of(id) {
+            None => out.push((
+                field(end),
+                format!("refers to `{id}`, which is neither in the store nor in this import"),
+            )),
+            Some(Kind::Person) => {}
+            Some(k) => out.push((
+                field(end),
+                format!(
+                    "refers to `{id}`, which is {}, not a person",
+                    k.with_article()
+                ),
+            )),
+        }
+    }
+    out
+}
+
+/// The decisions of `links` that change what the store holds. A decision already in
+/// the log (a re-imported export) is unchanged, and so is one that says what the
+/// pair's latest decision says already (a hand-written link imported twice); a
+/// `same_as` of an old export is unchanged for a pair with any decision.
+fn new_decisions(
+    store: &Store,
+    links: Vec<ParsedLink>,
+    report: &mut Report,
+) -> Result<Vec<Decision>> {
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut known: std::collections::HashSet<Decision> = std::collections::HashSet::new();
+    for d in store.decisions() {
+        known.insert(d?.1);
+    }
+    // The latest verdict on each pair this import decides.
+    let mut decided: HashMap<(String, String), crate::store::Verdict> = HashMap::new();
+    let mut out = Vec::new();
+    for l in links {
+        let d = l.decision;
+        let pair = (d.a.clone(), d.b.clone());
+        let current = match decided.get(&pair) {
+            Some(v) => Some(*v),
+            None => store.current_decision(&d.a, &d.b)?.map(|(_, c)| c.decision),
+        };
+        let old = if l.legacy {
+            current.is_some()
+        } else {
+            known.contains(&d) || current == Some(d.decision)
+        };
+        if old {
+            // The other person's `same_as` naming a pair decided above is no news.
+            if !(l.legacy && decided.contains_key(&pair)) {
+                report.links.unchanged += 1;
+            }
+            continue;
+        }
+        report.links.added += 1;
+        decided.insert(pair, d.decision);
+        known.insert(d.clone());
+        out.push(d);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

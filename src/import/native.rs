@@ -1,11 +1,15 @@
-//! The native format: JSON Lines (one record per line) or a JSON array of records.
+//! The native format: JSON Lines (one record per line) or a JSON array of records,
+//! and identity decisions as `{"type":"link",…}` lines (what `export` writes after
+//! the records). A person's `same_as` list, from an export made before schema 3,
+//! becomes links.
 //!
 //! A field given twice in one object (`{"id":"a","id":"b"}`) is refused rather than
 //! letting the last one win silently, as unknown fields are refused.
 
-use super::{Batch, Parsed};
+use super::{Batch, Parsed, ParsedLink};
 use crate::error::Problem;
 use crate::model::{Kind, Record};
+use crate::store::{migrate, Decision, Verdict};
 
 /// Parses native records from `text`, which came from the file called `file`.
 /// Every problem is collected; parsing goes on past a bad line.
@@ -139,7 +143,100 @@ fn parse_array(file: &str, text: &str) -> Batch {
     batch
 }
 
-fn push_record(file: &str, line: usize, value: serde_json::Value, batch: &mut Batch) {
+/// A `{"type":"link",…}` line: an identity decision (see [`crate::store::identity`]).
+/// `by` defaults to `import FILE` and `at` to now, for links written by hand.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkLine {
+    a: String,
+    b: String,
+    decision: Verdict,
+    #[serde(default)]
+    by: Option<String>,
+    #[serde(default)]
+    at: Option<u64>,
+    #[serde(default)]
+    why: String,
+}
+
+fn push_link(file: &str, line: usize, mut value: serde_json::Value, batch: &mut Batch) {
+    if let Some(m) = value.as_object_mut() {
+        m.remove("type");
+    }
+    match serde_path_to_error::deserialize::<_, LinkLine>(value) {
+        Ok(l) => {
+            let by = l.by.unwrap_or_else(|| format!("import {file}"));
+            batch.links.push(ParsedLink {
+                file: file.to_string(),
+                line,
+                field: String::new(),
+                decision: Decision::new(
+                    &l.a,
+                    &l.b,
+                    l.decision,
+                    &by,
+                    l.at.unwrap_or_else(crate::time::now),
+                    &l.why,
+                ),
+                legacy: false,
+            });
+        }
+        Err(e) => {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            batch
+                .problems
+                .push(problem(file, line, path, e.into_inner().to_string()));
+        }
+    }
+}
+
+/// Turns the `same_as` of a person in an export made before schema 3 into links.
+fn push_legacy_same_as(file: &str, line: usize, value: &mut serde_json::Value, batch: &mut Batch) {
+    let Some(same_as) = value.get("same_as").cloned() else {
+        return;
+    };
+    let id = value
+        .get("id")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let ids: Option<Vec<String>> = match &same_as {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => None,
+    };
+    let Some(ids) = ids else {
+        batch.problems.push(problem(
+            file,
+            line,
+            "same_as",
+            "must be a list of person ids",
+        ));
+        return;
+    };
+    crate::store::migrate::strip_same_as(value);
+    let now = crate::time::now();
+    let why = format!("{} (same_as in {file})", migrate::MIGRATED_WHY);
+    for (i, other) in ids.iter().enumerate() {
+        batch.links.push(ParsedLink {
+            file: file.to_string(),
+            line,
+            field: format!("same_as[{i}]"),
+            decision: Decision::new(&id, other, Verdict::Same, migrate::MIGRATED_BY, now, &why),
+            legacy: true,
+        });
+    }
+}
+
+fn push_record(file: &str, line: usize, mut value: serde_json::Value, batch: &mut Batch) {
+    match value.get("type").and_then(|v| v.as_str()) {
+        Some("link") => return push_link(file, line, value, batch),
+        Some("person") => push_legacy_same_as(file, line, &mut value, batch),
+        _ => {}
+    }
     // Remember what a bad record declares, so references to it are not reported too.
     let declared = value
         .get("id")

@@ -711,7 +711,6 @@ fn person(file: &str, line: usize, p: &PopoloPerson, src: &str) -> Result<Person
         services: Vec::new(),
         summary: Names::default(),
         identifiers: ids,
-        same_as: Vec::new(),
         sources: vec![src.to_string()],
         ..Default::default()
     })

@@ -230,7 +230,6 @@ pub fn parse(file: &str, text: &str) -> Batch {
                     services: Vec::new(),
                     summary: Names::default(),
                     identifiers: Default::default(),
-                    same_as: Vec::new(),
                     sources: vec![SOURCE_ID.into()],
                     ..Default::default()
                 }),

@@ -351,7 +351,6 @@ impl Term {
             services: Vec::new(),
             summary: Names::default(),
             identifiers: [("tcpd_cm".to_string(), self.pid.clone())].into(),
-            same_as: Vec::new(),
             sources: vec![SOURCE_ID.into()],
             ..Default::default()
         }

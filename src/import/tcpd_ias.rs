@@ -286,7 +286,6 @@ impl Officer {
             }],
             summary: self.summary.clone(),
             identifiers: [("tcpd_ias".to_string(), self.tcpd_id.clone())].into(),
-            same_as: Vec::new(),
             sources: vec![SOURCE_ID.into()],
             ..Default::default()
         }

@@ -6,7 +6,7 @@ use super::{timing, Kb};
 use crate::error::{Error, Result};
 use crate::import::{self, Batch, Report};
 use crate::index;
-use crate::store::Change;
+use crate::store::{Change, Decision};
 
 impl Kb {
     /// Validates records and, unless `dry_run`, applies them to the store and index.
@@ -29,10 +29,10 @@ impl Kb {
         self.phase(&format!("checking {} records", records.records.len()));
         let plan = import::plan(&self.store, records)?;
         let mut report = plan.report;
-        if plan.changes.is_empty() && !seeding {
+        if plan.changes.is_empty() && plan.decisions.is_empty() && !seeding {
             return Ok(report);
         }
-        report.generation = Some(self.write(&plan.changes, label, seeding)?);
+        report.generation = Some(self.write(&plan.changes, &plan.decisions, label, seeding)?);
         drop(plan.changes);
         timing("freed the import's records");
         Ok(report)
@@ -42,7 +42,13 @@ impl Kb {
     /// any moment leaves the store before or after them and the next command can
     /// tell which and catch the index up (see [`crate::kb`]). Returns the new
     /// generation.
-    fn write(&mut self, changes: &[Change], label: &str, seeding: bool) -> Result<u64> {
+    fn write(
+        &mut self,
+        changes: &[Change],
+        decisions: &[Decision],
+        label: &str,
+        seeding: bool,
+    ) -> Result<u64> {
         crate::pause::at("planned");
         self.home
             .write_marker(self.store.generation()? + 1, label)?;
@@ -65,13 +71,12 @@ impl Kb {
         };
         let (store, home) = (&self.store, &self.home);
         let write_store = || -> Result<u64> {
-            let generation =
-                store
-                    .apply(changes, label, seeding)
-                    .map_err(|e| Error::WriteFailed {
-                        label: label.to_string(),
-                        source: Box::new(e),
-                    })?;
+            let generation = store
+                .apply_all(changes, decisions, label, seeding)
+                .map_err(|e| Error::WriteFailed {
+                    label: label.to_string(),
+                    source: Box::new(e),
+                })?;
             timing("the store is written");
             crate::pause::at("store-flushed");
             home.write_generation(generation).map_err(index_failed)?;
@@ -87,15 +92,21 @@ impl Kb {
         Ok(generation)
     }
 
-    /// Links two person records as the same person (see [`crate::identity`]).
-    /// Returns false when they were linked already.
-    pub fn merge(&mut self, a: &str, b: &str) -> Result<bool> {
-        let changes = crate::identity::merge_changes(&self.store, a, b)?;
-        if changes.is_empty() {
+    /// Records that two person records are the same person (see [`crate::identity`]);
+    /// the records are not touched. Returns false when that was already decided.
+    pub fn merge(&mut self, a: &str, b: &str, why: &str) -> Result<bool> {
+        let Some(d) = crate::identity::merge_decision(&self.store, a, b, why)? else {
             return Ok(false);
-        }
-        self.write(&changes, &format!("merge {a} {b}"), false)?;
+        };
+        self.write(&[], &[d], &format!("merge {a} {b}"), false)?;
         Ok(true)
+    }
+
+    /// Records that two merged person records are not the same person.
+    pub fn unmerge(&mut self, a: &str, b: &str, why: &str) -> Result<()> {
+        let d = crate::identity::unmerge_decision(&self.store, a, b, why)?;
+        self.write(&[], &[d], &format!("unmerge {a} {b}"), false)?;
+        Ok(())
     }
 
     /// Restores an earlier version of a record as its newest version (validated

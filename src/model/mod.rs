@@ -145,10 +145,6 @@ pub struct Person {
     /// External identifiers: `{"wikidata": "Q…", "tcpd_ias": "UP042600"}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub identifiers: BTreeMap<String, String>,
-    /// Other person records (usually from other sources) that are this same person,
-    /// linked by `merge`; both records and their histories are kept.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub same_as: Vec<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
 }
@@ -445,16 +441,7 @@ impl Record {
     pub fn references(&self) -> Vec<Reference<'_>> {
         let mut out = Vec::new();
         match self {
-            Record::Person(p) => {
-                for (i, other) in p.same_as.iter().enumerate() {
-                    out.push(Reference {
-                        field: format!("same_as[{i}]"),
-                        id: other,
-                        kind: Kind::Person,
-                    });
-                }
-            }
-            Record::Source(_) => {}
+            Record::Person(_) | Record::Source(_) => {}
             Record::Organization(o) => {
                 if let Some(p) = &o.parent {
                     out.push(reference("parent", p, Kind::Organization));

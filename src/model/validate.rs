@@ -139,12 +139,6 @@ pub fn check_record(record: &Record) -> Vec<FieldProblem> {
             for (k, v) in &p.identifiers {
                 check_text(&format!("identifiers.{k}"), v, &mut out);
             }
-            if p.same_as.contains(&p.id) {
-                out.push((
-                    "same_as".into(),
-                    "a person cannot be the same as itself".into(),
-                ));
-            }
         }
         Record::Organization(o) => {
             check_names("name", &o.name, true, &mut out);

@@ -12,7 +12,7 @@ use std::fmt;
 /// One broken invariant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Which invariant: `record`, `reference`, `link`, `history`, `meta`, `index`.
+    /// Which invariant: `record`, `reference`, `link`, `history`, `identity`, `meta`, `index`.
     pub area: &'static str,
     /// What it concerns: `tenure t1`, `tenure_by_person alok-ranjan → t1`.
     pub subject: String,
@@ -44,6 +44,12 @@ pub enum Fix {
     RemoveLink {
         link: Link,
         key: Vec<u8>,
+    },
+    /// Set (or, with `None`, remove) an `identity_by_person` entry to what the
+    /// identity log says.
+    SetIdentity {
+        key: Vec<u8>,
+        value: Option<Vec<u8>>,
     },
     /// Rebuild the search index from the store (done by the knowledge base).
     Reindex,
@@ -88,7 +94,83 @@ impl Store {
         self.check_records(&mut out)?;
         self.check_links(&mut out)?;
         self.check_history(&mut out)?;
+        self.check_identity(&mut out)?;
         Ok(out)
+    }
+
+    /// Identity decisions: readable, between two different person records that
+    /// exist; `identity_by_person` says each pair's latest decision and nothing else.
+    /// A decision about a missing record is reported, not removed: it is a person's
+    /// decision, and the record may come back with an import.
+    fn check_identity(&self, out: &mut Vec<Finding>) -> Result<()> {
+        for item in self.decisions() {
+            let (seq, d) = match item {
+                Ok(x) => x,
+                Err(e) => {
+                    out.push(finding(
+                        "identity",
+                        "identity",
+                        format!("cannot be read: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let subject = format!("decision {seq} ({} ~ {})", d.a, d.b);
+            if d.a == d.b {
+                out.push(finding("identity", &subject, "links a record with itself"));
+                continue;
+            }
+            for id in [&d.a, &d.b] {
+                let message = match self.kind_of(id) {
+                    Ok(Some(Kind::Person)) | Err(_) => continue,
+                    Ok(None) => format!("refers to missing `{id}`"),
+                    Ok(Some(k)) => {
+                        format!(
+                            "refers to `{id}`, which is {}, not a person",
+                            k.with_article()
+                        )
+                    }
+                };
+                out.push(finding("identity", &subject, message));
+            }
+        }
+        let mut expected = self.replay_identity()?;
+        for item in self.identity_index.iter() {
+            let (key, value) = item?;
+            let want = expected.remove(key.as_ref());
+            if want.as_deref() == Some(value.as_ref()) {
+                continue;
+            }
+            let message = match &want {
+                None => "stale: no decision is about this pair",
+                Some(_) => "does not say the pair's latest decision",
+            };
+            out.push(
+                finding(
+                    "identity",
+                    format!("identity_by_person {}", show_key(&key)),
+                    message,
+                )
+                .with_fix(Fix::SetIdentity {
+                    key: key.to_vec(),
+                    value: want,
+                }),
+            );
+        }
+        for (key, value) in expected {
+            out.push(
+                finding(
+                    "identity",
+                    format!("identity_by_person {}", show_key(&key)),
+                    "missing: a decision is about this pair but the index does not list it",
+                )
+                .with_fix(Fix::SetIdentity {
+                    key,
+                    value: Some(value),
+                }),
+            );
+        }
+        Ok(())
     }
 
     fn check_meta(&self, out: &mut Vec<Finding>) -> Result<()> {
@@ -340,6 +422,12 @@ impl Store {
                 Fix::RemoveLink { link, key } => {
                     batches[super::link_slot(*link)].remove(key.as_slice())
                 }
+                Fix::SetIdentity { key, value } => match value {
+                    Some(v) => {
+                        batches[super::IDENTITY_INDEX_SLOT].insert(key.as_slice(), v.as_slice())
+                    }
+                    None => batches[super::IDENTITY_INDEX_SLOT].remove(key.as_slice()),
+                },
                 Fix::Reindex => continue,
             }
             applied += 1;

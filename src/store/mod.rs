@@ -1,6 +1,6 @@
 //! The sled store: the single source of truth for every record.
 //!
-//! Layout (schema version 2; one sled tree each):
+//! Layout (schema version 3; one sled tree each):
 //! - `records`: id → the record, as `[kind][encoding][generation][body]` (see
 //!   [`encode_value`]): one tree for every kind, so an id is unique across kinds by
 //!   construction and `show ID` is one lookup; the generation says which import wrote
@@ -9,13 +9,16 @@
 //! - `history`: `id \0 version` → an earlier version of a record, kept when it is overwritten;
 //! - `imports`: generation → when and by what it was written (`import a.jsonl`, `seed`);
 //! - `meta`: schema version, generation (bumped by every applied import), seed flag,
-//!   the last applied import, and the journal of a large import while it is being written.
+//!   the last applied import, and the journal of a large import while it is being written;
+//! - `identity`, `identity_by_person`: decisions that two person records are (not) the
+//!   same person, apart from the records (see [`identity`]; schema version 3 moved the
+//!   `same_as` lists of person records there, see [`migrate`]).
 //!
 //! Why one `records` tree with a header, rather than a tree per kind plus an `ids` tree
 //! and a per-record "written" entry (schema version 1): sled's cost is per insert
 //! (≈ 6–10 µs whatever the value's size), and version 1 made 4.4 inserts per record;
-//! version 2 makes one per record plus one per secondary-index entry. A version 1
-//! store is migrated on open (see [`Store::open`]).
+//! version 2 makes one per record plus one per secondary-index entry. Version 1 and
+//! 2 stores are migrated on open (see [`Store::open`]).
 //!
 //! Writes go through [`Store::apply`]: one sled transaction over all trees, or for a
 //! large import plain inserts with a journal that undoes them if the import is
@@ -27,12 +30,15 @@
 pub mod check;
 mod codec;
 pub mod holder;
+pub mod identity;
 mod links;
+pub mod migrate;
 
 pub use check::{Finding, Fix};
 pub use codec::encode_value;
 use codec::{header, Codecs, Encoder};
 pub use holder::Holder;
+pub use identity::{Decision, Verdict};
 pub use links::Link;
 
 use crate::error::{Error, Result};
@@ -41,7 +47,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// The on-disk layout version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_GENERATION: &[u8] = b"generation";
@@ -152,6 +158,9 @@ pub struct Store {
     imports: sled::Tree,
     meta: sled::Tree,
     links: Vec<sled::Tree>,
+    /// The log of identity decisions and its index (see [`identity`]).
+    identity: sled::Tree,
+    identity_index: sled::Tree,
     /// Records an import needs to train a dictionary ([`codec::TRAIN_MIN`]; fewer in tests).
     train_min: usize,
     /// Changes per transaction in a large import ([`CHUNK`]; smaller in tests).
@@ -214,6 +223,8 @@ impl Store {
             .map(|l| tree(l.tree_name()))
             .collect::<sled::Result<Vec<_>>>()?;
         let dictionaries = tree("dictionaries")?;
+        let identity = tree(identity::LOG_TREE)?;
+        let identity_index = tree(identity::INDEX_TREE)?;
         let mut codecs = Codecs::default();
         for item in dictionaries.iter() {
             let (k, v) = item?;
@@ -231,6 +242,8 @@ impl Store {
             db,
             path: path.to_path_buf(),
             links,
+            identity,
+            identity_index,
             // Tests make imports chunked without writing thousands of records.
             // Tests train a dictionary (and so compress) without thousands of records.
             train_min: std::env::var("NETAKOSH_TEST_TRAIN_MIN")
@@ -251,7 +264,11 @@ impl Store {
     fn check_schema(&self) -> Result<()> {
         match self.meta.get(META_SCHEMA)? {
             Some(v) if v.as_ref() == SCHEMA_VERSION.to_string().as_bytes() => Ok(()),
-            Some(v) if v.as_ref() == b"1" => self.migrate_v1(),
+            Some(v) if v.as_ref() == b"1" => {
+                self.migrate_v1()?;
+                self.migrate_v2()
+            }
+            Some(v) if v.as_ref() == b"2" => self.migrate_v2(),
             Some(v) => Err(Error::SchemaVersion {
                 path: self.path.clone(),
                 found: String::from_utf8_lossy(&v).into_owned(),
@@ -549,18 +566,32 @@ impl Store {
     /// batch. A store opened with a journal left behind (the import was interrupted)
     /// is rolled back to where it was ([`Store::open`]).
     pub fn apply(&self, changes: &[Change], label: &str, mark_seeded: bool) -> Result<u64> {
-        self.apply_chunked(changes, label, mark_seeded, self.chunk)
+        self.apply_all(changes, &[], label, mark_seeded)
+    }
+
+    /// [`Store::apply`] with identity decisions, written with the records: in the
+    /// one transaction, or in the last step of a large import (see [`identity`]).
+    pub fn apply_all(
+        &self,
+        changes: &[Change],
+        decisions: &[Decision],
+        label: &str,
+        mark_seeded: bool,
+    ) -> Result<u64> {
+        self.apply_chunked(changes, decisions, label, mark_seeded, self.chunk)
     }
 
     fn apply_chunked(
         &self,
         changes: &[Change],
+        decisions: &[Decision],
         label: &str,
         mark_seeded: bool,
         chunk: usize,
     ) -> Result<u64> {
         let now = crate::time::now();
         let generation = self.generation()? + 1;
+        let first_seq = self.next_seq()?;
         // The version each overwritten record's history entry gets, and when and by
         // what the version it replaces was written.
         let versions = changes
@@ -610,6 +641,7 @@ impl Store {
             }
             batches[IMPORTS_SLOT].insert(&generation.to_be_bytes(), this);
             batches[META_SLOT] = meta;
+            self.add_decisions(decisions, first_seq, &mut batches);
             self.transaction(&batches)?;
             crate::pause::at("store-committed");
         } else {
@@ -655,7 +687,11 @@ impl Store {
             }
             crate::pause::at("store-committed");
             meta.remove(META_PENDING);
-            self.meta.apply_batch(meta).map_err(io)?;
+            // The decisions land with the generation: an interrupted import has none.
+            let mut last = self.empty_batches();
+            last[META_SLOT] = meta;
+            self.add_decisions(decisions, first_seq, &mut last);
+            self.transaction(&last)?;
         }
         self.db.flush().map_err(|e| self.storage_error(e))?;
         Ok(generation)
@@ -697,11 +733,17 @@ impl Store {
         out
     }
 
-    /// The trees in slot order: records, links, history, imports, meta.
+    /// The trees in slot order: records, links, history, imports, meta, identity.
     fn all_trees(&self) -> Vec<&sled::Tree> {
         let mut trees: Vec<&sled::Tree> = vec![&self.records];
         trees.extend(self.links.iter());
-        trees.extend([&self.history, &self.imports, &self.meta]);
+        trees.extend([
+            &self.history,
+            &self.imports,
+            &self.meta,
+            &self.identity,
+            &self.identity_index,
+        ]);
         trees
     }
 
@@ -815,60 +857,6 @@ impl Store {
         Ok(Some(journal.label))
     }
 
-    /// Rewrites a schema version 1 store (a tree per kind, `ids`, `written`) in the
-    /// version 2 layout, keeping every record, its history and when and by what it
-    /// was written. The old trees are dropped only once the new layout is flushed
-    /// and the schema version says 2, so an interrupted migration starts over.
-    fn migrate_v1(&self) -> Result<()> {
-        let names = self.db.tree_names();
-        let has = |n: &str| names.iter().any(|t| t.as_ref() == n.as_bytes());
-        let written = has("written")
-            .then(|| self.db.open_tree("written"))
-            .transpose()?;
-        // Version 1 kept "written" per record; version 2 per generation. Each
-        // distinct (time, label) becomes an entry counted down from u64::MAX, above
-        // any generation an import will reach.
-        let mut entries: std::collections::HashMap<Vec<u8>, u64> = Default::default();
-        for kind in Kind::ALL.into_iter().filter(|k| has(k.as_str())) {
-            let tree = self.db.open_tree(kind.as_str())?;
-            for item in tree.iter() {
-                let (id, body) = item?;
-                let w = match &written {
-                    Some(t) => t.get(&id)?,
-                    None => None,
-                };
-                let generation = match w {
-                    None => 0,
-                    Some(w) => {
-                        let next = u64::MAX - entries.len() as u64;
-                        let g = *entries.entry(w.to_vec()).or_insert(next);
-                        if g == next {
-                            self.imports.insert(g.to_be_bytes(), w)?;
-                        }
-                        g
-                    }
-                };
-                self.records
-                    .insert(id, encode_value(kind, generation, &body))?;
-            }
-        }
-        self.db.flush()?;
-        self.meta
-            .insert(META_SCHEMA, SCHEMA_VERSION.to_string().as_bytes())?;
-        self.db.flush()?;
-        for name in Kind::ALL
-            .iter()
-            .map(|k| k.as_str())
-            .chain(["ids", "written"])
-        {
-            if has(name) {
-                self.db.drop_tree(name)?;
-            }
-        }
-        self.db.flush()?;
-        Ok(())
-    }
-
     /// An I/O error names the store's directory (a full disk, a read-only home).
     fn storage_error(&self, e: sled::Error) -> Error {
         match e {
@@ -917,6 +905,8 @@ const RECORDS_SLOT: usize = 0;
 const HISTORY_SLOT: usize = 1 + Link::ALL.len();
 const IMPORTS_SLOT: usize = HISTORY_SLOT + 1;
 const META_SLOT: usize = HISTORY_SLOT + 2;
+const IDENTITY_SLOT: usize = HISTORY_SLOT + 3;
+const IDENTITY_INDEX_SLOT: usize = HISTORY_SLOT + 4;
 
 fn link_slot(link: Link) -> usize {
     1 + link as usize

@@ -182,14 +182,27 @@ fn a_large_import_in_chunks_ends_as_one_transaction_would() {
     );
     let import = before_and_import(&one);
     before_and_import(&many);
+    // Decisions land in the transaction, or with the last step of the chunks.
+    let decisions = [
+        Decision::new("b1", "a", Verdict::Same, "user", 1, "same person"),
+        Decision::new("a", "b1", Verdict::NotSame, "user", 2, "not after all"),
+    ];
     let g1 = one
-        .apply_chunked(&changes_for(&one, &import), "test", false, 1000)
+        .apply_chunked(&changes_for(&one, &import), &decisions, "test", false, 1000)
         .unwrap();
     let g2 = many
-        .apply_chunked(&changes_for(&many, &import), "test", false, 3)
+        .apply_chunked(&changes_for(&many, &import), &decisions, "test", false, 3)
         .unwrap();
     assert_eq!(g1, g2);
     assert_eq!(dump(&one), dump(&many));
+    let logged: Vec<Decision> = many.decisions().map(|d| d.unwrap().1).collect();
+    assert_eq!(logged, decisions);
+    assert_eq!(
+        many.current_decision("b1", "a")
+            .unwrap()
+            .map(|(seq, d)| (seq, d.decision)),
+        Some((2, Verdict::NotSame))
+    );
     assert_eq!(many.meta.get(META_PENDING).unwrap(), None);
     assert_eq!(many.history("a").unwrap().len(), 1);
     assert_eq!(
@@ -370,4 +383,53 @@ fn a_version_1_store_is_migrated_with_its_history_and_origins() {
     drop(store);
     // Opening again finds a version 2 store.
     assert_eq!(Store::open(dir.path()).unwrap().count(Kind::Office), 1);
+}
+
+#[test]
+fn a_version_2_store_with_an_interrupted_import_migrates_then_rolls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let q_linked = r#"{"type":"person","id":"q","name":{"en":"Q"},"same_as":["p"]}"#;
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let tree = |n: &str| db.open_tree(n).unwrap();
+        tree("meta").insert(META_SCHEMA, b"2").unwrap();
+        tree("meta").insert(META_GENERATION, b"1").unwrap();
+        let records = tree("records");
+        let p = r#"{"type":"person","id":"p","name":{"hi":"प"},"same_as":["q"]}"#;
+        records
+            .insert("p", encode_value(Kind::Person, 1, p.as_bytes()))
+            .unwrap();
+        // The interrupted import (generation 2) overwrote q, dropping its link.
+        let q2 = r#"{"type":"person","id":"q","name":{"en":"Q2"}}"#;
+        records
+            .insert("q", encode_value(Kind::Person, 2, q2.as_bytes()))
+            .unwrap();
+        let entry = format!(
+            r#"{{"version":1,"replaced_at":5,"replaced_by":"import big.csv","record":{q_linked}}}"#
+        );
+        tree("history")
+            .insert(history_key("q", 1), entry.as_bytes())
+            .unwrap();
+        let journal = format!(
+            r#"{{"label":"import big.csv","generation":2,"undo":[{{"kind":"person","id":"q","previous":{q_linked},"history_version":1,"previous_generation":1}}]}}"#
+        );
+        tree("meta")
+            .insert(META_PENDING, journal.as_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.rolled_back.as_deref(), Some("import big.csv"));
+    assert_eq!(
+        store.get("q").unwrap(),
+        Some(rec(r#"{"type":"person","id":"q","name":{"en":"Q"}}"#))
+    );
+    assert!(store.history("q").unwrap().is_empty());
+    let (_, d) = store.current_decision("q", "p").unwrap().unwrap();
+    assert_eq!(
+        (d.a.as_str(), d.b.as_str(), d.decision, d.by.as_str()),
+        ("p", "q", Verdict::Same, "migrated")
+    );
+    assert_eq!(store.decisions().count(), 1);
+    assert!(store.check().unwrap().is_empty());
 }
