@@ -1,3 +1,4 @@
+use super::write::{Journal, Undo};
 use super::*;
 use crate::model::Record;
 
