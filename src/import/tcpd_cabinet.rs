@@ -13,18 +13,20 @@
 //! `tcpd-cabinet-<name>` (`tcpd-cabinet-ramji-lal-suman`), never the seed's ids;
 //! linking to people from other sources is `duplicates`' job.
 
-use super::table::{Row, Table};
-use super::{clean, Batch, Parsed};
-use crate::domain::parties;
+use crate::domain::states;
 use crate::error::Problem;
-use crate::model::{
-    Classification, Gender, Membership, Names, Office, Organization, PartialDate, Person, Record,
-    Source, Tenure,
-};
-use std::collections::{BTreeSet, HashMap};
+use crate::import::build::appointments::{self, Appointments, Fact};
+use crate::import::dataset::{names_all, Cite, Csv};
+use crate::import::table::Row;
+use crate::import::{clean, sources, Batch};
+use crate::model::{Classification, Gender, Names, Office, Organization, PartialDate, Record};
+use std::collections::HashMap;
+
+/// The dataset: `--format tcpd-cabinet`.
+pub struct TcpdCabinet;
 
 /// The dataset's source record.
-pub const SOURCE_ID: &str = "src-tcpd-cabinet";
+pub const SOURCE_ID: &str = TcpdCabinet::SOURCE.id;
 /// The organization every union minister's office belongs to.
 pub const GOVERNMENT_ID: &str = "government-of-india";
 
@@ -42,52 +44,99 @@ const REQUIRED: &[&str] = &[
     "state",
 ];
 
-/// The dataset: `--format tcpd-cabinet`.
-pub struct TcpdCabinet;
+impl Csv for TcpdCabinet {
+    const NAME: &'static str = "tcpd-cabinet";
+    const ABOUT: &'static str =
+        "TCPD's Indian Council of Ministers (TCPD_Indian_Cabinet_1990_2021.csv)";
+    const SOURCE: Cite = sources::TCPD_CABINET;
+    type Row = Appointment;
+    type File = ();
 
-impl super::dataset::Dataset for TcpdCabinet {
-    fn name(&self) -> &'static str {
-        "tcpd-cabinet"
-    }
-
-    fn about(&self) -> &'static str {
-        "TCPD's Indian Council of Ministers (TCPD_Indian_Cabinet_1990_2021.csv)"
-    }
-
-    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
-        detect(text).then_some(super::dataset::Role::Records)
-    }
-
-    fn parse(&self, file: &str, text: &str) -> Batch {
-        parse(file, text)
-    }
-}
-
-/// Whether `text` is this dataset: its header names the ICoM columns.
-pub fn detect(text: &str) -> bool {
-    super::table::has_columns(
-        text,
-        &[
+    fn recognise(&self, header: &[String]) -> bool {
+        let columns = [
             "name",
             "portfolio",
             "rank",
             "appointment_begin",
             "appointment_end",
-        ],
-    )
+        ];
+        names_all(header, &columns)
+    }
+
+    fn required(&self, _header: &[String]) -> &'static [&'static str] {
+        REQUIRED
+    }
+
+    fn read(&self, file: &str, _: &mut (), row: &Row) -> Result<Appointment, Vec<Problem>> {
+        Appointment::read(file, row)
+    }
+
+    fn build(&self, file: &str, rows: Vec<Appointment>, batch: &mut Batch) {
+        batch.default_record(file, 1, Record::Organization(government()));
+        let group = people(&rows);
+        // One person per group, named by its first row.
+        let mut out = Appointments::new(file, SOURCE_ID);
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, a) in rows.iter().enumerate() {
+            let names = [a.raw_name.as_str(), a.name.as_str()];
+            let make = || {
+                let slug = clean::slug_max(&a.name, 60);
+                let id = if slug.is_empty() {
+                    format!("tcpd-cabinet-line-{}", a.line)
+                } else {
+                    format!("tcpd-cabinet-{slug}")
+                };
+                crate::model::Person::named(id, "en", &a.name, SOURCE_ID)
+            };
+            let (p, new) = out.person(&group[i].to_string(), a.line, &names, make);
+            if new {
+                members.push(Vec::new());
+            }
+            members[p].push(i);
+            let person = out.person_mut(p);
+            person.gender = person.gender.or(a.gender);
+        }
+        for (p, members) in members.iter().enumerate() {
+            let person = out.person_mut(p).id.clone();
+            for &i in members {
+                appoint(&mut out, batch, file, &person, &rows[i]);
+            }
+            out.person_mut(p).summary = summary(members.iter().map(|&i| &rows[i]));
+        }
+        out.finish(batch);
+    }
 }
 
-fn source(file: &str) -> Source {
-    Source {
-        id: SOURCE_ID.into(),
-        title: "TCPD-ICoM: Indian Council of Ministers Dataset 1.1 (1990-2021)".into(),
-        publisher: Some("Trivedi Centre for Political Data (TCPD), Ashoka University".into()),
-        url: Some("https://github.com/tcpd/cabinet_data".into()),
-        date: None,
-        language: Some("en".into()),
-        licence: Some("TCPD, non-commercial, cite TCPD-ICoM".into()),
-        file: Some(clean::file_name(file)),
-        text: None,
+/// One row's office, tenure and party membership. A row that repeats another exactly
+/// (the file lists one appointment of Subhash Bhamre twice) adds nothing; a row that
+/// gives the same appointment different dates or notes is a problem.
+fn appoint(out: &mut Appointments, batch: &mut Batch, file: &str, person: &str, a: &Appointment) {
+    let (office, is_default) = office(a.rank, &a.portfolio);
+    let office_id = office.id.clone();
+    if is_default {
+        batch.default_record(file, a.line, Record::Office(office));
+    } else {
+        out.office(a.line, office);
+    }
+    let tenure = out.tenure(
+        person,
+        &office_id,
+        a.start,
+        a.end,
+        appointments::sentence(&a.note),
+    );
+    match out.fact(a.line, Record::Tenure(tenure)) {
+        Fact::New => {}
+        Fact::Repeat { .. } => batch.skip("row repeating an earlier one exactly"),
+        Fact::Conflict { line } => batch.problems.push(Problem {
+            file: file.to_string(),
+            line: a.line,
+            field: "appointment_end".into(),
+            message: format!("repeats the appointment on line {line} with a different end or note"),
+        }),
+    }
+    if let Some(party) = &a.party {
+        out.party(batch, a.line, person, party);
     }
 }
 
@@ -249,7 +298,7 @@ fn government() -> Organization {
 }
 
 /// One appointment, checked and cleaned.
-struct Appointment {
+pub struct Appointment {
     line: usize,
     raw_name: String,
     name: String,
@@ -261,7 +310,7 @@ struct Appointment {
     portfolio: String,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
-    note: String,
+    note: Vec<String>,
 }
 
 impl Appointment {
@@ -303,22 +352,8 @@ impl Appointment {
                 None
             }
         };
-        let start = clean::date(row.raw("appointment_begin")).unwrap_or_else(|e| {
-            problems.push(row.problem(file, "appointment_begin", e));
-            None
-        });
-        let end = if row
-            .raw("appointment_end")
-            .trim()
-            .eq_ignore_ascii_case("current")
-        {
-            None
-        } else {
-            clean::date(row.raw("appointment_end")).unwrap_or_else(|e| {
-                problems.push(row.problem(file, "appointment_end", format!("{e}, or Current")));
-                None
-            })
-        };
+        let start = row.date(file, "appointment_begin", &mut problems);
+        let end = row.end_date(file, "appointment_end", &mut problems);
         let (Some(raw_name), Some(rank)) = (raw_name, rank) else {
             return Err(problems);
         };
@@ -326,10 +361,9 @@ impl Appointment {
             return Err(problems);
         }
         let mut note = Vec::new();
-        let state = row.text("state").map(|s| {
-            crate::domain::states::names(&s)
-                .map_or(s.replace('_', " "), |n| n.best("en").to_string())
-        });
+        let state = row
+            .text("state")
+            .map(|s| states::names(&s).map_or(s.replace('_', " "), |n| n.best("en").to_string()));
         match (row.text("house"), row.text("constituency"), &state) {
             (Some(h), Some(c), Some(s)) => {
                 note.push(format!("{h} member for {}, {s}", clean::title_case(&c)))
@@ -341,15 +375,8 @@ impl Appointment {
             (Some(h), None, None) => note.push(format!("{h} member")),
             _ => {}
         }
-        let (end, bad_end) = match (start, end) {
-            (Some(s), Some(e)) if e < s => (None, Some(e)),
-            _ => (end, None),
-        };
-        if let Some(bad) = bad_end {
-            note.push(format!(
-                "the dataset gives the end as {bad}, before the start, so it is left out"
-            ));
-        }
+        let (end, end_left_out) = appointments::end_after_start(start, end);
+        note.extend(end_left_out);
         if let Some(c) = row.text("comments") {
             note.push(format!("TCPD: {c}"));
         }
@@ -366,191 +393,8 @@ impl Appointment {
             portfolio: portfolio.unwrap_or_default(),
             start,
             end,
-            note: note.join("; "),
+            note,
         })
-    }
-}
-
-/// Parses the council of ministers CSV.
-pub fn parse(file: &str, text: &str) -> Batch {
-    let mut batch = Batch::default();
-    let Some(table) = Table::read(file, text, REQUIRED, &mut batch.problems) else {
-        return batch;
-    };
-    batch.default_record(file, 1, Record::Source(source(file)));
-    batch.default_record(file, 1, Record::Organization(government()));
-    let mut rows = Vec::new();
-    for row in table.rows() {
-        match Appointment::read(file, &row) {
-            Ok(a) => rows.push(a),
-            Err(mut p) => batch.problems.append(&mut p),
-        }
-    }
-    let group = people(&rows);
-    // One person per group, named by its first row.
-    let mut persons: Vec<(usize, Person, Vec<usize>)> = Vec::new();
-    let mut person_of_group: HashMap<usize, usize> = HashMap::new();
-    for (i, a) in rows.iter().enumerate() {
-        let g = group[i];
-        let p = *person_of_group.entry(g).or_insert_with(|| {
-            let slug = clean::slug_max(&a.name, 60);
-            let id = if slug.is_empty() {
-                format!("tcpd-cabinet-line-{}", a.line)
-            } else {
-                format!("tcpd-cabinet-{slug}")
-            };
-            persons.push((
-                a.line,
-                Person {
-                    id,
-                    name: Names::new([("en", a.name.as_str())]),
-                    aliases: Vec::new(),
-                    gender: None,
-                    birth_date: None,
-                    birth_place: None,
-                    home_district: None,
-                    home_state: None,
-                    services: Vec::new(),
-                    summary: Names::default(),
-                    identifiers: Default::default(),
-                    same_as: Vec::new(),
-                    sources: vec![SOURCE_ID.into()],
-                    ..Default::default()
-                },
-                Vec::new(),
-            ));
-            persons.len() - 1
-        });
-        let (_, person, members) = &mut persons[p];
-        members.push(i);
-        for n in [&a.raw_name, &a.name] {
-            if !person.name.texts().any(|t| t == n) && !person.aliases.contains(n) {
-                person.aliases.push(n.clone());
-            }
-        }
-        person.gender = person.gender.or(a.gender);
-    }
-
-    let mut offices: Vec<(usize, Office)> = Vec::new();
-    let mut office_ids: BTreeSet<String> = BTreeSet::new();
-    let mut facts: Vec<(usize, Record)> = Vec::new();
-    let mut fact_at: HashMap<String, usize> = HashMap::new();
-    for (p, (_, person, members)) in persons.iter_mut().enumerate() {
-        let _ = p;
-        for &i in members.iter() {
-            let a = &rows[i];
-            let (office, is_default) = office(a.rank, &a.portfolio);
-            let office_id = office.id.clone();
-            if is_default {
-                batch.default_record(file, a.line, Record::Office(office));
-            } else if office_ids.insert(office_id.clone()) {
-                offices.push((a.line, office));
-            }
-            let mut tenure = Record::Tenure(Tenure {
-                ended: false,
-                id: String::new(),
-                person: person.id.clone(),
-                office: office_id,
-                start: a.start,
-                end: a.end,
-                note: if a.note.is_empty() {
-                    Names::default()
-                } else {
-                    Names::new([("en", format!("{}.", a.note).as_str())])
-                },
-                sources: vec![SOURCE_ID.into()],
-            });
-            tenure.fill_derived_id();
-            let repeated = push_fact(
-                file,
-                a.line,
-                tenure,
-                &mut facts,
-                &mut fact_at,
-                &mut batch.problems,
-            );
-            if repeated {
-                batch.skip("row repeating an earlier one exactly");
-            }
-            if let Some(party) = &a.party {
-                let org = parties::party_record(party, Some(SOURCE_ID))
-                    .expect("a party text that is not missing gives a record");
-                let mut m = Record::Membership(Membership {
-                    id: String::new(),
-                    person: person.id.clone(),
-                    organization: org.id.clone(),
-                    role: Names::default(),
-                    start: None,
-                    end: None,
-                    sources: vec![SOURCE_ID.into()],
-                });
-                m.fill_derived_id();
-                push_fact(
-                    file,
-                    a.line,
-                    m,
-                    &mut facts,
-                    &mut fact_at,
-                    &mut batch.problems,
-                );
-                batch.default_record(file, a.line, Record::Organization(org));
-            }
-        }
-        person.summary = summary(members.iter().map(|&i| &rows[i]));
-    }
-    let mut push = |line: usize, record: Record| {
-        batch.records.push(Parsed {
-            file: file.to_string(),
-            line,
-            record,
-        })
-    };
-    for (line, o) in offices {
-        push(line, Record::Office(o));
-    }
-    for (line, p, _) in persons {
-        push(line, Record::Person(p));
-    }
-    for (line, f) in facts {
-        push(line, f);
-    }
-    batch.problems.sort_by_key(|p| p.line);
-    batch
-}
-
-/// Adds a tenure or membership once: a row that repeats another exactly (the file
-/// lists one appointment of Subhash Bhamre twice) adds nothing; a row that gives
-/// the same appointment different dates or notes is a problem. Returns whether
-/// the record repeated an earlier one exactly.
-fn push_fact(
-    file: &str,
-    line: usize,
-    record: Record,
-    facts: &mut Vec<(usize, Record)>,
-    at: &mut HashMap<String, usize>,
-    problems: &mut Vec<Problem>,
-) -> bool {
-    match at.get(record.id()) {
-        None => {
-            at.insert(record.id().to_string(), facts.len());
-            facts.push((line, record));
-            false
-        }
-        Some(&i) if facts[i].1 == record => true,
-        // One membership per person and party, however many rows name it.
-        Some(_) if matches!(record, Record::Membership(_)) => false,
-        Some(&i) => {
-            problems.push(Problem {
-                file: file.to_string(),
-                line,
-                field: "appointment_end".into(),
-                message: format!(
-                    "repeats the appointment on line {} with a different end or note",
-                    facts[i].0
-                ),
-            });
-            false
-        }
     }
 }
 
@@ -609,12 +453,7 @@ fn summary<'a>(rows: impl Iterator<Item = &'a Appointment>) -> Names {
             posts.push(post);
         }
     }
-    let span = match (first, last, current) {
-        (Some(f), _, true) => format!("{f}–"),
-        (Some(f), Some(l), false) if l != f => format!("{f}–{l}"),
-        (Some(f), _, false) => f.to_string(),
-        (None, _, _) => String::new(),
-    };
+    let span = appointments::span(first, last, current);
     let shown = if posts.len() > 6 {
         format!("{} and {} more", posts[..6].join("; "), posts.len() - 6)
     } else {
@@ -629,6 +468,7 @@ fn summary<'a>(rows: impl Iterator<Item = &'a Appointment>) -> Names {
 mod tests {
     use super::super::tests::{csv_rows, of};
     use super::*;
+    use crate::model::Person;
 
     const HEADER: &str = "year,ls_number,name,party,gender,portfolio,rank,appointment_begin,appointment_end,house,constituency,pid,state,start_source,end_source,comments,type_begin,type_end";
     // Real rows from TCPD_Indian_Cabinet_1990_2021.csv.

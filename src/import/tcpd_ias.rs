@@ -13,15 +13,19 @@
 //! `Uttar Pradesh`); the display name spells out the usual abbreviations
 //! (`Chief Secretary, Uttar Pradesh`) and keeps the original as an alias.
 
-use super::table::{Row, Table};
-use super::{clean, Batch, Parsed};
 use crate::domain::states;
 use crate::error::Problem;
-use crate::model::{Gender, Names, Office, PartialDate, Person, Record, Service, Source, Tenure};
-use std::collections::HashMap;
+use crate::import::build::appointments::{self, Appointments};
+use crate::import::dataset::{names_all, Cite, Csv};
+use crate::import::table::Row;
+use crate::import::{clean, sources, Batch};
+use crate::model::{Gender, Names, Office, PartialDate, Person, Record, Service, Tenure};
+
+/// The dataset: `--format tcpd-ias`.
+pub struct TcpdIas;
 
 /// The dataset's source record.
-pub const SOURCE_ID: &str = "src-tcpd-ias";
+pub const SOURCE_ID: &str = TcpdIas::SOURCE.id;
 
 const REQUIRED: &[&str] = &[
     "ID",
@@ -37,137 +41,57 @@ const REQUIRED: &[&str] = &[
     "Last_End_Date",
 ];
 
-/// The dataset: `--format tcpd-ias`.
-pub struct TcpdIas;
+impl Csv for TcpdIas {
+    const NAME: &'static str = "tcpd-ias";
+    const ABOUT: &'static str = "TCPD's IAS officers (ias-profile.csv)";
+    const SOURCE: Cite = sources::TCPD_IAS;
+    type Row = Officer;
+    type File = ();
 
-impl super::dataset::Dataset for TcpdIas {
-    fn name(&self) -> &'static str {
-        "tcpd-ias"
+    fn recognise(&self, header: &[String]) -> bool {
+        names_all(
+            header,
+            &["ID", "Name", "Cadre", "Allotment_Year", "Last_Designation"],
+        )
     }
 
-    fn about(&self) -> &'static str {
-        "TCPD's IAS officers (ias-profile.csv)"
+    fn required(&self, _header: &[String]) -> &'static [&'static str] {
+        REQUIRED
     }
 
-    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
-        detect(text).then_some(super::dataset::Role::Records)
+    fn read(&self, file: &str, _: &mut (), row: &Row) -> Result<Officer, Vec<Problem>> {
+        Officer::read(file, row)
     }
 
-    fn parse(&self, file: &str, text: &str) -> Batch {
-        parse(file, text)
-    }
-}
-
-/// Whether `text` is this dataset: its header names the IAS columns.
-pub fn detect(text: &str) -> bool {
-    super::table::has_columns(
-        text,
-        &["ID", "Name", "Cadre", "Allotment_Year", "Last_Designation"],
-    )
-}
-
-fn source(file: &str) -> Source {
-    Source {
-        id: SOURCE_ID.into(),
-        title: "TCPD Indian Administrative Service Officers Dataset (TCPD-IAS), 1951-2020".into(),
-        publisher: Some("Trivedi Centre for Political Data (TCPD), Ashoka University".into()),
-        url: Some("https://github.com/tcpd/ias-release".into()),
-        date: None,
-        language: Some("en".into()),
-        licence: Some("TCPD: free for non-commercial use with citation (see its README)".into()),
-        file: Some(clean::file_name(file)),
-        text: None,
-    }
-}
-
-/// Parses the IAS profile CSV.
-pub fn parse(file: &str, text: &str) -> Batch {
-    let mut batch = Batch::default();
-    let Some(table) = Table::read(file, text, REQUIRED, &mut batch.problems) else {
-        return batch;
-    };
-    batch.default_record(file, 1, Record::Source(source(file)));
-    // Officers in file order; rows sharing an `ID` fold into the first.
-    let mut people: Vec<(usize, Person)> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut offices: Vec<(usize, Office)> = Vec::new();
-    let mut office_at: HashMap<String, usize> = HashMap::new();
-    let mut tenures: Vec<(usize, Tenure)> = Vec::new();
-    let mut tenure_ids: HashMap<String, usize> = HashMap::new();
-
-    for row in table.rows() {
-        let officer = match Officer::read(file, &row) {
-            Ok(o) => o,
-            Err(mut problems) => {
-                batch.problems.append(&mut problems);
-                continue;
-            }
-        };
-        let person_id = match by_id.get(&officer.tcpd_id) {
-            Some(&i) => {
-                fold(&mut people[i].1, &officer);
+    /// Officers in file order; rows sharing an `ID` fold into the first.
+    fn build(&self, file: &str, rows: Vec<Officer>, batch: &mut Batch) {
+        let mut out = Appointments::new(file, SOURCE_ID);
+        for officer in rows {
+            let names = [officer.raw_name.as_str(), officer.name.as_str()];
+            let (i, new) = out.person(&officer.tcpd_id, officer.line, &names, || officer.person());
+            let person = out.person_mut(i);
+            if !new {
+                person.birth_date = person.birth_date.or(officer.birth);
+                person.gender = person.gender.or(officer.gender);
+                if person.home_state.is_none() {
+                    person.home_state = officer.domicile.clone();
+                }
                 batch.skip("row of an officer ID read before (merged into that officer)");
-                people[i].1.id.clone()
             }
-            None => {
-                let p = officer.person();
-                by_id.insert(officer.tcpd_id.clone(), people.len());
-                let id = p.id.clone();
-                people.push((row.line, p));
-                id
-            }
-        };
-        if let Some((office, tenure)) = officer.posting(&person_id) {
-            match office_at.get(&office.id) {
-                Some(&i) => {
-                    // Two spellings that slug alike: one office, the other as an alias.
-                    let known = &mut offices[i].1;
-                    for n in office
-                        .name
-                        .texts()
-                        .chain(office.aliases.iter().map(String::as_str))
-                    {
-                        if !known.name.texts().any(|t| t == n)
-                            && !known.aliases.iter().any(|a| a == n)
-                        {
-                            known.aliases.push(n.to_string());
-                        }
-                    }
-                }
-                None => {
-                    office_at.insert(office.id.clone(), offices.len());
-                    offices.push((row.line, office));
-                }
-            }
-            // The same posting listed twice under one ID is one tenure.
-            if !tenure_ids.contains_key(&tenure.id) {
-                tenure_ids.insert(tenure.id.clone(), tenures.len());
-                tenures.push((row.line, tenure));
+            let person = person.id.clone();
+            if let Some((office, tenure)) = officer.posting(&out, &person) {
+                out.office(officer.line, office);
+                // The same posting listed twice under one ID is one tenure.
+                out.fact(officer.line, Record::Tenure(tenure));
             }
         }
+        out.finish(batch);
     }
-    let mut push = |line: usize, record: Record| {
-        batch.records.push(Parsed {
-            file: file.to_string(),
-            line,
-            record,
-        })
-    };
-    for (line, o) in offices {
-        push(line, Record::Office(o));
-    }
-    for (line, p) in people {
-        push(line, Record::Person(p));
-    }
-    for (line, t) in tenures {
-        push(line, Record::Tenure(t));
-    }
-    batch.problems.sort_by_key(|p| p.line);
-    batch
 }
 
 /// One row, checked and cleaned.
-struct Officer {
+pub struct Officer {
+    line: usize,
     tcpd_id: String,
     raw_name: String,
     name: String,
@@ -181,8 +105,8 @@ struct Officer {
     office: Option<String>,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
-    /// The end date as written when it is before the start (and so left out).
-    bad_end: Option<String>,
+    /// Why the end date, given before the start, is left out.
+    end_left_out: Option<String>,
     retired: bool,
     level: Option<String>,
     field: Option<String>,
@@ -199,16 +123,9 @@ impl Officer {
         if raw_name.is_none() {
             problems.push(row.problem(file, "Name", "missing: every officer needs a name"));
         }
-        let mut date = |column: &str| match clean::date(row.raw(column)) {
-            Ok(d) => d,
-            Err(e) => {
-                problems.push(row.problem(file, column, e));
-                None
-            }
-        };
-        let birth = date("Date_of_Birth");
-        let start = date("Last_Start_Date");
-        let end = date("Last_End_Date");
+        let birth = row.date(file, "Date_of_Birth", &mut problems);
+        let start = row.date(file, "Last_Start_Date", &mut problems);
+        let end = row.date(file, "Last_End_Date", &mut problems);
         let batch = match clean::number(row.raw("Allotment_Year")) {
             Ok(None) => None,
             Ok(Some(y)) if (1850..=2100).contains(&y) => Some(y as u16),
@@ -245,15 +162,13 @@ impl Officer {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let (end, bad_end) = match (start, end) {
-            (Some(s), Some(e)) if e < s => (None, Some(e.to_string())),
-            _ => (end, None),
-        };
+        let (end, end_left_out) = appointments::end_after_start(start, end);
         let domicile = row
             .text("Place_of_Domicile")
             .filter(|d| !d.eq_ignore_ascii_case("others"))
             .and_then(|d| states::names(&d));
         let mut o = Officer {
+            line: row.line,
             name: clean::person_name(&raw_name),
             raw_name,
             tcpd_id,
@@ -267,7 +182,7 @@ impl Officer {
             office: row.text("Last_Office"),
             start,
             end,
-            bad_end,
+            end_left_out,
             retired: row.raw("Retired").trim() == "1",
             level: row.text("Last_Level"),
             field: row.text("Last_Field_of_Experience"),
@@ -292,13 +207,9 @@ impl Officer {
             aliases.push(self.raw_name.clone());
         }
         Person {
-            id: self.person_id(),
-            name: Names::new([("en", self.name.as_str())]),
             aliases,
             gender: self.gender,
             birth_date: self.birth,
-            birth_place: None,
-            home_district: None,
             home_state: self.domicile.clone(),
             services: vec![Service {
                 service: "IAS".into(),
@@ -307,9 +218,7 @@ impl Officer {
             }],
             summary: self.summary.clone(),
             identifiers: [("tcpd_ias".to_string(), self.tcpd_id.clone())].into(),
-            same_as: Vec::new(),
-            sources: vec![SOURCE_ID.into()],
-            ..Default::default()
+            ..Person::named(self.person_id(), "en", &self.name, SOURCE_ID)
         }
     }
 
@@ -352,7 +261,7 @@ impl Officer {
     }
 
     /// The last posting as an office and a tenure; `None` without a designation.
-    fn posting(&self, person: &str) -> Option<(Office, Tenure)> {
+    fn posting(&self, out: &Appointments, person: &str) -> Option<(Office, Tenure)> {
         let (display, original) = self.post_names()?;
         let office_id = format!("ias-post-{}", clean::slug_max(&original, 80));
         let mut aliases = Vec::new();
@@ -383,26 +292,16 @@ impl Officer {
         if !detail.is_empty() {
             note[0].push_str(&format!(" ({})", detail.join("; ")));
         }
-        if let Some(bad) = &self.bad_end {
-            note.push(format!(
-                "the dataset gives the end as {bad}, before the start, so it is left out"
-            ));
+        if let Some(why) = &self.end_left_out {
+            note.push(why.clone());
         } else if self.end.is_none() && self.retired {
             note.push("the dataset gives no end date, though the officer has retired".into());
         }
-        let mut tenure = Tenure {
-            id: String::new(),
-            person: person.to_string(),
-            office: office_id,
-            start: self.start,
-            end: self.end,
-            ended: self.end.is_none() && (self.retired || self.bad_end.is_some()),
-            note: Names::new([("en", format!("{}.", note.join("; ")).as_str())]),
-            sources: vec![SOURCE_ID.into()],
+        let note = Names::new([("en", format!("{}.", note.join("; ")).as_str())]);
+        let tenure = Tenure {
+            ended: self.end.is_none() && (self.retired || self.end_left_out.is_some()),
+            ..out.tenure(person, &office_id, self.start, self.end, note)
         };
-        let mut record = Record::Tenure(tenure.clone());
-        record.fill_derived_id();
-        tenure.id = record.id().to_string();
         Some((office, tenure))
     }
 
@@ -478,20 +377,6 @@ impl Officer {
     }
 }
 
-/// Adds what a later row for the same `ID` says that the first did not.
-fn fold(person: &mut Person, other: &Officer) {
-    for n in [&other.raw_name, &other.name] {
-        if !person.name.texts().any(|t| t == n) && !person.aliases.contains(n) {
-            person.aliases.push(n.clone());
-        }
-    }
-    person.birth_date = person.birth_date.or(other.birth);
-    person.gender = person.gender.or(other.gender);
-    if person.home_state.is_none() {
-        person.home_state = other.domicile.clone();
-    }
-}
-
 /// A cadre's names: a state's (with Hindi), or one of the joint cadres.
 fn cadre(text: &str) -> Names {
     let joint: &[(&str, &str, Option<&str>)] = &[
@@ -558,6 +443,11 @@ fn expand(text: &str) -> String {
 mod tests {
     use super::super::tests::csv_rows;
     use super::*;
+    use crate::import::dataset::Dataset;
+
+    fn parse(file: &str, text: &str) -> Batch {
+        TcpdIas.parse(file, text)
+    }
 
     const HEADER: &str = "ID,Name,Cadre,Allotment_Year,Date_of_Birth,Date_of_Joining,Source_of_Recruitment,Gender,Place_of_Domicile,Mother_Tongue,Languages_Known,Retired,Retirement_Reason,Last_Education_Qualification,Last_Education_Subject,Last_Education_Division,Last_Designation,Last_Level,Last_Office,Last_Field_of_Experience,Last_Category_of_Experience,Last_Start_Date,Last_End_Date,Source,Gender_Source";
     // Real rows from ias-profile.csv.
@@ -778,6 +668,7 @@ mod tests {
 
     #[test]
     fn detects_its_header_only() {
+        let detect = |text: &str| Dataset::recognise(&TcpdIas, "f.csv", text).is_some();
         assert!(detect(HEADER));
         assert!(!detect("year,ls_number,name,party"));
     }
