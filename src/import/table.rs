@@ -188,6 +188,21 @@ impl Row<'_> {
         clean::text(self.raw(column))
     }
 
+    /// The field, or `None` and a problem (`missing: ` and `why`) when it is missing.
+    pub fn needed(
+        &self,
+        file: &str,
+        column: &str,
+        why: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
+        let text = self.text(column);
+        if text.is_none() {
+            problems.push(self.problem(file, column, format!("missing: {why}")));
+        }
+        text
+    }
+
     /// The date in `column` (`None` when missing); a bad one is a problem.
     pub fn date(
         &self,

@@ -11,6 +11,27 @@ pub(super) fn csv_rows(dataset: &dyn Dataset, file: &str, header: &str, rows: &[
     dataset.parse(file, &format!("{header}\n{}\n", rows.join("\n")))
 }
 
+/// `persons(&batch)`: the records of one kind in a batch, in order.
+macro_rules! pickers {
+    ($($name:ident: $kind:ident),*) => {$(
+        pub(crate) fn $name(b: &Batch) -> Vec<&crate::model::$kind> {
+            b.records
+                .iter()
+                .filter_map(|p| match &p.record {
+                    Record::$kind(x) => Some(x),
+                    _ => None,
+                })
+                .collect()
+        }
+    )*};
+}
+pickers!(persons: Person, candidacies: Candidacy);
+
+/// Whether `dataset` recognises `text` as a file of its records.
+pub(crate) fn recognised(dataset: &dyn Dataset, text: &str) -> bool {
+    dataset.recognise("f.csv", text) == Some(Role::Records)
+}
+
 /// The problems of `b` as (line, column), in order.
 pub(super) fn placed(b: &Batch) -> Vec<(usize, &str)> {
     b.problems

@@ -178,13 +178,8 @@ fn bad_elements_are_problems_with_their_line_and_field() {
         b.problems[0].message,
         "not a Popolo person: invalid type: integer `7`, expected a string"
     );
-    let got: Vec<(usize, &str)> = b
-        .problems
-        .iter()
-        .map(|p| (p.line, p.field.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        crate::import::tests::placed(&b),
         vec![(4, "gender"), (22, "birth_date"), (39, "on_behalf_of_id")],
         "{:?}",
         b.problems
