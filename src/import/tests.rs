@@ -1,3 +1,6 @@
+//! Tests of reading and planning, and what the datasets' tests share: pickers, `csv_rows`
+//! and the table-driven `csv_cases!`.
+
 use super::*;
 
 /// The records of `b` that `f` picks, in order (for the format modules' tests).

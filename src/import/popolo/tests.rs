@@ -1,3 +1,5 @@
+//! Unit tests of the Popolo reader, on a document in the shape of the EveryPolitician file.
+
 use super::*;
 use crate::import::tests::of;
 use crate::model::Gender;
