@@ -1,3 +1,6 @@
+//! Tests of reading and planning, and what the datasets' tests share: pickers, `csv_rows`
+//! and the table-driven `csv_cases!`.
+
 use super::*;
 
 /// The records of `b` that `f` picks, in order (for the format modules' tests).
@@ -5,15 +8,80 @@ pub(super) fn of<T>(b: &Batch, f: impl Fn(&Record) -> Option<T>) -> Vec<T> {
     b.records.iter().filter_map(|p| f(&p.record)).collect()
 }
 
-/// Parses `rows` under `header` as the CSV file `file`, with a format's `parse`.
-pub(super) fn csv_rows(
-    parse: fn(&str, &str) -> Batch,
-    file: &str,
-    header: &str,
-    rows: &[&str],
-) -> Batch {
-    parse(file, &format!("{header}\n{}\n", rows.join("\n")))
+/// Parses `rows` under `header` as the CSV file `file`, with a dataset.
+pub(super) fn csv_rows(dataset: &dyn Dataset, file: &str, header: &str, rows: &[&str]) -> Batch {
+    let header = header.trim_end_matches('\n');
+    dataset.parse(file, &format!("{header}\n{}\n", rows.join("\n")))
 }
+
+/// `persons(&batch)`: the records of one kind in a batch, in order.
+macro_rules! pickers {
+    ($($name:ident: $kind:ident),*) => {$(
+        pub(crate) fn $name(b: &Batch) -> Vec<&crate::model::$kind> {
+            b.records
+                .iter()
+                .filter_map(|p| match &p.record {
+                    Record::$kind(x) => Some(x),
+                    _ => None,
+                })
+                .collect()
+        }
+    )*};
+}
+pickers!(persons: Person, candidacies: Candidacy);
+
+/// Whether `dataset` recognises `text` as a file of its records.
+pub(crate) fn recognised(dataset: &dyn Dataset, text: &str) -> bool {
+    dataset.recognise("f.csv", text) == Some(Role::Records)
+}
+
+/// The problems of `b` as (line, column), in order.
+pub(super) fn placed(b: &Batch) -> Vec<(usize, &str)> {
+    b.problems
+        .iter()
+        .map(|p| (p.line, p.field.as_str()))
+        .collect()
+}
+
+/// Table-driven tests of a CSV dataset: each case names a test, the rows read under
+/// `header` (as the file `file`) and what must come of them: the problems as
+/// (line, column), or a check run on the batch.
+///
+/// ```ignore
+/// csv_cases!(Adr, "x.csv", HEADER, {
+///     bad_year: [ROW.replace("2009", "20x9")] => { problems [(2, "Year")] };
+///     one_person: [ROW] => { |b| assert_eq!(persons(&b).len(), 1) };
+/// });
+/// ```
+macro_rules! csv_cases {
+    ($dataset:expr, $file:expr, $header:expr, {
+        $($name:ident: [$($row:expr),* $(,)?] => $expect:tt;)*
+    }) => {
+        $(
+            #[test]
+            fn $name() {
+                let rows: Vec<String> = vec![$(String::from($row)),*];
+                let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+                let batch = $crate::import::tests::csv_rows(&$dataset, $file, $header, &rows);
+                $crate::import::tests::csv_cases!(@expect batch $expect);
+            }
+        )*
+    };
+    (@expect $b:ident { problems [$(($line:expr, $col:expr)),* $(,)?] }) => {
+        assert_eq!(
+            $crate::import::tests::placed(&$b),
+            vec![$(($line, $col)),*],
+            "{:?}",
+            $b.problems
+        );
+        assert!($b.records.is_empty(), "rows with problems are left out");
+    };
+    (@expect $b:ident { |$x:ident| $($body:tt)* }) => {
+        let $x = &$b;
+        $($body)*
+    };
+}
+pub(crate) use csv_cases;
 
 fn parsed(lines: &str) -> Batch {
     let batch = native::parse("t.jsonl", lines);
@@ -154,46 +222,66 @@ fn defaults_never_overwrite_and_are_added_once() {
     assert!(p.changes.iter().all(|c| c.record.id() != "sp"));
 }
 
+/// A dataset that reads its files together, telling back what it was given.
+struct Together;
+
+impl Dataset for Together {
+    fn name(&self) -> &'static str {
+        "together"
+    }
+
+    fn about(&self) -> &'static str {
+        "a test dataset whose files are read as one group"
+    }
+
+    fn recognise(&self, file: &str, _text: &str) -> Option<Role> {
+        Some(if file.ends_with("-aux.csv") {
+            Role::Auxiliary
+        } else {
+            Role::Records
+        })
+    }
+
+    fn parse(&self, file: &str, _text: &str) -> Batch {
+        panic!("{file}: a together-dataset is read by parse_all")
+    }
+
+    fn together(&self) -> bool {
+        true
+    }
+
+    fn parse_all(&self, files: &[Input]) -> Batch {
+        let mut batch = Batch::default();
+        for f in files {
+            let name = std::path::Path::new(&f.name).file_name().unwrap();
+            let message = format!("{:?} {:?}", name, f.role);
+            batch.problems.push(file_problem("group", &message));
+        }
+        batch
+    }
+}
+
 #[test]
-fn formats_are_named_and_detected_from_their_first_bytes() {
-    let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+fn a_together_dataset_gets_all_its_files_at_once_with_auxiliary_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "x,y\n1,2\n").unwrap();
+        path
+    };
+    let paths = [write("a-1.csv"), write("a-aux.csv"), write("a-2.csv")];
+    let paths: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    let mut seen = Vec::new();
+    let (batch, chosen) = read_files_with(&paths, Some(&Together), |p| seen.push(p.to_owned()));
+    assert_eq!(seen.len(), 3, "called before each file");
+    assert_eq!(chosen.len(), 3);
+    let told: Vec<&str> = batch.problems.iter().map(|p| p.message.as_str()).collect();
     assert_eq!(
-        names,
+        told,
         vec![
-            "jsonl",
-            "popolo",
-            "tcpd-ias",
-            "tcpd-cabinet",
-            "tcpd-cm",
-            "adr",
-            "results"
+            "\"a-1.csv\" Records",
+            "\"a-aux.csv\" Auxiliary",
+            "\"a-2.csv\" Records"
         ]
     );
-    for f in Format::ALL {
-        assert_eq!(f.as_str().parse::<Format>(), Ok(f));
-    }
-    assert!("tcpd"
-        .parse::<Format>()
-        .unwrap_err()
-        .contains("tcpd-cabinet"));
-    let cases = [
-        ("{\"persons\": [], \"organizations\": []}", Some(Format::Popolo)),
-        ("{\"type\":\"person\",\"id\":\"x\",\"name\":{\"hi\":\"क\"}}\n", Some(Format::Jsonl)),
-        ("[{\"type\":\"source\",\"id\":\"s\",\"title\":\"t\"}]", Some(Format::Jsonl)),
-        // A BOM and CRLF line ends, as spreadsheet programs write CSV.
-        ("\u{feff}ID,Name,Cadre,Allotment_Year,Date_of_Birth,Last_Designation\r\nUP1,Shri X,UP,1978,N.A.,N.A.\r\n", Some(Format::TcpdIas)),
-        ("year,ls_number,name,party,gender,portfolio,rank,appointment_begin,appointment_end\n", Some(Format::TcpdCabinet)),
-        ("State_Name,Assembly_No,Sequence_No,pid_CM,Name,Start_Date,End_Date\n", Some(Format::TcpdCm)),
-        ("\"Candidate\";\"Party\";\"Criminal Cases\";\"Education\"\n", Some(Format::Adr)),
-        ("\u{feff}Candidate,Party,Criminal Cases,Education\r\nA,B,0,X\r\n", Some(Format::Adr)),
-        ("\"State\";\"Constituency\";\"Party\";\"Candidate\";\"Votes\";\"State ID\"\n", Some(Format::Results)),
-        ("State,Constituency,Party,Candidate,Votes\n", Some(Format::Results)),
-        ("election_year,election_type,election_state,constituency,constituency_no\n", Some(Format::Results)),
-        ("election_year;election_type;election_state;constituency\n", Some(Format::Results)),
-        ("a,b,c\n1,2,3\n", None),
-        ("नाम,दल\n", None),
-    ];
-    for (text, expected) in cases {
-        assert_eq!(Format::detect("f", text), expected, "{text:?}");
-    }
 }
