@@ -21,12 +21,12 @@ use std::collections::BTreeMap;
 /// The dataset: `--format tcpd-cm`.
 pub struct TcpdCm;
 
-/// The dataset's source record.
-pub const SOURCE_ID: &str = TcpdCm::SOURCE.id;
-
 /// The columns a file must have.
 const REQUIRED: &str =
     "State_Name,pid_CM,Name,Start_Date,End_Date,Administrative_Rule,Party,Constituency_Name";
+
+/// The dataset's source record, cited by every record it makes.
+pub const SOURCE_ID: &str = TcpdCm::SOURCE.id;
 
 impl Csv for TcpdCm {
     const NAME: &'static str = "tcpd-cm";

@@ -99,8 +99,9 @@ pub struct Officer {
 }
 
 impl Officer {
+    /// Reads one row, reporting every problem in it rather than the first.
     fn read(file: &str, row: &Row) -> Result<Officer, Vec<Problem>> {
-        let mut problems = Vec::new();
+        let mut problems: Vec<Problem> = Vec::new();
         let tcpd_id = row.needed(file, "ID", "every officer needs TCPD's ID", &mut problems);
         let raw_name = row.needed(file, "Name", "every officer needs a name", &mut problems);
         let birth = row.date(file, "Date_of_Birth", &mut problems);
