@@ -1,5 +1,5 @@
-//! Tests of reading and planning, and what the datasets' tests share: pickers, `csv_rows`
-//! and the table-driven `csv_cases!`.
+//! Tests of reading and planning, and what the datasets' tests share: pickers, `csv_rows`,
+//! the real rows of `Rows` and the table-driven `csv_cases!`.
 
 use super::*;
 
@@ -14,21 +14,105 @@ pub(super) fn csv_rows(dataset: &dyn Dataset, file: &str, header: &str, rows: &[
     dataset.parse(file, &format!("{header}\n{}\n", rows.join("\n")))
 }
 
+/// A kind of record the datasets' tests pick out of a batch.
+pub(crate) trait Pick {
+    fn pick(r: &Record) -> Option<&Self>;
+}
+
+fn picked<T: Pick>(placed: &[Parsed]) -> Vec<&T> {
+    placed.iter().filter_map(|p| T::pick(&p.record)).collect()
+}
+
+/// The defaults of one kind in `b`, in order: `defaults_of::<Office>(&b)`.
+pub(crate) fn defaults_of<T: Pick>(b: &Batch) -> Vec<&T> {
+    picked(&b.defaults)
+}
+
 /// `persons(&batch)`: the records of one kind in a batch, in order.
 macro_rules! pickers {
     ($($name:ident: $kind:ident),*) => {$(
-        pub(crate) fn $name(b: &Batch) -> Vec<&crate::model::$kind> {
-            b.records
-                .iter()
-                .filter_map(|p| match &p.record {
+        impl Pick for crate::model::$kind {
+            fn pick(r: &Record) -> Option<&Self> {
+                match r {
                     Record::$kind(x) => Some(x),
                     _ => None,
-                })
-                .collect()
+                }
+            }
+        }
+
+        pub(crate) fn $name(b: &Batch) -> Vec<&crate::model::$kind> {
+            picked(&b.records)
         }
     )*};
 }
-pickers!(persons: Person, candidacies: Candidacy);
+pickers!(
+    persons: Person,
+    candidacies: Candidacy,
+    offices: Office,
+    tenures: Tenure,
+    memberships: Membership
+);
+
+/// Real rows of one file of a dataset, kept in `tests/rows/<file>` under the file's header,
+/// so that tests name a row by what is in it: `ROWS.parse(&["RAMJI LAL SUMAN,JD,M,Labour"])`.
+pub(crate) struct Rows {
+    pub dataset: &'static dyn Dataset,
+    /// The name of the dataset's file, under which the rows are parsed.
+    pub file: &'static str,
+    /// The header, then the rows.
+    pub text: &'static str,
+}
+
+/// `rows!(TcpdCm, "TCPD-CMID_1962_2022.csv")`: the [`Rows`] kept in `tests/rows/` under
+/// that file's name (the path is relative to the test module that names them).
+macro_rules! rows {
+    ($dataset:expr, $file:literal) => {
+        $crate::import::tests::Rows {
+            dataset: &$dataset,
+            file: $file,
+            text: include_str!(concat!("rows/", $file)),
+        }
+    };
+}
+pub(crate) use rows;
+
+/// `b`, once it is checked to have no problems.
+#[track_caller]
+pub(crate) fn clean(b: Batch) -> Batch {
+    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    b
+}
+
+impl Rows {
+    pub(crate) fn header(&self) -> &'static str {
+        self.text.lines().next().unwrap_or_default()
+    }
+
+    /// The one row that contains `key`: a name, an id, or a field with its neighbours.
+    pub(crate) fn row(&self, key: &str) -> &'static str {
+        let found: Vec<&str> = self
+            .text
+            .lines()
+            .skip(1)
+            .filter(|l| l.contains(key))
+            .collect();
+        match found[..] {
+            [row] => row,
+            _ => panic!("{} rows of {} contain {key:?}", found.len(), self.file),
+        }
+    }
+
+    /// The rows containing `keys`, one key a row, parsed in that order.
+    pub(crate) fn parse(&self, keys: &[&str]) -> Batch {
+        let rows: Vec<&str> = keys.iter().map(|k| self.row(k)).collect();
+        self.parse_lines(&rows)
+    }
+
+    /// `lines` (rows of the file, perhaps changed) parsed under the header.
+    pub(crate) fn parse_lines(&self, lines: &[&str]) -> Batch {
+        csv_rows(self.dataset, self.file, self.header(), lines)
+    }
+}
 
 /// Whether `dataset` recognises `text` as a file of its records.
 pub(crate) fn recognised(dataset: &dyn Dataset, text: &str) -> bool {

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::import::dataset::Dataset;
-use crate::import::tests::{candidacies, persons, recognised};
+use crate::import::tests::{candidacies, clean, csv_rows, persons, recognised};
 use crate::model::{Kind, Outcome};
 
 fn count_kinds(batch: &Batch) -> HashMap<Kind, usize> {
@@ -17,11 +17,10 @@ const HEADER: &str = "\"Candidate\";\"Party\";\"Criminal Cases\";\"Education\";\
 
 #[test]
 fn a_lok_sabha_row_becomes_a_person_and_a_candidacy_with_its_affidavit() {
-    let text = format!(
-        "{HEADER}\"RAMJI LAL SUMAN\";\"SP\";\" 1\";\"Graduate Professional\";\"57\";\"17516869\";\"0\";\"No\";\"AGRA\";\"UTTAR PRADESH\";\"\";\"2009\";\"Lok Sabha\";\"No Comment\"\n\"Other One\";\"BJP\";\"0\";\"Not Given\";\"0\";\"Rs 2,06,54,961 ~ 2 Crore+\";\"\";\"Yes\";\"AGRA\";\"UTTAR PRADESH\";\"\";\"2009\";\"Lok Sabha\";\"No Comment\"\n"
-    );
-    let b = Adr.parse("lok-sabha.csv", &text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(csv_rows(&Adr, "lok-sabha.csv", HEADER, &[
+        "\"RAMJI LAL SUMAN\";\"SP\";\" 1\";\"Graduate Professional\";\"57\";\"17516869\";\"0\";\"No\";\"AGRA\";\"UTTAR PRADESH\";\"\";\"2009\";\"Lok Sabha\";\"No Comment\"",
+        "\"Other One\";\"BJP\";\"0\";\"Not Given\";\"0\";\"Rs 2,06,54,961 ~ 2 Crore+\";\"\";\"Yes\";\"AGRA\";\"UTTAR PRADESH\";\"\";\"2009\";\"Lok Sabha\";\"No Comment\"",
+    ]));
     let p = persons(&b);
     assert_eq!(
         p[0].id,
@@ -108,11 +107,11 @@ crate::import::tests::csv_cases!(Adr, "x.csv", HEADER, {
 
 #[test]
 fn assembly_rows_and_bye_elections_get_their_own_elections() {
-    let text = format!(
-        "{HEADER}\"Phanidhar Talukdar\";\"BJP\";\" 2\";\"12th Pass\";\"55\";\"107812804\";\"12365742\";\"Yes\";\"BHABANIPUR\";\"ASSAM\";\"BAJALI\";\"2021\";\"Assam\";\"BYE ELECTION ON 30-10-2021\"\n\"T M Jacob\";\"KC(J)\";\" 1\";\"Graduate Professional\";\"60\";\"35562652\";\"7549000\";\"Yes\";\"PIRAVOM\";\"KERALA\";\"ERNAKULAM\";\"2011\";\"Kerala\";\"BEFORE BYE-ELECTION\"\n\"Biju Das\";\"BJD\";\"0\";\"Graduate\";\"50\";\"1\";\"0\";\"No\";\"ANGUL\";\"ORISSA\";\"ANGUL\";\"2009\";\"Orissa\";\"No Comment\"\n"
-    );
-    let b = Adr.parse("s.csv", &text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(csv_rows(&Adr, "s.csv", HEADER, &[
+        "\"Phanidhar Talukdar\";\"BJP\";\" 2\";\"12th Pass\";\"55\";\"107812804\";\"12365742\";\"Yes\";\"BHABANIPUR\";\"ASSAM\";\"BAJALI\";\"2021\";\"Assam\";\"BYE ELECTION ON 30-10-2021\"",
+        "\"T M Jacob\";\"KC(J)\";\" 1\";\"Graduate Professional\";\"60\";\"35562652\";\"7549000\";\"Yes\";\"PIRAVOM\";\"KERALA\";\"ERNAKULAM\";\"2011\";\"Kerala\";\"BEFORE BYE-ELECTION\"",
+        "\"Biju Das\";\"BJD\";\"0\";\"Graduate\";\"50\";\"1\";\"0\";\"No\";\"ANGUL\";\"ORISSA\";\"ANGUL\";\"2009\";\"Orissa\";\"No Comment\"",
+    ]));
     let c = candidacies(&b);
     assert_eq!(
         c[0].election,
@@ -167,8 +166,7 @@ fn a_missing_column_is_one_problem_on_the_header() {
 #[test]
 fn comma_separated_unquoted_files_and_impossible_ages() {
     let text = "Candidate,Party,Criminal Cases,Education,Age,Total Assets,Liabilities,Winner,Constituency,State,District,Year,House,Comment\nVenkatesan J,IND,0,Graduate,546,\"1,00,000\",0,No,ARIYALUR,TAMIL NADU,ARIYALUR,2021,Tamil Nadu,No Comment\n";
-    let b = Adr.parse("c.csv", text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(Adr.parse("c.csv", text));
     let c = candidacies(&b);
     assert_eq!(c[0].election, "vidhan-sabha-tamil-nadu-2021");
     let a = c[0].affidavit.as_ref().unwrap();

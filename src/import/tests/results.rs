@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::import::dataset::Dataset;
-use crate::import::tests::{candidacies, recognised};
+use crate::import::tests::{candidacies, clean, csv_rows, recognised};
 use crate::model::{Candidacy, Outcome};
 use std::collections::BTreeMap;
 
@@ -19,11 +19,11 @@ fn by_person<'a>(b: &'a Batch, id: &str) -> &'a Candidacy {
 
 #[test]
 fn lok_sabha_rows_are_ranked_and_the_top_candidate_won() {
-    let text = format!(
-        "{LS_HEADER}\"Andhra Pradesh\";\"Araku \";\"Bharatiya Janata Party\";\"KOTHAPALLI GEETHA\";\"426425\";\"S01\";\"1\"\n\"Andhra Pradesh\";\"Araku \";\"Yuvajana Sramika Rythu Congress Party\";\"GUMMA THANUJA RANI\";\"477005\";\"S01\";\"1\"\n\"Andhra Pradesh\";\"Araku \";\"None of the Above\";\"NOTA\";\"50470\";\"S01\";\"1\"\n"
-    );
-    let b = Results.parse("data/2024LokSabha.csv", &text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(csv_rows(&Results, "data/2024LokSabha.csv", LS_HEADER, &[
+        "\"Andhra Pradesh\";\"Araku \";\"Bharatiya Janata Party\";\"KOTHAPALLI GEETHA\";\"426425\";\"S01\";\"1\"",
+        "\"Andhra Pradesh\";\"Araku \";\"Yuvajana Sramika Rythu Congress Party\";\"GUMMA THANUJA RANI\";\"477005\";\"S01\";\"1\"",
+        "\"Andhra Pradesh\";\"Araku \";\"None of the Above\";\"NOTA\";\"50470\";\"S01\";\"1\"",
+    ]));
     let rani = by_person(
         &b,
         "india-votes-lok-sabha-2024-andhra-pradesh-araku-gumma-thanuja-rani",
@@ -54,11 +54,17 @@ fn lok_sabha_rows_are_ranked_and_the_top_candidate_won() {
 
 #[test]
 fn assembly_votes_are_evm_plus_postal_and_namesakes_stay_apart() {
-    let text = format!(
-        "{AS_HEADER}2024,Assembly,HR,KALKA,1,1,OM PARKASH GUJJAR,Aam Aadmi Party,854,4\n2024,Assembly,HR,KALKA,1,2,KRISHAN,Bahujan Samaj Party,1368,6\n2024,Assembly,HR,KALKA,1,3,KRISHAN,Independent,1368,6\n2024,Assembly,HR,KALKA,1,4,SHAKTI RANI SHARMA,Bharatiya Janata Party,\"60,000\",612\n"
-    );
-    let b = Results.parse("2024Assembly-HR.csv", &text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(csv_rows(
+        &Results,
+        "2024Assembly-HR.csv",
+        AS_HEADER,
+        &[
+            "2024,Assembly,HR,KALKA,1,1,OM PARKASH GUJJAR,Aam Aadmi Party,854,4",
+            "2024,Assembly,HR,KALKA,1,2,KRISHAN,Bahujan Samaj Party,1368,6",
+            "2024,Assembly,HR,KALKA,1,3,KRISHAN,Independent,1368,6",
+            "2024,Assembly,HR,KALKA,1,4,SHAKTI RANI SHARMA,Bharatiya Janata Party,\"60,000\",612",
+        ],
+    ));
     let c = candidacies(&b);
     assert_eq!(c.len(), 4);
     assert_eq!(c[0].election, "vidhan-sabha-haryana-2024");
@@ -90,11 +96,17 @@ fn assembly_votes_are_evm_plus_postal_and_namesakes_stay_apart() {
 #[test]
 fn two_seats_of_one_name_are_told_apart_by_number() {
     // Bihar 2025 has a Kalyanpur at number 16 and another at 131.
-    let text = format!(
-        "{AS_HEADER}2025,Assembly,BR,KALYANPUR,16,1,A ONE,P,10,0\n2025,Assembly,BR,KALYANPUR,16,2,B TWO,Q,5,0\n2025,Assembly,BR,KALYANPUR,131,1,C THREE,P,7,0\n2025,Assembly,BR,KALYANPUR,131,2,B TWO,Q,9,0\n"
-    );
-    let b = Results.parse("2025Assembly-BR.csv", &text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(csv_rows(
+        &Results,
+        "2025Assembly-BR.csv",
+        AS_HEADER,
+        &[
+            "2025,Assembly,BR,KALYANPUR,16,1,A ONE,P,10,0",
+            "2025,Assembly,BR,KALYANPUR,16,2,B TWO,Q,5,0",
+            "2025,Assembly,BR,KALYANPUR,131,1,C THREE,P,7,0",
+            "2025,Assembly,BR,KALYANPUR,131,2,B TWO,Q,9,0",
+        ],
+    ));
     let won: Vec<&str> = candidacies(&b)
         .into_iter()
         .filter(|c| c.result == Some(Outcome::Won))
@@ -111,11 +123,18 @@ fn two_seats_of_one_name_are_told_apart_by_number() {
 
 #[test]
 fn a_tie_at_the_top_and_an_uncounted_seat_have_no_winner() {
-    let text = format!(
-        "{AS_HEADER}2026,Assembly,WB,A,1,1,X ONE,P,10,0\n2026,Assembly,WB,A,1,2,X TWO,Q,9,1\n2026,Assembly,WB,A,1,3,X THREE,R,3,0\n2026,Assembly,WB,B,2,1,Y ONE,P,0,0\n2026,Assembly,WB,B,2,2,Y TWO,Q,0,0\n"
-    );
-    let b = Results.parse("t.csv", &text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(csv_rows(
+        &Results,
+        "t.csv",
+        AS_HEADER,
+        &[
+            "2026,Assembly,WB,A,1,1,X ONE,P,10,0",
+            "2026,Assembly,WB,A,1,2,X TWO,Q,9,1",
+            "2026,Assembly,WB,A,1,3,X THREE,R,3,0",
+            "2026,Assembly,WB,B,2,1,Y ONE,P,0,0",
+            "2026,Assembly,WB,B,2,2,Y TWO,Q,0,0",
+        ],
+    ));
     let c = candidacies(&b);
     assert_eq!((c[0].rank, c[0].result), (Some(1), None));
     assert_eq!((c[1].rank, c[1].result), (Some(1), None));
@@ -128,11 +147,9 @@ fn a_tie_at_the_top_and_an_uncounted_seat_have_no_winner() {
 
 #[test]
 fn an_uncontested_seat_is_a_win_without_votes() {
-    let text = format!(
-        "{LS_HEADER}\"Gujarat\";\"Surat\";\"Bharatiya Janata Party\";\"MUKESHKUMAR CHANDRAKAANT DALAL\";\"Unconteste\";\"S06\";\"2\"\n"
-    );
-    let b = Results.parse("2024LokSabha.csv", &text);
-    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    let b = clean(csv_rows(&Results, "2024LokSabha.csv", LS_HEADER, &[
+        "\"Gujarat\";\"Surat\";\"Bharatiya Janata Party\";\"MUKESHKUMAR CHANDRAKAANT DALAL\";\"Unconteste\";\"S06\";\"2\"",
+    ]));
     let c = candidacies(&b);
     assert_eq!(
         (c[0].votes, c[0].rank, c[0].result),
