@@ -20,11 +20,21 @@ pub struct Row {
     pub party_label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub votes: Option<u64>,
-    /// Percent of the votes polled in the constituency, when every candidate's count is known.
+    /// Percent of the votes: the dataset's share of the valid votes when every
+    /// candidacy of the seat gives one (TCPD), else worked out from the listed
+    /// counts when every one is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<f64>,
+    /// Votes ahead of the next candidate, as the dataset gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deposit_lost: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Outcome>,
+    /// The dataset's share, kept apart until the seat is complete.
+    #[serde(skip)]
+    given_share: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -126,7 +136,10 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             party_label,
             votes: c.votes,
             share: None,
+            margin: c.margin,
+            deposit_lost: c.deposit_lost,
             result: c.result,
+            given_share: c.share.map(|p| p.as_f64()),
         });
     }
     if let (Some(w), true) = (constituency, groups.is_empty()) {
@@ -146,10 +159,13 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             key(a).cmp(&key(b))
         });
         let complete = rows.iter().all(|r| r.votes.is_some());
+        let given = rows.iter().all(|r| r.given_share.is_some());
         let total: u64 = rows.iter().filter_map(|r| r.votes).sum();
         for (i, r) in rows.iter_mut().enumerate() {
             r.rank = i + 1;
-            if complete && total > 0 {
+            if given {
+                r.share = r.given_share;
+            } else if complete && total > 0 {
                 r.share = r.votes.map(|v| (v as f64) * 100.0 / (total as f64));
             }
             let t = tally.entry(r.party.clone()).or_insert_with(|| PartyTally {

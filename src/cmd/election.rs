@@ -58,21 +58,42 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         if let Some(n) = &c.name {
             writeln!(out, "\n{}", n.both())?;
         }
+        // TCPD gives each candidate's margin over the next: a column when any row has one.
+        let margins = c.rows.iter().any(|r| r.margin.is_some());
         writeln!(
             out,
-            "{:>3}  {:<44} {:<10} {:>12} {:>7}  result",
+            "{:>3}  {:<44} {:<10} {:>12} {:>7}{}  result",
             "#",
             "candidate",
             "party",
             r.votes_unit.split(' ').next_back().unwrap_or("votes"),
-            "share"
+            "share",
+            if margins {
+                format!(" {:>10}", "margin")
+            } else {
+                String::new()
+            }
         )?;
         for row in &c.rows {
             let votes = row
                 .votes
                 .map(|v| v.to_string())
                 .unwrap_or_else(|| "—".into());
-            let share = row.share.map(|s| format!("{s:.1}%")).unwrap_or_default();
+            let share = row.share.map(|s| format!("{s:.2}%")).unwrap_or_default();
+            let margin = match (margins, row.margin) {
+                (false, _) => String::new(),
+                (true, Some(m)) => format!(" {m:>10}"),
+                (true, None) => format!(" {:>10}", ""),
+            };
+            let deposit = if row.deposit_lost == Some(true) {
+                if hi {
+                    " (ज़मानत ज़ब्त)"
+                } else {
+                    " (deposit lost)"
+                }
+            } else {
+                ""
+            };
             let result = match row.result {
                 Some(Won::Won) => won,
                 Some(Won::Lost) => lost,
@@ -80,13 +101,15 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
             };
             writeln!(
                 out,
-                "{:>3}  {:<44} {:<10} {:>12} {:>7}  {}",
+                "{:>3}  {:<44} {:<10} {:>12} {:>7}{}  {}{}",
                 row.rank,
                 row.name.both(),
                 row.party_label.as_deref().unwrap_or(""),
                 votes,
                 share,
-                result
+                margin,
+                result,
+                deposit
             )?;
         }
     }

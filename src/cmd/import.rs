@@ -6,7 +6,7 @@ use crate::cli::ImportArgs;
 use anyhow::Context as _;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use netakosh::import::{read_files_as, Batch, Format, Report};
+use netakosh::import::{read_files_with, Format, Report};
 use netakosh::model::Kind;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -86,15 +86,16 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
         .collect();
     let bar = progress_bar(sizes.iter().sum());
-    let mut records = Batch::default();
-    let mut chosen = Vec::new();
-    for (path, size) in files.iter().zip(&sizes) {
-        bar.set_message(format!("reading {}", path.display()));
-        let (batch, formats) = read_files_as(&[path.as_path()], format);
-        records.append(batch);
-        chosen.extend(formats);
-        bar.inc(*size);
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    if let Some(first) = files.first() {
+        bar.set_message(format!("reading {}", first.display()));
     }
+    let (records, chosen) = read_files_with(&paths, format, &mut |i| {
+        if let Some(next) = files.get(i + 1) {
+            bar.set_message(format!("reading {}", next.display()));
+        }
+        bar.inc(sizes[i]);
+    });
     bar.suspend(|| {
         // Native files need no announcement; a recognised dataset does.
         if format.is_none() && !args.json {

@@ -7,6 +7,7 @@
 pub mod adr;
 pub mod clean;
 pub mod india;
+pub mod lokdhaba;
 pub mod native;
 pub mod popolo;
 pub mod results;
@@ -118,10 +119,13 @@ pub enum Format {
     Adr,
     /// india-votes-data election results with votes (CSV).
     Results,
+    /// TCPD Lok Dhaba results with person ids: the incumbency files and their
+    /// party lists, read together (see [`lokdhaba`]), or TCPD's full download.
+    TcpdLokDhaba,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Jsonl,
         Format::Popolo,
         Format::TcpdIas,
@@ -129,6 +133,7 @@ impl Format {
         Format::TcpdCm,
         Format::Adr,
         Format::Results,
+        Format::TcpdLokDhaba,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -140,6 +145,7 @@ impl Format {
             Format::TcpdCm => "tcpd-cm",
             Format::Adr => "adr",
             Format::Results => "results",
+            Format::TcpdLokDhaba => "tcpd-lokdhaba",
         }
     }
 
@@ -163,6 +169,9 @@ impl Format {
         if tcpd_cm::detect(text) {
             return Some(Format::TcpdCm);
         }
+        if lokdhaba::detect(text) {
+            return Some(Format::TcpdLokDhaba);
+        }
         let first_line = head.lines().next().unwrap_or("");
         if adr::is_header(first_line) {
             return Some(Format::Adr);
@@ -183,6 +192,7 @@ impl Format {
             Format::TcpdCm => tcpd_cm::parse(name, text),
             Format::Adr => adr::parse(name, text),
             Format::Results => results::parse(name, text),
+            Format::TcpdLokDhaba => lokdhaba::parse_files(&[(name.to_string(), text.to_string())]),
         }
     }
 }
@@ -209,45 +219,76 @@ pub fn read_files(paths: &[&Path]) -> Batch {
 /// Reads files in `format`, or in the format detected for each file; returns the
 /// records and the format used for each file.
 pub fn read_files_as(paths: &[&Path], format: Option<Format>) -> (Batch, Vec<(String, Format)>) {
+    read_files_with(paths, format, &mut |_| {})
+}
+
+/// [`read_files_as`], calling `done(i)` after reading `paths[i]` (a progress bar).
+/// Files of a dataset read as a whole (the Lok Dhaba union) are parsed together
+/// after the others.
+pub fn read_files_with(
+    paths: &[&Path],
+    format: Option<Format>,
+    done: &mut dyn FnMut(usize),
+) -> (Batch, Vec<(String, Format)>) {
     let mut chosen = Vec::new();
     let mut batch = Batch::default();
+    let mut together: Vec<(String, String)> = Vec::new();
     for (i, path) in paths.iter().enumerate() {
-        let name = path.display().to_string();
-        if path.is_dir() {
-            batch
-                .problems
-                .push(file_problem(&name, "is a directory, not a file"));
-            continue;
-        }
-        let text = match read_text(path, &name) {
-            Ok(t) => t,
-            Err(p) => {
-                batch.problems.push(p);
-                continue;
-            }
-        };
-        if i == 0 {
-            crate::pause::at("read-first-file");
-        }
-        if text.trim_start_matches('\u{feff}').trim().is_empty() {
-            batch.problems.push(file_problem(&name, "holds no records"));
-            continue;
-        }
-        let Some(fmt) = format.or_else(|| Format::detect(&name, &text)) else {
-            batch.problems.push(file_problem(
-                &name,
-                "format not recognised: name it with --format",
-            ));
-            continue;
-        };
-        chosen.push((name.clone(), fmt));
-        let parsed = fmt.parse(&name, &text);
-        if parsed.records.is_empty() && parsed.problems.is_empty() {
-            batch.problems.push(file_problem(&name, "holds no records"));
-        }
-        batch.append(parsed);
+        read_one(i, path, format, &mut batch, &mut chosen, &mut together);
+        done(i);
+    }
+    if !together.is_empty() {
+        batch.append(lokdhaba::parse_files(&together));
     }
     (batch, chosen)
+}
+
+fn read_one(
+    i: usize,
+    path: &Path,
+    format: Option<Format>,
+    batch: &mut Batch,
+    chosen: &mut Vec<(String, Format)>,
+    together: &mut Vec<(String, String)>,
+) {
+    let name = path.display().to_string();
+    if path.is_dir() {
+        batch
+            .problems
+            .push(file_problem(&name, "is a directory, not a file"));
+        return;
+    }
+    let text = match read_text(path, &name) {
+        Ok(t) => t,
+        Err(p) => {
+            batch.problems.push(p);
+            return;
+        }
+    };
+    if i == 0 {
+        crate::pause::at("read-first-file");
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        batch.problems.push(file_problem(&name, "holds no records"));
+        return;
+    }
+    let Some(fmt) = format.or_else(|| Format::detect(&name, &text)) else {
+        batch.problems.push(file_problem(
+            &name,
+            "format not recognised: name it with --format",
+        ));
+        return;
+    };
+    chosen.push((name.clone(), fmt));
+    if fmt == Format::TcpdLokDhaba {
+        together.push((name, text));
+        return;
+    }
+    let parsed = fmt.parse(&name, &text);
+    if parsed.records.is_empty() && parsed.problems.is_empty() {
+        batch.problems.push(file_problem(&name, "holds no records"));
+    }
+    batch.append(parsed);
 }
 
 /// The longest line an input file may have. No record comes near it; a longer line
