@@ -6,7 +6,8 @@
 
 use crate::analysis::{self, Field};
 use crate::error::{Error, Problem};
-use crate::import::{self, native, Format};
+use crate::import::registry::ALL;
+use crate::import::{self, native};
 use crate::kb::Kb;
 use crate::model::validate::check_record;
 use crate::model::Record;
@@ -76,7 +77,7 @@ pub fn import_plan(kb: &Kb, data: &[u8]) {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let format = Format::ALL[pick as usize % Format::ALL.len()];
+    let format = ALL[pick as usize % ALL.len()];
     let batch = format.parse("fuzz.in", text);
     let read = batch.records.len() + batch.defaults.len();
     match import::plan(&kb.store, batch) {
@@ -97,8 +98,8 @@ pub fn format_parser(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let format = Format::ALL[pick as usize % Format::ALL.len()];
-    let name = format!("fuzz.{}", format.as_str());
+    let format = ALL[pick as usize % ALL.len()];
+    let name = format!("fuzz.{}", format.name());
     let batch = format.parse(&name, text);
     assert_problems_are_placed(&batch.problems, &name, text);
     for p in batch.records.iter().chain(&batch.defaults) {

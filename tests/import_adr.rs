@@ -313,11 +313,15 @@ fn all_files_read_as_one_person_and_candidacy_per_row() {
         let text = std::fs::read_to_string(f).unwrap();
         let name = f.display().to_string();
         assert_eq!(
-            netakosh::import::Format::detect(&name, &text),
-            Some(netakosh::import::Format::Adr),
+            netakosh::import::registry::detect(&name, &text).map(|(d, _)| d.name()),
+            Some("adr"),
             "{name}"
         );
-        batch.append(netakosh::import::adr::parse(&name, &text));
+        batch.append(netakosh::import::Dataset::parse(
+            &netakosh::import::adr::Adr,
+            &name,
+            &text,
+        ));
     }
     assert!(
         batch.problems.is_empty(),

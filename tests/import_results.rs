@@ -378,11 +378,15 @@ fn all_results_files_read_with_one_winner_per_counted_seat() {
         let text = std::fs::read_to_string(f).unwrap();
         let name = f.display().to_string();
         assert_eq!(
-            netakosh::import::Format::detect(&name, &text),
-            Some(netakosh::import::Format::Results),
+            netakosh::import::registry::detect(&name, &text).map(|(d, _)| d.name()),
+            Some("results"),
             "{name}"
         );
-        batch.append(netakosh::import::results::parse(&name, &text));
+        batch.append(netakosh::import::Dataset::parse(
+            &netakosh::import::results::Results,
+            &name,
+            &text,
+        ));
     }
     assert!(
         batch.problems.is_empty(),

@@ -6,7 +6,7 @@ use crate::cli::ImportArgs;
 use anyhow::Context as _;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use netakosh::import::{read_files_with, Format, Report};
+use netakosh::import::{read_files_with, registry, Format, Report};
 use netakosh::model::Kind;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -54,12 +54,13 @@ fn walk(dir: &Path, format: Option<Format>, out: &mut Vec<PathBuf>) -> Result<()
             .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
             .unwrap_or(0);
         let text = String::from_utf8_lossy(&head[..n]);
-        match format.or_else(|| Format::detect(&path.display().to_string(), &text)) {
-            Some(_) => out.push(path),
-            None => eprintln!(
+        if format.is_some() || registry::detect(&path.display().to_string(), &text).is_some() {
+            out.push(path);
+        } else {
+            eprintln!(
                 "netakosh: skipping {} (format not recognised)",
                 path.display()
-            ),
+            );
         }
     }
     Ok(())
@@ -70,7 +71,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
     let format = args
         .format
         .as_deref()
-        .map(str::parse::<Format>)
+        .map(registry::find)
         .transpose()
         .map_err(netakosh::Error::Usage)?;
     let mut files = Vec::new();
@@ -87,20 +88,22 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         .collect();
     let bar = progress_bar(sizes.iter().sum());
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    if let Some(first) = files.first() {
-        bar.set_message(format!("reading {}", first.display()));
-    }
-    let (records, chosen) = read_files_with(&paths, format, &mut |i| {
-        if let Some(next) = files.get(i + 1) {
-            bar.set_message(format!("reading {}", next.display()));
+    let mut read = 0;
+    let (records, chosen) = read_files_with(&paths, format, |path| {
+        // The bar moves when the next file starts.
+        if read > 0 {
+            bar.inc(sizes[read - 1]);
         }
-        bar.inc(sizes[i]);
+        read += 1;
+        bar.set_message(format!("reading {}", path.display()));
     });
+    bar.inc(sizes.last().copied().unwrap_or(0));
     bar.suspend(|| {
         // Native files need no announcement; a recognised dataset does.
         if format.is_none() && !args.json {
-            for (file, f) in chosen.iter().filter(|(_, f)| *f != Format::Jsonl) {
-                eprintln!("netakosh: reading {file} as {}", f.as_str());
+            let native = registry::ALL[0];
+            for (file, f) in chosen.iter().filter(|(_, f)| !registry::same(*f, native)) {
+                eprintln!("netakosh: reading {file} as {}", f.name());
             }
         }
     });

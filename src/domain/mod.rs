@@ -4,6 +4,7 @@
 //! A table lives here when more than one part of the program reads it; a dataset's
 //! own quirks stay in its importer.
 
+pub mod legislatures;
 pub mod parties;
 pub mod services;
 pub mod states;

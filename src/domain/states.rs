@@ -151,6 +151,103 @@ pub fn slug(text: &str) -> String {
     }
 }
 
+/// india-votes-data's state codes (`data/states.csv`, MIT licence, © 2024 India
+/// Votes Data), with the names [`find`] knows them by.
+const CODES: &[(&str, &str)] = &[
+    ("AN", "Andaman and Nicobar Islands"),
+    ("AP", "Andhra Pradesh"),
+    ("AR", "Arunachal Pradesh"),
+    ("AS", "Assam"),
+    ("BR", "Bihar"),
+    ("CH", "Chandigarh"),
+    ("CG", "Chhattisgarh"),
+    ("DN", "Dadra and Nagar Haveli and Daman and Diu"),
+    ("DL", "Delhi"),
+    ("GA", "Goa"),
+    ("GJ", "Gujarat"),
+    ("HR", "Haryana"),
+    ("JK", "Jammu and Kashmir"),
+    ("HP", "Himachal Pradesh"),
+    ("JH", "Jharkhand"),
+    ("KA", "Karnataka"),
+    ("KL", "Kerala"),
+    ("LA", "Ladakh"),
+    ("MP", "Madhya Pradesh"),
+    ("MH", "Maharashtra"),
+    ("MN", "Manipur"),
+    ("ML", "Meghalaya"),
+    ("MZ", "Mizoram"),
+    ("NL", "Nagaland"),
+    ("OD", "Odisha"),
+    ("PY", "Puducherry"),
+    ("PB", "Punjab"),
+    ("RJ", "Rajasthan"),
+    ("SK", "Sikkim"),
+    ("TN", "Tamil Nadu"),
+    ("TG", "Telangana"),
+    ("TR", "Tripura"),
+    ("UP", "Uttar Pradesh"),
+    ("UK", "Uttarakhand"),
+    ("WB", "West Bengal"),
+    ("LD", "Lakshadweep"),
+];
+
+/// The state an india-votes code (`HR`) stands for.
+pub fn by_code(code: &str) -> Option<Place> {
+    let code = code.trim();
+    CODES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .and_then(|(_, name)| find(name))
+        .map(Place::known)
+}
+
+/// A state as an importer uses it: known to the table, or only by the dataset's name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// For ids: `uttar-pradesh`.
+    pub slug: String,
+    pub en: String,
+    pub hi: Option<String>,
+}
+
+impl Place {
+    /// The state named `text`, or `None` when `text` is blank.
+    pub fn from_name(text: &str) -> Option<Place> {
+        use crate::import::clean;
+        let text = clean::text(text)?;
+        Some(match find(&text) {
+            Some(s) => Place::known(s),
+            None => {
+                let en = clean::title_case(&text);
+                let slug = clean::slug(&en);
+                let slug = if slug.is_empty() {
+                    format!("state-{:x}", crate::domain::parties::fnv(&en))
+                } else {
+                    slug
+                };
+                Place { slug, en, hi: None }
+            }
+        })
+    }
+
+    fn known(s: &State) -> Place {
+        Place {
+            slug: s.slug.to_string(),
+            en: s.en.to_string(),
+            hi: Some(s.hi.to_string()),
+        }
+    }
+
+    pub fn names(&self) -> Names {
+        let mut n = Names::new([("en", self.en.as_str())]);
+        if let Some(hi) = &self.hi {
+            n.0.insert("hi".into(), hi.clone());
+        }
+        n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +310,27 @@ mod tests {
             assert_eq!(s.slug, crate::import::clean::slug(s.en), "{}", s.en);
             assert!(seen.insert(s.slug), "{} twice", s.slug);
         }
+    }
+
+    #[test]
+    fn india_votes_codes_name_states() {
+        assert_eq!(by_code("HR").unwrap().slug, "haryana");
+        assert_eq!(by_code("dl").unwrap().en, "Delhi");
+        assert_eq!(by_code("UK").unwrap().hi.as_deref(), Some("उत्तराखंड"));
+        assert!(by_code("XX").is_none());
+        // Every code names a state the table knows.
+        for (code, _) in CODES {
+            assert!(by_code(code).is_some(), "{code}");
+        }
+    }
+
+    #[test]
+    fn unknown_states_keep_their_name() {
+        let p = Place::from_name("NEW TERRITORY").unwrap();
+        assert_eq!(
+            (p.slug.as_str(), p.en.as_str(), p.hi),
+            ("new-territory", "New Territory", None)
+        );
+        assert!(Place::from_name("  ").is_none());
     }
 }

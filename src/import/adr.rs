@@ -19,15 +19,24 @@
 //!   names (`Ramji Lal Suma`, `akil Ahmad` for Wakil): that cannot be undone here, so
 //!   the name is kept as written.
 
-use super::india::{self, ElectionKey, House, Ids, Place};
-use super::table::{self, Table};
-use super::{clean, Batch, Parsed};
-use crate::domain::parties;
-use crate::model::{Affidavit, Candidacy, Outcome, PartialDate, Person, Record, Source};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::domain::legislatures::{ElectionKey, House};
+use crate::domain::states::Place;
+use crate::error::Problem;
+use crate::import::build::candidates::{self, Candidate};
+use crate::import::build::names;
+use crate::import::clean;
+use crate::import::dataset::{starts_with, Cite, Csv};
+use crate::import::sources;
+use crate::import::table::Row;
+use crate::import::Batch;
+use crate::model::{Affidavit, PartialDate};
+use std::collections::{BTreeMap, HashMap};
+
+/// The dataset: `--format adr`.
+pub struct Adr;
 
 /// The id of the dataset's source record, cited by every record the importer makes.
-pub const SOURCE_ID: &str = "src-adr-affidavits";
+pub const SOURCE_ID: &str = Adr::SOURCE.id;
 
 const REQUIRED: &[&str] = &[
     "Candidate",
@@ -44,266 +53,62 @@ const REQUIRED: &[&str] = &[
     "House",
 ];
 
-/// Whether a header line is this format's (either separator, quoted or not).
-pub fn is_header(first_line: &str) -> bool {
-    let columns = table::header(first_line);
-    columns.len() >= 3 && columns[..3] == ["Candidate", "Party", "Criminal Cases"]
-}
+impl Csv for Adr {
+    const NAME: &'static str = "adr";
+    const ABOUT: &'static str = "ADR / MyNeta candidate affidavits (CSV)";
+    const SOURCE: Cite = sources::ADR;
+    type Row = Candidate;
+    /// States already looked up: a file names a few dozen in tens of thousands of rows.
+    type File = HashMap<String, Option<Place>>;
 
-/// The dataset's source record; `file` is the name of the file read.
-pub fn source_record(file: &str) -> Source {
-    Source {
-        id: SOURCE_ID.into(),
-        title: "Candidate affidavit summaries: Lok Sabha 2004–2024 and 31 state assemblies (ADR / MyNeta)".into(),
-        publisher: Some(
-            "Association for Democratic Reforms (ADR) / MyNeta, compiled by Vonter/india-election-affidavits".into(),
-        ),
-        url: Some("https://github.com/Vonter/india-election-affidavits".into()),
-        date: None,
-        language: Some("en".into()),
-        licence: Some(
-            "ODbL 1.0 (Open Database License); attribute the Association for Democratic Reforms (ADR), https://adrindia.org".into(),
-        ),
-        file: Some(clean::file_name(file)),
-        text: None,
+    fn recognise(&self, header: &[String]) -> bool {
+        starts_with(header, &["Candidate", "Party", "Criminal Cases"])
+    }
+
+    fn required(&self, _header: &[String]) -> &'static [&'static str] {
+        REQUIRED
+    }
+
+    fn read(
+        &self,
+        file: &str,
+        places: &mut Self::File,
+        r: &Row,
+    ) -> Result<Candidate, Vec<Problem>> {
+        read_row(file, r, places)
+    }
+
+    fn build(&self, file: &str, rows: Vec<Candidate>, batch: &mut Batch) {
+        candidates::build(file, "adr", SOURCE_ID, rows, batch);
     }
 }
 
-/// One row, checked and cleaned, before ids are given out.
-struct Row {
-    line: usize,
-    name: String,
-    aliases: Vec<String>,
-    party: Option<crate::model::Organization>,
-    nota: bool,
-    affidavit: Affidavit,
-    winner: Option<bool>,
-    constituency: String,
-    state: Option<Place>,
-    /// The district (it tells apart two seats of one name).
-    district: String,
-    election: ElectionKey,
-    original: BTreeMap<String, String>,
-}
-
-/// Parses an ADR affidavits file. Every problem is collected, each naming the CSV
-/// line and the column; rows with problems are left out.
-pub fn parse(file: &str, text: &str) -> Batch {
-    let mut batch = Batch::default();
-    let Some(table) = Table::read(file, text, REQUIRED, &mut batch.problems) else {
-        return batch;
-    };
-    let mut rows = Vec::with_capacity(table.len());
-    let mut memo = Memo::default();
-    for row in table.rows() {
-        match read_row(file, &row, &mut memo) {
-            Ok(row) => rows.push(row),
-            Err(mut problems) => batch.problems.append(&mut problems),
-        }
-    }
-    if rows.is_empty() {
-        return batch;
-    }
-    batch.default_record(file, 1, Record::Source(source_record(file)));
-
-    let seat = |r: &Row| {
-        (
-            r.election.id(),
-            india::seat_slug(&r.election.house, r.state.as_ref(), &r.constituency),
-        )
-    };
-    // Some states have two seats of one name (Uttar Pradesh's three Nawabganjs in
-    // 2007): the district tells them apart.
-    let seat_keys: Vec<(String, String)> = rows.iter().map(seat).collect();
-    let district_keys: Vec<(String, String)> = seat_keys
-        .iter()
-        .zip(&rows)
-        .map(|((e, s), r)| (e.clone(), format!("{s}\0{}", r.district.to_lowercase())))
-        .collect();
-    // Which seats have a winner recorded at all.
-    let decided: HashSet<&(String, String)> = district_keys
-        .iter()
-        .zip(&rows)
-        .filter(|(_, r)| r.winner == Some(true))
-        .map(|(k, _)| k)
-        .collect();
-    let mut names: Vec<String> = rows.iter().map(|r| r.constituency.clone()).collect();
-    let before = india::qualify_shared_names(&district_keys, &mut names, |i| {
-        let r = &rows[i];
-        match (&r.election.house, &r.state) {
-            (House::LokSabha, Some(state)) => Some(state.en.clone()),
-            _ => Some(clean::title_case(&r.district)),
-        }
-    });
-    for ((r, name), before) in rows.iter_mut().zip(names).zip(before) {
-        if let Some(b) = before {
-            r.original.entry("constituency".into()).or_insert(b);
-        }
-        r.constituency = name;
-    }
-    let decided: Vec<bool> = district_keys.iter().map(|k| decided.contains(k)).collect();
-
-    let mut ids = Ids::default();
-    let mut elections: HashSet<String> = HashSet::new();
-    let mut parties_seen: HashSet<String> = HashSet::new();
-    batch.records.reserve(rows.len() * 2);
-    for ((row, (election_id, seat_slug)), decided) in rows.into_iter().zip(seat_keys).zip(decided) {
-        let result = match row.winner {
-            Some(true) => Some(Outcome::Won),
-            Some(false) if !row.nota && decided => Some(Outcome::Lost),
-            _ => None,
-        };
-        if elections.insert(election_id.clone()) {
-            row.election
-                .add_defaults(&mut batch, file, row.line, SOURCE_ID);
-        }
-        let party = row.party.map(|p| {
-            let id = p.id.clone();
-            if parties_seen.insert(id.clone()) {
-                batch.default_record(file, row.line, Record::Organization(p));
-            }
-            id
-        });
-        let person = if row.nota {
-            if parties_seen.insert(india::NOTA_PERSON.into()) {
-                batch.default_record(
-                    file,
-                    row.line,
-                    Record::Person(india::nota_person(SOURCE_ID)),
-                );
-            }
-            india::NOTA_PERSON.to_string()
-        } else {
-            let id = ids.unique(format!(
-                "adr-{election_id}-{seat_slug}-{}",
-                india::name_slug(&row.name)
-            ));
-            push(
-                &mut batch,
-                file,
-                row.line,
-                Record::Person(Person {
-                    id: id.clone(),
-                    name: crate::model::Names::new([("en", row.name.as_str())]),
-                    aliases: row.aliases,
-                    gender: None,
-                    birth_date: None,
-                    birth_place: None,
-                    home_district: None,
-                    home_state: None,
-                    services: Vec::new(),
-                    summary: Default::default(),
-                    identifiers: Default::default(),
-                    same_as: Vec::new(),
-                    sources: vec![SOURCE_ID.into()],
-                    ..Default::default()
-                }),
-            );
-            id
-        };
-        let candidacy_id = if row.nota {
-            ids.unique(format!("nota--{election_id}--{seat_slug}"))
-        } else {
-            format!("{person}--{election_id}")
-        };
-        push(
-            &mut batch,
-            file,
-            row.line,
-            Record::Candidacy(Candidacy {
-                id: candidacy_id,
-                person,
-                election: election_id,
-                party,
-                constituency: Some(crate::model::Names::new([(
-                    "en",
-                    row.constituency.as_str(),
-                )])),
-                votes: None,
-                vote_breakdown: BTreeMap::new(),
-                result,
-                rank: None,
-                affidavit: Some(row.affidavit),
-                note: Default::default(),
-                original: row.original,
-                sources: vec![SOURCE_ID.into()],
-                ..Default::default()
-            }),
-        );
-    }
-    batch
-}
-
-fn push(batch: &mut Batch, file: &str, line: usize, record: Record) {
-    batch.records.push(Parsed {
-        file: file.to_string(),
-        line,
-        record,
-    });
-}
-
-/// Checks and cleans one row; every bad field is a problem.
-/// Parties and states already looked up: a file names a few hundred of each in
-/// tens of thousands of rows.
-#[derive(Default)]
-struct Memo {
-    parties: HashMap<String, Option<crate::model::Organization>>,
-    places: HashMap<String, Option<Place>>,
-}
-
-impl Memo {
-    fn party(&mut self, raw: &str) -> Option<crate::model::Organization> {
-        self.parties
-            .entry(raw.to_string())
-            .or_insert_with(|| parties::party_record(raw, Some(SOURCE_ID)))
-            .clone()
-    }
-
-    fn place(&mut self, raw: &str) -> Option<Place> {
-        self.places
-            .entry(raw.to_string())
-            .or_insert_with(|| Place::from_name(raw))
-            .clone()
-    }
+fn place(places: &mut HashMap<String, Option<Place>>, raw: &str) -> Option<Place> {
+    places
+        .entry(raw.to_string())
+        .or_insert_with(|| Place::from_name(raw))
+        .clone()
 }
 
 fn read_row(
     file: &str,
-    r: &table::Row,
-    memo: &mut Memo,
-) -> Result<Row, Vec<crate::error::Problem>> {
-    let line = r.line;
+    r: &Row,
+    places: &mut HashMap<String, Option<Place>>,
+) -> Result<Candidate, Vec<Problem>> {
     let mut problems = Vec::new();
+    let entrant = candidates::entrant(
+        file,
+        r,
+        ["Candidate", "Party", "Constituency"],
+        &mut problems,
+    );
     let mut original = BTreeMap::new();
     let mut bad = |field: &str, message: String| problems.push(r.problem(file, field, message));
 
-    let raw_name = r.raw("Candidate");
-    let raw_party = r.raw("Party");
-    let nota = india::is_nota(raw_name, raw_party);
-    let (name, aliases) = india::candidate_name(raw_name);
-    if name.is_empty() {
-        bad(
-            "Candidate",
-            "is empty: every row names its candidate".into(),
-        );
-    }
-    let party = memo.party(raw_party);
-    if clean::text(raw_party).is_some() {
-        original.insert("party".to_string(), raw_party.to_string());
-    }
-
-    let raw_constituency = r.raw("Constituency");
-    let constituency = india::constituency_name(raw_constituency);
-    if constituency.is_empty() {
-        bad("Constituency", "is empty".into());
-    } else if raw_constituency != constituency {
-        original.insert("constituency".to_string(), raw_constituency.to_string());
-    }
-
-    let year = india::year(r.raw("Year")).map_err(|m| bad("Year", m)).ok();
-    let state = memo.place(r.raw("State"));
+    let year = names::year(r.raw("Year")).map_err(|m| bad("Year", m)).ok();
+    let state = place(places, r.raw("State"));
     let raw_house = r.raw("House");
-    let house = if india::tidy(raw_house).eq_ignore_ascii_case("lok sabha") {
+    let house = if names::tidy(raw_house).eq_ignore_ascii_case("lok sabha") {
         if state.is_none() {
             bad(
                 "State",
@@ -312,7 +117,7 @@ fn read_row(
         }
         Some(House::LokSabha)
     } else {
-        match memo.place(raw_house) {
+        match place(places, raw_house) {
             Some(p) => Some(House::VidhanSabha(p)),
             None => {
                 bad(
@@ -386,26 +191,22 @@ fn read_row(
         year,
         bye: bye.map(|d| d.filter(|d| d.year >= year)),
     };
-    Ok(Row {
-        line,
-        name,
-        aliases,
-        party,
-        nota,
-        affidavit: Affidavit {
-            date: Some(election.date()),
-            criminal_cases,
-            education: clean::text(r.raw("Education")),
-            age,
-            assets,
-            liabilities,
-        },
-        winner,
-        constituency,
+    let affidavit = Affidavit {
+        date: Some(election.date()),
+        criminal_cases,
+        education: clean::text(r.raw("Education")),
+        age,
+        assets,
+        liabilities,
+    };
+    let mut c = Candidate::new(r.line, election, entrant);
+    c.original.append(&mut original);
+    Ok(Candidate {
         state,
-        district: india::tidy(r.raw("District")),
-        election,
-        original,
+        district: Some(names::tidy(r.raw("District"))),
+        winner,
+        affidavit: Some(affidavit),
+        ..c
     })
 }
 
@@ -480,7 +281,16 @@ fn loose_date(text: &str) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
+    use crate::import::dataset::Dataset;
+    use crate::model::{Candidacy, Kind, Outcome, Person, Record};
+
+    fn parse(file: &str, text: &str) -> Batch {
+        Adr.parse(file, text)
+    }
+
+    fn is_header(line: &str) -> bool {
+        Dataset::recognise(&Adr, "f.csv", line).is_some()
+    }
 
     fn count_kinds(batch: &Batch) -> HashMap<Kind, usize> {
         let mut out = HashMap::new();
@@ -560,44 +370,48 @@ mod tests {
         assert_eq!(kinds[&Kind::Organization], 3);
     }
 
-    #[test]
-    fn a_seat_without_any_winner_has_no_result() {
-        let row = |name: &str| {
-            format!("\"{name}\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"No\";\"KARUR\";\"TAMIL NADU\";\"\";\"2024\";\"Lok Sabha\";\"No Comment\"\n")
-        };
-        let b = parse("x.csv", &format!("{HEADER}{}{}", row("A B"), row("C D")));
-        assert!(candidacies(&b).iter().all(|c| c.result.is_none()));
+    fn karur(name: &str) -> String {
+        format!("\"{name}\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"No\";\"KARUR\";\"TAMIL NADU\";\"\";\"2024\";\"Lok Sabha\";\"No Comment\"")
     }
 
-    #[test]
-    fn two_seats_of_one_name_in_different_districts_are_decided_apart() {
-        let row = |name: &str, district: &str, winner: &str| {
-            format!("\"{name}\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"{winner}\";\"NAWABGANJ\";\"UTTAR PRADESH\";\"{district}\";\"2007\";\"Uttar Pradesh\";\"No Comment\"\n")
-        };
-        let text = format!(
-            "{HEADER}{}{}{}",
-            row("A", "BAREILLY", "Yes"),
-            row("B", "BAREILLY", "No"),
-            row("C", "BARABANKI", "No")
-        );
-        let b = parse("up.csv", &text);
-        let results: Vec<Option<Outcome>> = candidacies(&b).iter().map(|c| c.result).collect();
-        assert_eq!(results, vec![Some(Outcome::Won), Some(Outcome::Lost), None]);
+    fn nawabganj(name: &str, district: &str, winner: &str) -> String {
+        format!("\"{name}\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"{winner}\";\"NAWABGANJ\";\"UTTAR PRADESH\";\"{district}\";\"2007\";\"Uttar Pradesh\";\"No Comment\"")
     }
 
-    #[test]
-    fn namesakes_in_one_seat_get_numbered_ids() {
-        let row = "\"Jothimani. S\";\"IND\";\"0\";\"Graduate\";\"40\";\"1\";\"0\";\"No\";\"KARUR\";\"TAMIL NADU\";\"\";\"2024\";\"Lok Sabha\";\"No Comment\"\n";
-        let b = parse("x.csv", &format!("{HEADER}{row}{row}"));
-        let ids: Vec<&str> = persons(&b).iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            vec![
-                "adr-lok-sabha-2024-tamil-nadu-karur-jothimani-s",
-                "adr-lok-sabha-2024-tamil-nadu-karur-jothimani-s-2"
-            ]
-        );
-    }
+    const BAD: &str = "\"A\";\"SP\";\"many\";\"\";\"40\";\"1\";\"0\";\"Maybe\";\"X\";\"UP\";\"\";\"20x4\";\"Lok Sabha\";\"\"";
+    const NO_NAME: &str = "\"\";\"SP\";\"0\";\"\";\"40\";\"1\";\"0\";\"No\";\"X\";\"UP\";\"\";\"2014\";\"Lok Sabha\";\"\"";
+
+    crate::import::tests::csv_cases!(Adr, "x.csv", HEADER, {
+        a_seat_without_any_winner_has_no_result: [karur("A B"), karur("C D")] => {
+            |b| assert!(candidacies(b).iter().all(|c| c.result.is_none()))
+        };
+        two_seats_of_one_name_in_different_districts_are_decided_apart: [
+            nawabganj("A", "BAREILLY", "Yes"),
+            nawabganj("B", "BAREILLY", "No"),
+            nawabganj("C", "BARABANKI", "No"),
+        ] => { |b|
+            let results: Vec<Option<Outcome>> = candidacies(b).iter().map(|c| c.result).collect();
+            assert_eq!(results, vec![Some(Outcome::Won), Some(Outcome::Lost), None]);
+            let names: Vec<&str> = candidacies(b)
+                .iter()
+                .map(|c| c.constituency.as_ref().unwrap().get("en").unwrap())
+                .collect();
+            assert_eq!(names, vec!["Nawabganj (Bareilly)", "Nawabganj (Bareilly)", "Nawabganj (Barabanki)"]);
+        };
+        namesakes_in_one_seat_get_numbered_ids: [karur("Jothimani. S"), karur("Jothimani. S")] => { |b|
+            let ids: Vec<&str> = persons(b).iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                vec![
+                    "adr-lok-sabha-2024-tamil-nadu-karur-jothimani-s",
+                    "adr-lok-sabha-2024-tamil-nadu-karur-jothimani-s-2"
+                ]
+            );
+        };
+        bad_fields_are_problems_naming_line_and_column: [BAD, NO_NAME, "\"short\";\"row\""] => {
+            problems [(2, "Year"), (2, "Criminal Cases"), (2, "Winner"), (3, "Candidate"), (4, "")]
+        };
+    });
 
     #[test]
     fn assembly_rows_and_bye_elections_get_their_own_elections() {
@@ -647,30 +461,6 @@ mod tests {
         assert_eq!(d("Bye - Election on September"), Some(None));
         assert_eq!(d("BEFORE BYE-ELECTION"), None);
         assert_eq!(d("No Comment"), None);
-    }
-
-    #[test]
-    fn bad_fields_are_problems_naming_line_and_column() {
-        let text = format!(
-            "{HEADER}\"A\";\"SP\";\"many\";\"\";\"40\";\"1\";\"0\";\"Maybe\";\"X\";\"UP\";\"\";\"20x4\";\"Lok Sabha\";\"\"\n\"\";\"SP\";\"0\";\"\";\"40\";\"1\";\"0\";\"No\";\"X\";\"UP\";\"\";\"2014\";\"Lok Sabha\";\"\"\n\"short\";\"row\"\n"
-        );
-        let b = parse("bad.csv", &text);
-        let got: Vec<(usize, &str)> = b
-            .problems
-            .iter()
-            .map(|p| (p.line, p.field.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (4, ""),
-                (2, "Year"),
-                (2, "Criminal Cases"),
-                (2, "Winner"),
-                (3, "Candidate")
-            ]
-        );
-        assert!(b.records.is_empty());
     }
 
     #[test]

@@ -3,14 +3,18 @@
 //! The steps are kept apart so each can be tested and reused by other formats:
 //! [`read_files`] parses, [`plan`] validates against the store and works out what
 //! changes, and the caller applies the plan with [`crate::store::Store::apply`].
+//! The datasets read are listed in [`registry`]; what one is, in [`dataset`].
 
 pub mod adr;
+pub mod build;
 pub mod clean;
-pub mod india;
+pub mod dataset;
 pub mod lokdhaba;
 pub mod native;
 pub mod popolo;
+pub mod registry;
 pub mod results;
+pub mod sources;
 pub mod table;
 pub mod tcpd_cabinet;
 pub mod tcpd_cm;
@@ -99,116 +103,8 @@ pub struct Plan {
     pub report: Report,
 }
 
-/// The formats `import` reads. Each source format has its own module that maps
-/// the dataset onto native records (with deterministic ids and a source record for
-/// the dataset) and reports its problems as `file:line: field: message`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Our own JSON Lines or JSON array.
-    Jsonl,
-    /// A Popolo JSON document (EveryPolitician's Lok Sabha file): persons,
-    /// organizations, areas, memberships, events.
-    Popolo,
-    /// TCPD's IAS officers (`ias-profile.csv`).
-    TcpdIas,
-    /// TCPD's Indian Council of Ministers (`TCPD_Indian_Cabinet_1990_2021.csv`).
-    TcpdCabinet,
-    /// TCPD's chief ministers (`TCPD-CMID_1962_2022.csv`).
-    TcpdCm,
-    /// ADR / MyNeta candidate affidavits (CSV).
-    Adr,
-    /// india-votes-data election results with votes (CSV).
-    Results,
-    /// TCPD Lok Dhaba results with person ids: the incumbency files and their
-    /// party lists, read together (see [`lokdhaba`]), or TCPD's full download.
-    TcpdLokDhaba,
-}
-
-impl Format {
-    pub const ALL: [Format; 8] = [
-        Format::Jsonl,
-        Format::Popolo,
-        Format::TcpdIas,
-        Format::TcpdCabinet,
-        Format::TcpdCm,
-        Format::Adr,
-        Format::Results,
-        Format::TcpdLokDhaba,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Jsonl => "jsonl",
-            Format::Popolo => "popolo",
-            Format::TcpdIas => "tcpd-ias",
-            Format::TcpdCabinet => "tcpd-cabinet",
-            Format::TcpdCm => "tcpd-cm",
-            Format::Adr => "adr",
-            Format::Results => "results",
-            Format::TcpdLokDhaba => "tcpd-lokdhaba",
-        }
-    }
-
-    /// Recognises a format from a file's name and first bytes, where unambiguous:
-    /// a Popolo document is one JSON object with a `persons` list; the TCPD files
-    /// by the columns their header names.
-    pub fn detect(_name: &str, text: &str) -> Option<Format> {
-        let head = text.trim_start_matches('\u{feff}').trim_start();
-        if head.starts_with('{') && popolo::detect(text) {
-            return Some(Format::Popolo);
-        }
-        if head.starts_with('{') || head.starts_with('[') {
-            return Some(Format::Jsonl);
-        }
-        if tcpd_ias::detect(text) {
-            return Some(Format::TcpdIas);
-        }
-        if tcpd_cabinet::detect(text) {
-            return Some(Format::TcpdCabinet);
-        }
-        if tcpd_cm::detect(text) {
-            return Some(Format::TcpdCm);
-        }
-        if lokdhaba::detect(text) {
-            return Some(Format::TcpdLokDhaba);
-        }
-        let first_line = head.lines().next().unwrap_or("");
-        if adr::is_header(first_line) {
-            return Some(Format::Adr);
-        }
-        if results::is_header(first_line) {
-            return Some(Format::Results);
-        }
-        None
-    }
-
-    /// Parses one file's text in this format.
-    pub fn parse(self, name: &str, text: &str) -> Batch {
-        match self {
-            Format::Jsonl => native::parse(name, text),
-            Format::Popolo => popolo::parse(name, text),
-            Format::TcpdIas => tcpd_ias::parse(name, text),
-            Format::TcpdCabinet => tcpd_cabinet::parse(name, text),
-            Format::TcpdCm => tcpd_cm::parse(name, text),
-            Format::Adr => adr::parse(name, text),
-            Format::Results => results::parse(name, text),
-            Format::TcpdLokDhaba => lokdhaba::parse_files(&[(name.to_string(), text.to_string())]),
-        }
-    }
-}
-
-impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.as_str() == s.trim().to_lowercase())
-            .ok_or_else(|| {
-                let all: Vec<_> = Format::ALL.iter().map(|f| f.as_str()).collect();
-                format!("unknown format `{s}`: expected one of {}", all.join(", "))
-            })
-    }
-}
+pub use dataset::{Dataset, Input, Role};
+pub use registry::Format;
 
 /// Reads native records from files; every problem in every file is collected.
 /// Reading never fails as a whole: problems are validated along with the rest by [`plan`].
@@ -219,76 +115,74 @@ pub fn read_files(paths: &[&Path]) -> Batch {
 /// Reads files in `format`, or in the format detected for each file; returns the
 /// records and the format used for each file.
 pub fn read_files_as(paths: &[&Path], format: Option<Format>) -> (Batch, Vec<(String, Format)>) {
-    read_files_with(paths, format, &mut |_| {})
+    read_files_with(paths, format, |_| {})
 }
 
-/// [`read_files_as`], calling `done(i)` after reading `paths[i]` (a progress bar).
-/// Files of a dataset read as a whole (the Lok Dhaba union) are parsed together
-/// after the others.
+/// [`read_files_as`], calling `on_file` before each file is read (for a progress
+/// bar). Files are parsed in the order given, each on its own, except that the files
+/// of a dataset that reads its files [together](Dataset::together) are parsed as one
+/// group after the others.
 pub fn read_files_with(
     paths: &[&Path],
     format: Option<Format>,
-    done: &mut dyn FnMut(usize),
+    mut on_file: impl FnMut(&Path),
 ) -> (Batch, Vec<(String, Format)>) {
     let mut chosen = Vec::new();
     let mut batch = Batch::default();
-    let mut together: Vec<(String, String)> = Vec::new();
+    let mut groups: Vec<(Format, Vec<Input>)> = Vec::new();
     for (i, path) in paths.iter().enumerate() {
-        read_one(i, path, format, &mut batch, &mut chosen, &mut together);
-        done(i);
+        on_file(path);
+        let name = path.display().to_string();
+        if path.is_dir() {
+            batch
+                .problems
+                .push(file_problem(&name, "is a directory, not a file"));
+            continue;
+        }
+        let text = match read_text(path, &name) {
+            Ok(t) => t,
+            Err(p) => {
+                batch.problems.push(p);
+                continue;
+            }
+        };
+        if i == 0 {
+            crate::pause::at("read-first-file");
+        }
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            batch.problems.push(file_problem(&name, "holds no records"));
+            continue;
+        }
+        let detected = match format {
+            Some(f) => Some((f, f.recognise(&name, &text).unwrap_or(Role::Records))),
+            None => registry::detect(&name, &text),
+        };
+        let Some((fmt, role)) = detected else {
+            batch.problems.push(file_problem(
+                &name,
+                "format not recognised: name it with --format",
+            ));
+            continue;
+        };
+        chosen.push((name.clone(), fmt));
+        if fmt.together() {
+            let input = Input { name, text, role };
+            match groups.iter_mut().find(|(f, _)| registry::same(*f, fmt)) {
+                Some((_, files)) => files.push(input),
+                None => groups.push((fmt, vec![input])),
+            }
+            continue;
+        }
+        let parsed = fmt.parse(&name, &text);
+        if parsed.records.is_empty() && parsed.problems.is_empty() {
+            batch.problems.push(file_problem(&name, "holds no records"));
+        }
+        batch.append(parsed);
     }
-    if !together.is_empty() {
-        batch.append(lokdhaba::parse_files(&together));
+    for (fmt, files) in groups {
+        batch.append(fmt.parse_all(&files));
     }
     (batch, chosen)
-}
-
-fn read_one(
-    i: usize,
-    path: &Path,
-    format: Option<Format>,
-    batch: &mut Batch,
-    chosen: &mut Vec<(String, Format)>,
-    together: &mut Vec<(String, String)>,
-) {
-    let name = path.display().to_string();
-    if path.is_dir() {
-        batch
-            .problems
-            .push(file_problem(&name, "is a directory, not a file"));
-        return;
-    }
-    let text = match read_text(path, &name) {
-        Ok(t) => t,
-        Err(p) => {
-            batch.problems.push(p);
-            return;
-        }
-    };
-    if i == 0 {
-        crate::pause::at("read-first-file");
-    }
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        batch.problems.push(file_problem(&name, "holds no records"));
-        return;
-    }
-    let Some(fmt) = format.or_else(|| Format::detect(&name, &text)) else {
-        batch.problems.push(file_problem(
-            &name,
-            "format not recognised: name it with --format",
-        ));
-        return;
-    };
-    chosen.push((name.clone(), fmt));
-    if fmt == Format::TcpdLokDhaba {
-        together.push((name, text));
-        return;
-    }
-    let parsed = fmt.parse(&name, &text);
-    if parsed.records.is_empty() && parsed.problems.is_empty() {
-        batch.problems.push(file_problem(&name, "holds no records"));
-    }
-    batch.append(parsed);
 }
 
 /// The longest line an input file may have. No record comes near it; a longer line
@@ -381,7 +275,8 @@ fn size(bytes: usize) -> String {
     }
 }
 
-fn file_problem(file: &str, message: &str) -> Problem {
+/// A problem with a whole file (line 0).
+pub fn file_problem(file: &str, message: &str) -> Problem {
     Problem {
         file: file.to_string(),
         line: 0,

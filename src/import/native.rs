@@ -7,6 +7,30 @@ use super::{Batch, Parsed};
 use crate::error::Problem;
 use crate::model::{Kind, Record};
 
+/// The dataset: `--format jsonl`.
+pub struct Native;
+
+impl super::dataset::Dataset for Native {
+    fn name(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn about(&self) -> &'static str {
+        "netakosh's own records: JSON Lines or a JSON array"
+    }
+
+    /// Any JSON object or array that is not a Popolo document.
+    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        let json = head.starts_with('[') || (head.starts_with('{') && !super::popolo::detect(text));
+        json.then_some(super::dataset::Role::Records)
+    }
+
+    fn parse(&self, file: &str, text: &str) -> Batch {
+        parse(file, text)
+    }
+}
+
 /// Parses native records from `text`, which came from the file called `file`.
 /// Every problem is collected; parsing goes on past a bad line.
 pub fn parse(file: &str, text: &str) -> Batch {

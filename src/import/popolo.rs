@@ -52,6 +52,28 @@ pub fn detect(text: &str) -> bool {
     }
 }
 
+/// The dataset: `--format popolo`.
+pub struct Popolo;
+
+impl super::dataset::Dataset for Popolo {
+    fn name(&self) -> &'static str {
+        "popolo"
+    }
+
+    fn about(&self) -> &'static str {
+        "a Popolo JSON document (EveryPolitician's Lok Sabha file)"
+    }
+
+    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        (head.starts_with('{') && detect(text)).then_some(super::dataset::Role::Records)
+    }
+
+    fn parse(&self, file: &str, text: &str) -> Batch {
+        parse(file, text)
+    }
+}
+
 #[derive(Deserialize)]
 struct Document<'a> {
     #[serde(borrow, default)]

@@ -18,16 +18,22 @@
 //! not say who won). A seat where nobody polled a vote (a countermanded poll) has
 //! no ranks or results. `Uncontested` (Surat 2024) is a win without a count.
 
-use super::india::{self, ElectionKey, House, Ids, Place};
-use super::table::{self, Table};
-use super::{clean, Batch, Parsed};
-use crate::domain::parties;
+use crate::domain::legislatures::{ElectionKey, House};
+use crate::domain::states::{self, Place};
 use crate::error::Problem;
-use crate::model::{Candidacy, Names, Outcome, Person, Record, Source};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::import::build::candidates::{self, Candidate, Votes};
+use crate::import::build::names;
+use crate::import::clean;
+use crate::import::dataset::{starts_with, Cite, Csv};
+use crate::import::sources;
+use crate::import::table::{Row, Table};
+use crate::import::Batch;
+
+/// The dataset: `--format results`.
+pub struct Results;
 
 /// The id of the dataset's source record, cited by every record the importer makes.
-pub const SOURCE_ID: &str = "src-india-votes";
+pub const SOURCE_ID: &str = Results::SOURCE.id;
 
 const LOK_SABHA_COLUMNS: &[&str] = &["State", "Constituency", "Party", "Candidate", "Votes"];
 const ASSEMBLY_COLUMNS: &[&str] = &[
@@ -41,285 +47,65 @@ const ASSEMBLY_COLUMNS: &[&str] = &[
     "postal_votes",
 ];
 
-fn starts_with(found: &[String], columns: &[&str]) -> bool {
-    found.len() >= columns.len() && found.iter().zip(columns).all(|(f, c)| f == c)
+/// What a file's header and name say about all its rows.
+#[derive(Default)]
+pub struct Shape {
+    assembly: bool,
+    has_year: bool,
+    file_year: Option<u16>,
 }
 
-/// Whether a header line is this format's (either shape, either separator).
-pub fn is_header(first_line: &str) -> bool {
-    let columns = table::header(first_line);
-    starts_with(&columns, LOK_SABHA_COLUMNS) || starts_with(&columns, &ASSEMBLY_COLUMNS[..4])
-}
+impl Csv for Results {
+    const NAME: &'static str = "results";
+    const ABOUT: &'static str = "india-votes-data election results with votes (CSV)";
+    const SOURCE: Cite = sources::INDIA_VOTES;
+    type Row = Candidate;
+    type File = Shape;
 
-/// The dataset's source record; `file` is the name of the file read.
-pub fn source_record(file: &str) -> Source {
-    Source {
-        id: SOURCE_ID.into(),
-        title: "Election results with votes: 2024 Lok Sabha and state assemblies 2024–2026 (india-votes-data)".into(),
-        publisher: Some("India Votes Data (india-votes-data), from Election Commission of India results".into()),
-        url: Some("https://github.com/thecont1/india-votes-data".into()),
-        date: None,
-        language: Some("en".into()),
-        licence: Some("MIT License, © 2024 India Votes Data".into()),
-        file: Some(clean::file_name(file)),
-        text: None,
+    fn recognise(&self, header: &[String]) -> bool {
+        starts_with(header, LOK_SABHA_COLUMNS) || starts_with(header, &ASSEMBLY_COLUMNS[..4])
     }
-}
 
-/// How a row's votes were given.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Votes {
-    Counted {
-        total: u64,
-        evm: Option<u64>,
-        postal: Option<u64>,
-    },
-    Uncontested,
-    Unknown,
-}
-
-impl Votes {
-    fn total(self) -> Option<u64> {
-        match self {
-            Votes::Counted { total, .. } => Some(total),
-            _ => None,
-        }
-    }
-}
-
-struct Row {
-    line: usize,
-    election: ElectionKey,
-    state: Place,
-    constituency: String,
-    /// The constituency's number, when the file gives it (`constituency_no`).
-    number: Option<String>,
-    name: String,
-    aliases: Vec<String>,
-    party: Option<crate::model::Organization>,
-    nota: bool,
-    votes: Votes,
-    original: BTreeMap<String, String>,
-}
-
-/// Parses an india-votes results file. Every problem is collected, each naming the
-/// CSV line and the column; rows with problems are left out.
-pub fn parse(file: &str, text: &str) -> Batch {
-    let mut batch = Batch::default();
-    let columns = table::header(text);
-    let assembly = columns.first().map(String::as_str) == Some("election_year");
-    let required = if assembly {
-        ASSEMBLY_COLUMNS
-    } else {
-        LOK_SABHA_COLUMNS
-    };
-    let Some(table) = Table::read(file, text, required, &mut batch.problems) else {
-        return batch;
-    };
-    let file_year = year_in_name(file);
-    let has_year = table.has_column("Year");
-    if !assembly && !has_year && file_year.is_none() && !table.is_empty() {
-        batch.problems.push(Problem {
-            file: file.to_string(),
-            line: 1,
-            field: "Year".into(),
-            message: "the file has no Year column and its name gives no year: name it like 2024LokSabha.csv".into(),
-        });
-        return batch;
-    }
-    let mut rows = Vec::with_capacity(table.len());
-    for row in table.rows() {
-        let row = if assembly {
-            assembly_row(file, &row)
+    fn required(&self, header: &[String]) -> &'static [&'static str] {
+        if is_assembly(header) {
+            ASSEMBLY_COLUMNS
         } else {
-            lok_sabha_row(file, &row, has_year, file_year)
-        };
-        match row {
-            Ok(row) => rows.push(row),
-            Err(mut problems) => batch.problems.append(&mut problems),
+            LOK_SABHA_COLUMNS
         }
-    }
-    if rows.is_empty() {
-        return batch;
-    }
-    batch.default_record(file, 1, Record::Source(source_record(file)));
-
-    // Rows by seat, in file order, to rank them.
-    // Seats are told apart by number where the file gives one: Bihar has two
-    // Kalyanpurs and two Pipras, West Bengal two Bishnupurs.
-    let seat_of = |r: &Row| {
-        let seat = india::seat_slug(&r.election.house, Some(&r.state), &r.constituency);
-        let seat = match &r.number {
-            Some(n) => format!("{n}-{seat}"),
-            None => seat,
-        };
-        (r.election.id(), seat)
-    };
-    let seat_keys: Vec<(String, String)> = rows.iter().map(seat_of).collect();
-    let mut names: Vec<String> = rows.iter().map(|r| r.constituency.clone()).collect();
-    let before = india::qualify_shared_names(&seat_keys, &mut names, |i| {
-        let r = &rows[i];
-        match r.election.house {
-            House::LokSabha => Some(r.state.en.clone()),
-            House::VidhanSabha(_) => r.number.clone(),
-        }
-    });
-    for ((r, name), before) in rows.iter_mut().zip(names).zip(before) {
-        if let Some(b) = before {
-            r.original.entry("constituency".into()).or_insert(b);
-        }
-        r.constituency = name;
-    }
-    let mut seats: HashMap<&(String, String), Vec<usize>> = HashMap::new();
-    for (i, key) in seat_keys.iter().enumerate() {
-        seats.entry(key).or_default().push(i);
-    }
-    let mut outcome: Vec<(Option<u32>, Option<Outcome>, Names)> =
-        vec![(None, None, Names::default()); rows.len()];
-    for members in seats.values() {
-        rank_seat(&rows, members, &mut outcome);
     }
 
-    let mut ids = Ids::default();
-    let mut made: HashSet<String> = HashSet::new();
-    batch.records.reserve(rows.len() * 2);
-    for ((row, (rank, result, note)), (election_id, seat)) in
-        rows.into_iter().zip(outcome).zip(seat_keys)
-    {
-        if made.insert(election_id.clone()) {
-            row.election
-                .add_defaults(&mut batch, file, row.line, SOURCE_ID);
+    fn open(&self, file: &str, table: &Table, shape: &mut Shape) -> Result<(), Problem> {
+        *shape = Shape {
+            assembly: table.first_column() == Some("election_year"),
+            has_year: table.has_column("Year"),
+            file_year: year_in_name(file),
+        };
+        if !shape.assembly && !shape.has_year && shape.file_year.is_none() && !table.is_empty() {
+            return Err(Problem {
+                file: file.to_string(),
+                line: 1,
+                field: "Year".into(),
+                message: "the file has no Year column and its name gives no year: name it like 2024LokSabha.csv".into(),
+            });
         }
-        let party = row.party.map(|p| {
-            let id = p.id.clone();
-            if made.insert(id.clone()) {
-                batch.default_record(file, row.line, Record::Organization(p));
-            }
-            id
-        });
-        let (person, candidacy_id) = if row.nota {
-            if made.insert(india::NOTA_PERSON.into()) {
-                batch.default_record(
-                    file,
-                    row.line,
-                    Record::Person(india::nota_person(SOURCE_ID)),
-                );
-            }
-            (
-                india::NOTA_PERSON.to_string(),
-                ids.unique(format!("nota--{election_id}--{seat}")),
-            )
+        Ok(())
+    }
+
+    fn read(&self, file: &str, shape: &mut Shape, r: &Row) -> Result<Candidate, Vec<Problem>> {
+        if shape.assembly {
+            assembly_row(file, r)
         } else {
-            let id = ids.unique(format!(
-                "india-votes-{election_id}-{seat}-{}",
-                india::name_slug(&row.name)
-            ));
-            push(
-                &mut batch,
-                file,
-                row.line,
-                Record::Person(Person {
-                    id: id.clone(),
-                    name: Names::new([("en", row.name.as_str())]),
-                    aliases: row.aliases,
-                    gender: None,
-                    birth_date: None,
-                    birth_place: None,
-                    home_district: None,
-                    home_state: None,
-                    services: Vec::new(),
-                    summary: Names::default(),
-                    identifiers: Default::default(),
-                    same_as: Vec::new(),
-                    sources: vec![SOURCE_ID.into()],
-                    ..Default::default()
-                }),
-            );
-            let candidacy = format!("{id}--{election_id}");
-            (id, candidacy)
-        };
-        let mut vote_breakdown = BTreeMap::new();
-        if let Votes::Counted { evm, postal, .. } = row.votes {
-            vote_breakdown.extend(evm.map(|v| ("evm".to_string(), v)));
-            vote_breakdown.extend(postal.map(|v| ("postal".to_string(), v)));
-        }
-        push(
-            &mut batch,
-            file,
-            row.line,
-            Record::Candidacy(Candidacy {
-                id: candidacy_id,
-                person,
-                election: election_id,
-                party,
-                constituency: Some(Names::new([("en", row.constituency.as_str())])),
-                votes: row.votes.total(),
-                vote_breakdown,
-                result,
-                rank,
-                affidavit: None,
-                note,
-                original: row.original,
-                sources: vec![SOURCE_ID.into()],
-                ..Default::default()
-            }),
-        );
-    }
-    batch
-}
-
-fn push(batch: &mut Batch, file: &str, line: usize, record: Record) {
-    batch.records.push(Parsed {
-        file: file.to_string(),
-        line,
-        record,
-    });
-}
-
-/// Ranks the candidates of one seat by votes (ties share a rank) and gives the
-/// result: the single candidate with the most votes won, the others lost.
-fn rank_seat(rows: &[Row], members: &[usize], out: &mut [(Option<u32>, Option<Outcome>, Names)]) {
-    let contenders: Vec<(usize, u64)> = members
-        .iter()
-        .filter(|&&i| !rows[i].nota)
-        .filter_map(|&i| rows[i].votes.total().map(|v| (i, v)))
-        .collect();
-    for &i in members {
-        if rows[i].votes == Votes::Uncontested {
-            out[i] = (
-                Some(1),
-                Some(Outcome::Won),
-                Names::new([("en", "Elected unopposed"), ("hi", "निर्विरोध निर्वाचित")]),
-            );
+            lok_sabha_row(file, r, shape.has_year, shape.file_year)
         }
     }
-    let top = contenders.iter().map(|&(_, v)| v).max().unwrap_or(0);
-    if top == 0 {
-        // Nobody polled a vote: the poll was not held or not counted.
-        return;
+
+    fn build(&self, file: &str, rows: Vec<Candidate>, batch: &mut Batch) {
+        candidates::build(file, "india-votes", SOURCE_ID, rows, batch);
     }
-    let tied = contenders.iter().filter(|&&(_, v)| v == top).count() > 1;
-    for &(i, v) in &contenders {
-        let rank = 1 + contenders.iter().filter(|&&(_, w)| w > v).count() as u32;
-        let (result, note) = match (v == top, tied) {
-            (true, false) => (Some(Outcome::Won), Names::default()),
-            (true, true) => (
-                None,
-                Names::new([
-                    (
-                        "en",
-                        "Tied for the most votes: the returning officer draws lots, and this dataset does not say who won.",
-                    ),
-                    (
-                        "hi",
-                        "सबसे अधिक वोटों में बराबरी: विजेता लॉटरी से तय होता है, और यह डेटा नहीं बताता कि कौन जीता।",
-                    ),
-                ]),
-            ),
-            (false, _) => (Some(Outcome::Lost), Names::default()),
-        };
-        out[i] = (Some(rank), result, note);
-    }
+}
+
+fn is_assembly(header: &[String]) -> bool {
+    header.first().map(String::as_str) == Some("election_year")
 }
 
 /// A year in a file name: `2024LokSabha.csv` → 2024.
@@ -331,58 +117,14 @@ fn year_in_name(file: &str) -> Option<u16> {
         let before = i == 0 || !bytes[i - 1].is_ascii_digit();
         let after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
         if before && after && w.iter().all(u8::is_ascii_digit) {
-            india::year(std::str::from_utf8(w).ok()?).ok()
+            names::year(std::str::from_utf8(w).ok()?).ok()
         } else {
             None
         }
     })
 }
 
-/// Fields every row shape shares: candidate, party, constituency.
-struct Common {
-    name: String,
-    aliases: Vec<String>,
-    party: Option<crate::model::Organization>,
-    nota: bool,
-    constituency: String,
-    original: BTreeMap<String, String>,
-}
-
-fn common(file: &str, r: &table::Row, columns: [&str; 3], problems: &mut Vec<Problem>) -> Common {
-    let [candidate, party, constituency] = columns;
-    let raw_name = r.raw(candidate);
-    let raw_party = r.raw(party);
-    let nota = india::is_nota(raw_name, raw_party);
-    let (name, aliases) = india::candidate_name(raw_name);
-    if name.is_empty() {
-        problems.push(r.problem(file, candidate, "is empty: every row names its candidate"));
-    }
-    let mut original = BTreeMap::new();
-    if clean::text(raw_party).is_some() {
-        original.insert("party".to_string(), raw_party.to_string());
-    }
-    let raw_constituency = r.raw(constituency);
-    let display = india::constituency_name(raw_constituency);
-    if display.is_empty() {
-        problems.push(r.problem(file, constituency, "is empty"));
-    } else if display != raw_constituency {
-        original.insert("constituency".to_string(), raw_constituency.to_string());
-    }
-    Common {
-        name,
-        aliases,
-        party: if nota {
-            parties::party_record("NOTA", None)
-        } else {
-            parties::party_record(raw_party, Some(SOURCE_ID))
-        },
-        nota,
-        constituency: display,
-        original,
-    }
-}
-
-fn count(file: &str, r: &table::Row, field: &str, problems: &mut Vec<Problem>) -> Option<u64> {
+fn count(file: &str, r: &Row, field: &str, problems: &mut Vec<Problem>) -> Option<u64> {
     let raw = r.raw(field);
     match clean::number(raw) {
         Ok(n) => n,
@@ -395,21 +137,19 @@ fn count(file: &str, r: &table::Row, field: &str, problems: &mut Vec<Problem>) -
 
 fn lok_sabha_row(
     file: &str,
-    r: &table::Row,
+    r: &Row,
     has_year: bool,
     file_year: Option<u16>,
-) -> Result<Row, Vec<Problem>> {
-    let line = r.line;
+) -> Result<Candidate, Vec<Problem>> {
     let mut problems = Vec::new();
-    let c = common(
+    let c = candidates::entrant(
         file,
         r,
         ["Candidate", "Party", "Constituency"],
         &mut problems,
     );
-    let mut original = c.original;
     let year = if has_year {
-        india::year(r.raw("Year"))
+        names::year(r.raw("Year"))
             .map_err(|m| problems.push(r.problem(file, "Year", m)))
             .ok()
     } else {
@@ -420,8 +160,9 @@ fn lok_sabha_row(
         problems.push(r.problem(file, "State", "is empty"));
     }
     let raw_votes = r.raw("Votes");
+    let mut uncontested = false;
     let votes = if raw_votes.trim().to_lowercase().starts_with("unconteste") {
-        original.insert("votes".to_string(), raw_votes.to_string());
+        uncontested = true;
         Votes::Uncontested
     } else {
         match count(file, r, "Votes", &mut problems) {
@@ -434,37 +175,35 @@ fn lok_sabha_row(
         }
     };
     match (year, state) {
-        (Some(year), Some(state)) if problems.is_empty() => Ok(Row {
-            line,
-            election: ElectionKey::general(House::LokSabha, year),
-            state,
-            constituency: c.constituency,
-            number: None,
-            name: c.name,
-            aliases: c.aliases,
-            party: c.party,
-            nota: c.nota,
-            votes,
-            original,
-        }),
+        (Some(year), Some(state)) if problems.is_empty() => {
+            let mut c = Candidate::new(r.line, ElectionKey::general(House::LokSabha, year), c);
+            if uncontested {
+                c.original
+                    .insert("votes".to_string(), raw_votes.to_string());
+            }
+            Ok(Candidate {
+                state: Some(state),
+                votes,
+                ..c
+            })
+        }
         _ => Err(problems),
     }
 }
 
-fn assembly_row(file: &str, r: &table::Row) -> Result<Row, Vec<Problem>> {
-    let line = r.line;
+fn assembly_row(file: &str, r: &Row) -> Result<Candidate, Vec<Problem>> {
     let mut problems = Vec::new();
-    let c = common(
+    let c = candidates::entrant(
         file,
         r,
         ["candidate", "party", "constituency"],
         &mut problems,
     );
-    let year = india::year(r.raw("election_year"))
+    let year = names::year(r.raw("election_year"))
         .map_err(|m| problems.push(r.problem(file, "election_year", m)))
         .ok();
     let raw_state = r.raw("election_state");
-    let state = india::state_by_code(raw_state);
+    let state = states::by_code(raw_state);
     if state.is_none() {
         problems.push(r.problem(
             file,
@@ -475,7 +214,7 @@ fn assembly_row(file: &str, r: &table::Row) -> Result<Row, Vec<Problem>> {
             ),
         ));
     }
-    let kind = india::tidy(r.raw("election_type")).to_lowercase();
+    let kind = names::tidy(r.raw("election_type")).to_lowercase();
     let lok_sabha = match kind.as_str() {
         "assembly" | "vidhan sabha" | "vidhansabha" | "ac" => Some(false),
         "lok sabha" | "loksabha" | "parliament" | "general" | "pc" => Some(true),
@@ -499,26 +238,19 @@ fn assembly_row(file: &str, r: &table::Row) -> Result<Row, Vec<Problem>> {
         },
     };
     match (year, state, lok_sabha) {
-        (Some(year), Some(state), Some(ls)) if problems.is_empty() => Ok(Row {
-            line,
-            election: ElectionKey::general(
-                if ls {
-                    House::LokSabha
-                } else {
-                    House::VidhanSabha(state.clone())
-                },
-                year,
-            ),
-            state,
-            constituency: c.constituency,
-            number: Some(clean::slug(r.raw("constituency_no"))).filter(|n| !n.is_empty()),
-            name: c.name,
-            aliases: c.aliases,
-            party: c.party,
-            nota: c.nota,
-            votes,
-            original: c.original,
-        }),
+        (Some(year), Some(state), Some(ls)) if problems.is_empty() => {
+            let house = if ls {
+                House::LokSabha
+            } else {
+                House::VidhanSabha(state.clone())
+            };
+            Ok(Candidate {
+                state: Some(state),
+                number: Some(clean::slug(r.raw("constituency_no"))).filter(|n| !n.is_empty()),
+                votes,
+                ..Candidate::new(r.line, ElectionKey::general(house, year), c)
+            })
+        }
         _ => Err(problems),
     }
 }
@@ -526,6 +258,17 @@ fn assembly_row(file: &str, r: &table::Row) -> Result<Row, Vec<Problem>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::dataset::Dataset;
+    use crate::model::{Candidacy, Outcome, Record};
+    use std::collections::BTreeMap;
+
+    fn parse(file: &str, text: &str) -> Batch {
+        Results.parse(file, text)
+    }
+
+    fn is_header(line: &str) -> bool {
+        Dataset::recognise(&Results, "f.csv", line).is_some()
+    }
 
     const LS_HEADER: &str =
         "\"State\";\"Constituency\";\"Party\";\"Candidate\";\"Votes\";\"State ID\";\"Constituency ID\"\n";
@@ -686,11 +429,11 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (5, ""),
                 (2, "election_state"),
                 (3, "evm_votes"),
                 (4, "candidate"),
-                (4, "election_type")
+                (4, "election_type"),
+                (5, "")
             ]
         );
         assert!(b.records.is_empty());

@@ -160,6 +160,14 @@ impl Table {
         self.rows.is_empty()
     }
 
+    /// The header's first column.
+    pub fn first_column(&self) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|(_, &i)| i == 0)
+            .map(|(c, _)| c.as_str())
+    }
+
     /// Whether the header names `column`.
     pub fn has_column(&self, column: &str) -> bool {
         self.columns.contains_key(column)

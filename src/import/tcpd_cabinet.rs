@@ -42,6 +42,27 @@ const REQUIRED: &[&str] = &[
     "state",
 ];
 
+/// The dataset: `--format tcpd-cabinet`.
+pub struct TcpdCabinet;
+
+impl super::dataset::Dataset for TcpdCabinet {
+    fn name(&self) -> &'static str {
+        "tcpd-cabinet"
+    }
+
+    fn about(&self) -> &'static str {
+        "TCPD's Indian Council of Ministers (TCPD_Indian_Cabinet_1990_2021.csv)"
+    }
+
+    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
+        detect(text).then_some(super::dataset::Role::Records)
+    }
+
+    fn parse(&self, file: &str, text: &str) -> Batch {
+        parse(file, text)
+    }
+}
+
 /// Whether `text` is this dataset: its header names the ICoM columns.
 pub fn detect(text: &str) -> bool {
     super::table::has_columns(
@@ -620,7 +641,12 @@ mod tests {
     const AHLUWALIA_2: &str = "1991,10,S. S. AHLUWALIA,INC,M,Urban Affairs and Employment,MoS,1995-09-15,1996-05-16,Rajya Sabha,,NA ,Bihar,https://cabsec.gov.in/writereaddata/changeinportfolio/english/1_Upload_1591.pdf,https://cabsec.gov.in/writereaddata/changeinportfolio/english/1_Upload_1607.pdf,,mid_term,end_of_term";
 
     fn parse_rows(rows: &[&str]) -> Batch {
-        csv_rows(parse, "TCPD_Indian_Cabinet_1990_2021.csv", HEADER, rows)
+        csv_rows(
+            &TcpdCabinet,
+            "TCPD_Indian_Cabinet_1990_2021.csv",
+            HEADER,
+            rows,
+        )
     }
 
     fn persons(b: &Batch) -> Vec<Person> {

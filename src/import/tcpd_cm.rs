@@ -33,6 +33,27 @@ const REQUIRED: &[&str] = &[
     "Constituency_Name",
 ];
 
+/// The dataset: `--format tcpd-cm`.
+pub struct TcpdCm;
+
+impl super::dataset::Dataset for TcpdCm {
+    fn name(&self) -> &'static str {
+        "tcpd-cm"
+    }
+
+    fn about(&self) -> &'static str {
+        "TCPD's chief ministers (TCPD-CMID_1962_2022.csv)"
+    }
+
+    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
+        detect(text).then_some(super::dataset::Role::Records)
+    }
+
+    fn parse(&self, file: &str, text: &str) -> Batch {
+        parse(file, text)
+    }
+}
+
 /// Whether `text` is this dataset: its header names the CMID columns.
 pub fn detect(text: &str) -> bool {
     super::table::has_columns(text, &["State_Name", "pid_CM", "Start_Date", "End_Date"])
@@ -398,7 +419,7 @@ mod tests {
     const PRESIDENTS_RULE: &str = "Uttar_Pradesh,-1,3,,,President's Rule,1973-06-13,1973-11-08,148,1,TRUE,FALSE,FALSE,,,,,,,,,,";
 
     fn parse_rows(rows: &[&str]) -> Batch {
-        csv_rows(parse, "TCPD-CMID_1962_2022.csv", HEADER, rows)
+        csv_rows(&TcpdCm, "TCPD-CMID_1962_2022.csv", HEADER, rows)
     }
 
     #[test]

@@ -37,6 +37,27 @@ const REQUIRED: &[&str] = &[
     "Last_End_Date",
 ];
 
+/// The dataset: `--format tcpd-ias`.
+pub struct TcpdIas;
+
+impl super::dataset::Dataset for TcpdIas {
+    fn name(&self) -> &'static str {
+        "tcpd-ias"
+    }
+
+    fn about(&self) -> &'static str {
+        "TCPD's IAS officers (ias-profile.csv)"
+    }
+
+    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
+        detect(text).then_some(super::dataset::Role::Records)
+    }
+
+    fn parse(&self, file: &str, text: &str) -> Batch {
+        parse(file, text)
+    }
+}
+
 /// Whether `text` is this dataset: its header names the IAS columns.
 pub fn detect(text: &str) -> bool {
     super::table::has_columns(
@@ -547,7 +568,7 @@ mod tests {
     const VOHRA_2: &str = "PB004300,Shri N N Vohra,Punjab,1959,1936-05-05,1959-07-01,Direct Recruitment,Male,Punjab,Punjabi,English Hindi Punjabi,1,Superannuated,P.G.,English,First,N.A.,Secretary,,Home,Home,1993-01-01,N.A.,Supremo,Supremo";
 
     fn parse_rows(rows: &[&str]) -> Batch {
-        csv_rows(parse, "ias-profile.csv", HEADER, rows)
+        csv_rows(&TcpdIas, "ias-profile.csv", HEADER, rows)
     }
 
     fn persons(b: &Batch) -> Vec<&Person> {

@@ -5,15 +5,59 @@ pub(super) fn of<T>(b: &Batch, f: impl Fn(&Record) -> Option<T>) -> Vec<T> {
     b.records.iter().filter_map(|p| f(&p.record)).collect()
 }
 
-/// Parses `rows` under `header` as the CSV file `file`, with a format's `parse`.
-pub(super) fn csv_rows(
-    parse: fn(&str, &str) -> Batch,
-    file: &str,
-    header: &str,
-    rows: &[&str],
-) -> Batch {
-    parse(file, &format!("{header}\n{}\n", rows.join("\n")))
+/// Parses `rows` under `header` as the CSV file `file`, with a dataset.
+pub(super) fn csv_rows(dataset: &dyn Dataset, file: &str, header: &str, rows: &[&str]) -> Batch {
+    let header = header.trim_end_matches('\n');
+    dataset.parse(file, &format!("{header}\n{}\n", rows.join("\n")))
 }
+
+/// The problems of `b` as (line, column), in order.
+pub(super) fn placed(b: &Batch) -> Vec<(usize, &str)> {
+    b.problems
+        .iter()
+        .map(|p| (p.line, p.field.as_str()))
+        .collect()
+}
+
+/// Table-driven tests of a CSV dataset: each case names a test, the rows read under
+/// `header` (as the file `file`) and what must come of them: the problems as
+/// (line, column), or a check run on the batch.
+///
+/// ```ignore
+/// csv_cases!(Adr, "x.csv", HEADER, {
+///     bad_year: [ROW.replace("2009", "20x9")] => { problems [(2, "Year")] };
+///     one_person: [ROW] => { |b| assert_eq!(persons(&b).len(), 1) };
+/// });
+/// ```
+macro_rules! csv_cases {
+    ($dataset:expr, $file:expr, $header:expr, {
+        $($name:ident: [$($row:expr),* $(,)?] => $expect:tt;)*
+    }) => {
+        $(
+            #[test]
+            fn $name() {
+                let rows: Vec<String> = vec![$(String::from($row)),*];
+                let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+                let batch = $crate::import::tests::csv_rows(&$dataset, $file, $header, &rows);
+                $crate::import::tests::csv_cases!(@expect batch $expect);
+            }
+        )*
+    };
+    (@expect $b:ident { problems [$(($line:expr, $col:expr)),* $(,)?] }) => {
+        assert_eq!(
+            $crate::import::tests::placed(&$b),
+            vec![$(($line, $col)),*],
+            "{:?}",
+            $b.problems
+        );
+        assert!($b.records.is_empty(), "rows with problems are left out");
+    };
+    (@expect $b:ident { |$x:ident| $($body:tt)* }) => {
+        let $x = &$b;
+        $($body)*
+    };
+}
+pub(crate) use csv_cases;
 
 fn parsed(lines: &str) -> Batch {
     let batch = native::parse("t.jsonl", lines);
@@ -152,48 +196,4 @@ fn defaults_never_overwrite_and_are_added_once() {
         "bjp once; sp untouched"
     );
     assert!(p.changes.iter().all(|c| c.record.id() != "sp"));
-}
-
-#[test]
-fn formats_are_named_and_detected_from_their_first_bytes() {
-    let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-    assert_eq!(
-        names,
-        vec![
-            "jsonl",
-            "popolo",
-            "tcpd-ias",
-            "tcpd-cabinet",
-            "tcpd-cm",
-            "adr",
-            "results"
-        ]
-    );
-    for f in Format::ALL {
-        assert_eq!(f.as_str().parse::<Format>(), Ok(f));
-    }
-    assert!("tcpd"
-        .parse::<Format>()
-        .unwrap_err()
-        .contains("tcpd-cabinet"));
-    let cases = [
-        ("{\"persons\": [], \"organizations\": []}", Some(Format::Popolo)),
-        ("{\"type\":\"person\",\"id\":\"x\",\"name\":{\"hi\":\"क\"}}\n", Some(Format::Jsonl)),
-        ("[{\"type\":\"source\",\"id\":\"s\",\"title\":\"t\"}]", Some(Format::Jsonl)),
-        // A BOM and CRLF line ends, as spreadsheet programs write CSV.
-        ("\u{feff}ID,Name,Cadre,Allotment_Year,Date_of_Birth,Last_Designation\r\nUP1,Shri X,UP,1978,N.A.,N.A.\r\n", Some(Format::TcpdIas)),
-        ("year,ls_number,name,party,gender,portfolio,rank,appointment_begin,appointment_end\n", Some(Format::TcpdCabinet)),
-        ("State_Name,Assembly_No,Sequence_No,pid_CM,Name,Start_Date,End_Date\n", Some(Format::TcpdCm)),
-        ("\"Candidate\";\"Party\";\"Criminal Cases\";\"Education\"\n", Some(Format::Adr)),
-        ("\u{feff}Candidate,Party,Criminal Cases,Education\r\nA,B,0,X\r\n", Some(Format::Adr)),
-        ("\"State\";\"Constituency\";\"Party\";\"Candidate\";\"Votes\";\"State ID\"\n", Some(Format::Results)),
-        ("State,Constituency,Party,Candidate,Votes\n", Some(Format::Results)),
-        ("election_year,election_type,election_state,constituency,constituency_no\n", Some(Format::Results)),
-        ("election_year;election_type;election_state;constituency\n", Some(Format::Results)),
-        ("a,b,c\n1,2,3\n", None),
-        ("नाम,दल\n", None),
-    ];
-    for (text, expected) in cases {
-        assert_eq!(Format::detect("f", text), expected, "{text:?}");
-    }
 }

@@ -26,20 +26,27 @@
 //! Punjab's polls of 1985; `vidhan-sabha-uttar-pradesh-1985`); a bye-election
 //! (`Poll_No` > 0, and the Lok Sabha rows of 2020 on) is its own election,
 //! `lok-sabha-1967-bye-election-1970`. An assembly's first year is the earliest
-//! year of its general-election rows (of its bye-elections when a file has none).
+//! year of its general-election rows (of its bye-elections when the files hold none).
+//!
+//! Rows become records through [`candidates::build`], after the union, in the order
+//! of election, seat and TCPD's position, so ids do not depend on which files are
+//! read or in what order. NOTA rows (the full download has them) are left out and
+//! counted.
 
 mod row;
 
-use super::india::{self, ElectionKey, House, Ids};
-use super::table::Table;
-use super::{clean, Batch, Parsed};
+use crate::domain::legislatures::{ElectionKey, House};
 use crate::domain::{key, parties};
-use crate::model::{Candidacy, Names, Organization, Outcome, PartialDate, Person, Record, Source};
-use row::{Relative, Row};
+use crate::import::build::{candidates, names};
+use crate::import::dataset::{Dataset, Input, Role};
+use crate::import::table::{self, Table};
+use crate::import::{clean, sources, Batch};
+use crate::model::{PartialDate, Record};
+use row::Row;
 use std::collections::{HashMap, HashSet};
 
-/// The id of the dataset's source record.
-pub const SOURCE_ID: &str = "src-tcpd-lokdhaba";
+/// The dataset, for [`crate::import::registry`].
+pub struct LokDhaba;
 
 /// The Lok Sabha's general elections by term (the 8th's polls in Assam and Punjab
 /// were held in 1985, the 10th's in Punjab in 1992).
@@ -48,28 +55,40 @@ const LOK_SABHA_YEARS: [u16; 18] = [
     2019, 2024,
 ];
 
-/// Whether `text` is a file of this dataset: results with TCPD's columns, or a
-/// party list (`Party,Expanded_Party_Name`).
-pub fn detect(text: &str) -> bool {
-    is_party_list(text) || super::table::has_columns(text, row::REQUIRED)
-}
+impl Dataset for LokDhaba {
+    fn name(&self) -> &'static str {
+        "tcpd-lokdhaba"
+    }
 
-fn is_party_list(text: &str) -> bool {
-    super::table::has_columns(text, &["Party", "Expanded_Party_Name"])
-}
+    fn about(&self) -> &'static str {
+        "TCPD Lok Dhaba results with person ids (incumbency files and their party lists, or the full download)"
+    }
 
-/// The dataset's source record.
-pub fn source_record() -> Source {
-    Source {
-        id: SOURCE_ID.into(),
-        title: "TCPD Indian Elections Data v2.0 (Lok Dhaba), with the TCPD Individual Incumbency Dataset 1962-current".into(),
-        publisher: Some("Trivedi Centre for Political Data (TCPD), Ashoka University: Agarwal, Agrawal, Bhogale, Hangal, Jensenius, Kumar, Narayan, Nissa, Trivedi, Verniers (2021)".into()),
-        url: Some("https://lokdhaba.ashoka.edu.in".into()),
-        date: None,
-        language: Some("en".into()),
-        licence: Some("TCPD terms: non-commercial use, cite \"TCPD Indian Elections Data v2.0\"; no endorsement implied".into()),
-        file: None,
-        text: None,
+    fn recognise(&self, _file: &str, text: &str) -> Option<Role> {
+        let head = table::header(text.trim_start_matches('\u{feff}'));
+        let has = |columns: &[&str]| columns.iter().all(|c| head.iter().any(|h| h == c));
+        if has(&["Party", "Expanded_Party_Name"]) {
+            Some(Role::Auxiliary)
+        } else {
+            has(row::REQUIRED).then_some(Role::Records)
+        }
+    }
+
+    fn parse(&self, file: &str, text: &str) -> Batch {
+        let role = self.recognise(file, text).unwrap_or(Role::Records);
+        self.parse_all(&[Input {
+            name: file.to_string(),
+            text: text.to_string(),
+            role,
+        }])
+    }
+
+    fn together(&self) -> bool {
+        true
+    }
+
+    fn parse_all(&self, files: &[Input]) -> Batch {
+        parse_all(files)
     }
 }
 
@@ -78,17 +97,10 @@ pub fn source_record() -> Source {
 fn file_number(file: &str) -> u32 {
     let name = clean::file_name(file);
     let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-    let digits: String = stem
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let dashed = stem.len() > digits.len() && stem[..stem.len() - digits.len()].ends_with('-');
-    match digits.parse() {
-        Ok(n) if dashed => n,
+    match stem.rsplit_once('-') {
+        Some((_, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            n.parse().unwrap_or(u32::MAX)
+        }
         _ => u32::MAX,
     }
 }
@@ -100,40 +112,35 @@ fn prefix(file: &str) -> String {
     name.split('-').next().unwrap_or("").to_string()
 }
 
-/// Reads the files of the dataset together (the union needs them all); `files`
-/// are (name, text) pairs.
-pub fn parse_files(files: &[(String, String)]) -> Batch {
+fn parse_all(files: &[Input]) -> Batch {
     let mut batch = Batch::default();
     // Party lists by prefix: abbreviations mean different parties in different
     // states (`SAP` is the Samata Party in one, the Social Action Party in another).
     let mut lists: HashMap<String, HashMap<String, String>> = HashMap::new();
-    let mut data: Vec<&(String, String)> = Vec::new();
-    for f in files {
-        if is_party_list(&f.1) {
-            let Some(t) = Table::read(&f.0, &f.1, &[], &mut batch.problems) else {
-                continue;
-            };
-            let list = lists.entry(prefix(&f.0)).or_default();
-            for r in t.rows() {
-                if let (Some(a), Some(e)) = (r.text("Party"), r.text("Expanded_Party_Name")) {
-                    list.entry(key(&a)).or_insert(e);
-                }
+    for f in files.iter().filter(|f| f.role == Role::Auxiliary) {
+        let Some(t) = Table::read(&f.name, &f.text, &[], &mut batch.problems) else {
+            continue;
+        };
+        let list = lists.entry(prefix(&f.name)).or_default();
+        for r in t.rows() {
+            if let (Some(a), Some(e)) = (r.text("Party"), r.text("Expanded_Party_Name")) {
+                list.entry(key(&a)).or_insert(e);
             }
-        } else {
-            data.push(f);
         }
     }
     // Highest number first, so the first copy of a candidacy met is the one kept.
-    data.sort_by(|a, b| (file_number(&b.0), &b.0).cmp(&(file_number(&a.0), &a.0)));
+    let mut data: Vec<&Input> = files.iter().filter(|f| f.role == Role::Records).collect();
+    data.sort_by(|a, b| (file_number(&b.name), &b.name).cmp(&(file_number(&a.name), &a.name)));
     let mut seen: HashSet<String> = HashSet::new();
-    let mut rows: Vec<(usize, Row)> = Vec::new();
-    for (i, (file, text)) in data.iter().enumerate() {
-        let Some(table) = Table::read(file, text, row::REQUIRED, &mut batch.problems) else {
+    let mut rows: Vec<Row> = Vec::new();
+    for f in data {
+        let Some(table) = Table::read(&f.name, &f.text, row::REQUIRED, &mut batch.problems) else {
             continue;
         };
+        let mut read = 0;
         for r in table.rows() {
-            let lok_sabha = row::is_lok_sabha(file, r.raw("Election_Type"));
-            if india::is_nota(r.raw("Candidate"), r.raw("Party")) {
+            let lok_sabha = row::is_lok_sabha(&f.name, r.raw("Election_Type"));
+            if names::is_nota(r.raw("Candidate"), r.raw("Party")) {
                 batch.skip("NOTA rows (not a candidate)");
                 continue;
             }
@@ -147,37 +154,66 @@ pub fn parse_files(files: &[(String, String)]) -> Batch {
                 k.push('\u{1f}');
                 k.push_str(r.raw(c).trim());
             }
-            if seen.contains(&k) {
+            if !seen.insert(k) {
                 batch.skip("copies of a candidacy kept from a later file");
                 continue;
             }
-            match row::read(file, &r, lok_sabha) {
-                Ok(row) => rows.push((i, row)),
+            match row::read(&f.name, &r, lok_sabha) {
+                Ok(mut row) => {
+                    row.candidate.file = Some(f.name.clone());
+                    let list = lists.get(&prefix(&f.name));
+                    let list = list.or_else(|| lists.get("ge").filter(|_| lok_sabha));
+                    row.candidate.party = row
+                        .candidate
+                        .party
+                        .take()
+                        .map(|p| party(&p, list, &f.name, r.line, &mut batch));
+                    rows.push(row);
+                    read += 1;
+                }
                 Err(mut p) => batch.problems.append(&mut p),
             }
-            seen.insert(k);
+        }
+        if read == 0 && table.is_empty() {
+            batch
+                .problems
+                .push(crate::import::file_problem(&f.name, "holds no records"));
         }
     }
-    if rows.is_empty() {
-        return batch;
-    }
     drop(seen);
+    let Some(first) = rows.first().map(|r| r.candidate.clone()) else {
+        return batch;
+    };
+    let file = first.file.as_deref().unwrap_or("");
     batch.default_record(
-        &data[rows[0].0].0,
-        rows[0].1.line,
-        Record::Source(source_record()),
+        file,
+        first.line,
+        Record::Source(sources::TCPD_LOKDHABA.record(file)),
     );
-    let keys = election_keys(&rows);
-    build(&mut batch, &data, rows, keys, &lists);
+    set_elections(&mut rows);
+    // File order does not decide ids (namesakes are numbered in the order given):
+    // rows go by election, seat and position.
+    let mut rows: Vec<(String, String, u32, candidates::Candidate)> = rows
+        .into_iter()
+        .map(|r| {
+            let c = r.candidate;
+            let seat = names::seat_slug(&c.election.house, c.state.as_ref(), &c.constituency);
+            let seat = format!("{seat}\0{}", c.district.as_deref().unwrap_or(""));
+            (c.election.id(), seat, c.rank.unwrap_or(u32::MAX), c)
+        })
+        .collect();
+    rows.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
+    let rows = rows.into_iter().map(|r| r.3).collect();
+    candidates::build(file, "tcpd", sources::TCPD_LOKDHABA.id, rows, &mut batch);
     batch
 }
 
-/// Each row's election: see the module doc.
-fn election_keys(rows: &[(usize, Row)]) -> Vec<ElectionKey> {
+/// Gives each row its election (see the module doc).
+fn set_elections(rows: &mut [Row]) {
     let mut first: HashMap<(String, u16), (u16, u16)> = HashMap::new();
-    for (_, r) in rows {
+    for r in rows.iter() {
         let e = first
-            .entry((r.house.body_id(), r.assembly))
+            .entry((r.house().body_id(), r.assembly))
             .or_insert((u16::MAX, u16::MAX));
         if r.is_bye() {
             e.1 = e.1.min(r.year);
@@ -185,169 +221,51 @@ fn election_keys(rows: &[(usize, Row)]) -> Vec<ElectionKey> {
             e.0 = e.0.min(r.year);
         }
     }
-    rows.iter()
-        .map(|(_, r)| {
-            let (general, any) = first[&(r.house.body_id(), r.assembly)];
-            let year = match r.house {
-                House::LokSabha if (1..=18).contains(&r.assembly) => {
-                    LOK_SABHA_YEARS[usize::from(r.assembly) - 1]
-                }
-                _ if general != u16::MAX => general,
-                _ => any.min(r.year),
-            };
-            ElectionKey {
-                house: r.house.clone(),
-                year,
-                bye: r.is_bye().then_some(Some(PartialDate::year(r.year))),
+    for r in rows.iter_mut() {
+        let (general, any) = first[&(r.house().body_id(), r.assembly)];
+        let year = match r.house() {
+            House::LokSabha if (1..=18).contains(&r.assembly) => {
+                LOK_SABHA_YEARS[usize::from(r.assembly) - 1]
             }
-        })
-        .collect()
+            _ if general != u16::MAX => general,
+            _ => any,
+        };
+        let bye = r.is_bye().then_some(Some(PartialDate::year(r.year)));
+        if bye.is_none() && r.year != year {
+            let c = &mut r.candidate;
+            c.original.insert("year".into(), r.year.to_string());
+        }
+        r.candidate.election = ElectionKey {
+            house: r.house().clone(),
+            year,
+            bye,
+        };
+    }
 }
 
 /// A party as the files write it, through the house's list of full names to the
-/// built-in table (`SP` → `Samajwadi Party`, the same record as `सपा`).
-fn party(written: &str, list: Option<&HashMap<String, String>>) -> Option<Organization> {
-    let full = list.and_then(|l| l.get(&key(written)));
-    if let Some(full) = full.filter(|f| parties::known_id(f).is_some()) {
-        return parties::party_record(full, None);
-    }
-    if parties::known_id(written).is_some() {
-        return parties::party_record(written, None);
-    }
-    let mut org = parties::party_record(full.map_or(written, String::as_str), Some(SOURCE_ID))?;
-    if full.is_some() {
-        org.aliases.push(written.to_string());
-    }
-    Some(org)
-}
-
-fn build(
+/// built-in table (`SP` → `Samajwadi Party`, the record `सपा` also names); what the
+/// builder is handed to name it. A party the table does not know is made here, with
+/// the abbreviation as an alias (defaults made first win).
+fn party(
+    written: &str,
+    list: Option<&HashMap<String, String>>,
+    file: &str,
+    line: usize,
     batch: &mut Batch,
-    data: &[&(String, String)],
-    rows: Vec<(usize, Row)>,
-    keys: Vec<ElectionKey>,
-    lists: &HashMap<String, HashMap<String, String>>,
-) {
-    // Seats by name, not `Constituency_No` (which only the full download has), so
-    // both shapes give one id. A poll after the first in one election is a seat of
-    // its own (Fatehpur, Uttar Pradesh, had two bye-elections in 2014).
-    let seat_of = |r: &Row| {
-        let mut seat = india::seat_slug(&r.house, Some(&r.state), &r.constituency);
-        if r.poll > 1 {
-            seat.push_str(&format!("-poll-{}", r.poll));
-        }
-        seat
-    };
-    let mut order: Vec<(String, String, u32, usize)> = rows
-        .iter()
-        .zip(&keys)
-        .enumerate()
-        .map(|(i, ((_, r), k))| (k.id(), seat_of(r), r.position.unwrap_or(u32::MAX), i))
-        .collect();
-    // File order does not decide ids: rows go by election, seat and position.
-    order.sort();
-    let seats: Vec<(String, String)> = order.iter().map(|o| (o.0.clone(), o.1.clone())).collect();
-    let mut names: Vec<String> = order
-        .iter()
-        .map(|o| rows[o.3].1.constituency.clone())
-        .collect();
-    let before = india::qualify_shared_names(&seats, &mut names, |i| {
-        let r = &rows[order[i].3].1;
-        match (&r.house, r.poll) {
-            (House::LokSabha, _) => Some(r.state.en.clone()),
-            (_, p) if p > 0 => Some(format!("poll {p}")),
-            _ => r.number.clone(),
-        }
-    });
-    let mut rows: Vec<Option<(usize, Row)>> = rows.into_iter().map(Some).collect();
-    let mut ids = Ids::default();
-    let mut made: HashSet<String> = HashSet::new();
-    batch.records.reserve(order.len() * 2);
-    for (((election, seat, _, i), constituency), before) in order.into_iter().zip(names).zip(before)
-    {
-        let Some((f, r)) = rows[i].take() else {
-            continue;
-        };
-        let file = data[f].0.as_str();
-        let key = &keys[i];
-        if made.insert(election.clone()) {
-            key.add_defaults(batch, file, r.line, SOURCE_ID);
-        }
-        let org = r.party.as_deref().and_then(|p| {
-            party(
-                p,
-                lists
-                    .get(&prefix(file))
-                    .or_else(|| lists.get("ge").filter(|_| r.house == House::LokSabha)),
-            )
-        });
-        let party_id = org.map(|o| {
-            let id = o.id.clone();
-            if made.insert(id.clone()) {
-                batch.default_record(file, r.line, Record::Organization(o));
+) -> String {
+    let full = list.and_then(|l| l.get(&key(written)));
+    match full {
+        Some(full) if parties::known_id(full).is_some() => full.clone(),
+        _ if parties::known_id(written).is_some() => written.to_string(),
+        Some(full) => {
+            if let Some(mut org) = parties::party_record(full, Some(sources::TCPD_LOKDHABA.id)) {
+                org.aliases.push(written.to_string());
+                batch.default_record(file, line, Record::Organization(org));
             }
-            id
-        });
-        let id = ids.unique(format!(
-            "tcpd-{election}-{seat}-{}",
-            india::name_slug(&r.name)
-        ));
-        let mut person = Person::named(id.clone(), "en", &r.name, SOURCE_ID);
-        person.aliases = r.aliases;
-        person.gender = r.gender;
-        if let Some(pid) = r.pid {
-            person.identifiers.insert("tcpd_pid".into(), pid);
+            full.clone()
         }
-        match r.relative {
-            Some(Relative::Father(f)) => person.father = Some(Names::new([("en", f.as_str())])),
-            Some(Relative::Husband(h)) => {
-                person.summary = Names::new([(
-                    "en",
-                    format!("Wife of {h}, as TCPD's results write her name.").as_str(),
-                )])
-            }
-            None => {}
-        }
-        let mut original = r.original;
-        if r.written != r.name {
-            original.insert("candidate".into(), r.written);
-        }
-        if let Some(p) = &r.party {
-            original.insert("party".into(), p.clone());
-        }
-        if let Some(b) = before {
-            original.entry("constituency".into()).or_insert(b);
-        }
-        if key.bye.is_none() && r.year != key.year {
-            original.insert("year".into(), r.year.to_string());
-        }
-        let candidacy = Candidacy {
-            id: format!("{id}--{election}"),
-            person: id,
-            election,
-            party: party_id,
-            constituency: Some(Names::new([("en", constituency.as_str())])),
-            votes: r.votes,
-            result: r
-                .position
-                .map(|p| if p == 1 { Outcome::Won } else { Outcome::Lost }),
-            rank: r.position,
-            share: r.share,
-            margin: r.margin,
-            deposit_lost: r.deposit_lost,
-            seat_type: r.seat_type,
-            age: r.age,
-            original,
-            sources: vec![SOURCE_ID.into()],
-            ..Default::default()
-        };
-        for record in [Record::Person(person), Record::Candidacy(candidacy)] {
-            batch.records.push(Parsed {
-                file: file.to_string(),
-                line: r.line,
-                record,
-            });
-        }
+        None => written.to_string(),
     }
 }
 

@@ -3,14 +3,17 @@
 //! the result as TCPD gives it. Either shape of the data reads the same: the
 //! incumbency files and TCPD's full download share these column names.
 
-use super::super::clean;
-use super::super::india::{self, House, Place};
-use super::super::table;
+use crate::domain::legislatures::{ElectionKey, House};
+use crate::domain::states::Place;
 use crate::error::Problem;
+use crate::import::build::candidates::{Candidate, Entrant, Votes};
+use crate::import::build::names;
+use crate::import::{clean, table};
 use crate::model::{Gender, Percent, SeatType};
 use std::collections::BTreeMap;
 
-/// Columns every shape has.
+/// Columns every shape has; together with the house they are what a candidacy is
+/// known by across the files.
 pub const REQUIRED: &[&str] = &[
     "Assembly_No",
     "Poll_No",
@@ -23,51 +26,27 @@ pub const REQUIRED: &[&str] = &[
     "Position",
 ];
 
-/// A candidate's relation named after the name: `S/O`, `D/O` (a father) or `W/O`
-/// (a husband).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Relative {
-    Father(String),
-    Husband(String),
-}
-
-/// The fields of one row the importer uses, cleaned; what it could not use is in
-/// `original`.
+/// A row read: the candidate for the builder, and what places it in a term. The
+/// candidate's election is the general election of `year` until
+/// [`super::election_keys`] knows the term.
 #[derive(Clone, Debug)]
 pub struct Row {
-    pub line: usize,
-    pub house: House,
-    pub state: Place,
     pub assembly: u16,
     pub poll: u16,
     pub year: u16,
-    pub constituency: String,
-    /// `Constituency_No`, when the file has it.
-    pub number: Option<String>,
-    pub seat_type: Option<SeatType>,
-    /// The name as written.
-    pub written: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub relative: Option<Relative>,
-    pub gender: Option<Gender>,
-    pub age: Option<u16>,
-    pub pid: Option<String>,
-    /// The party as written (`SP`).
-    pub party: Option<String>,
-    pub votes: Option<u64>,
-    pub position: Option<u32>,
-    pub share: Option<Percent>,
-    pub margin: Option<u64>,
-    pub deposit_lost: Option<bool>,
-    pub original: BTreeMap<String, String>,
+    pub candidate: Candidate,
 }
 
 impl Row {
+    pub fn house(&self) -> &House {
+        &self.candidate.election.house
+    }
+
     /// Whether this row is a bye-election: `Poll_No` above 0, and the Lok Sabha
     /// rows of 2020 on (held during the 17th Lok Sabha's term).
     pub fn is_bye(&self) -> bool {
-        self.poll > 0 || (self.house == House::LokSabha && self.assembly == 17 && self.year >= 2020)
+        self.poll > 0
+            || (*self.house() == House::LokSabha && self.assembly == 17 && self.year >= 2020)
     }
 }
 
@@ -75,9 +54,9 @@ impl Row {
 /// (`Lok Sabha Election (GE)`, `State Assembly Election (AE)`); the incumbency
 /// files in their name (`ge-…` is the Lok Sabha).
 pub fn is_lok_sabha(file: &str, election_type: &str) -> bool {
-    let t = election_type.to_uppercase();
-    if !t.trim().is_empty() {
-        return t.contains("(GE") || t.contains("LOK SABHA") || t.trim() == "GE";
+    let t = election_type.trim().to_uppercase();
+    if !t.is_empty() {
+        return t.contains("(GE") || t.contains("LOK SABHA") || t == "GE";
     }
     let name = clean::file_name(file).to_lowercase();
     name.starts_with("ge-")
@@ -96,18 +75,16 @@ pub fn read(file: &str, r: &table::Row, lok_sabha: bool) -> Result<Row, Vec<Prob
             .ok()
             .flatten()
     };
-    let small = |column: &str, v: Option<u64>, problems: &mut Vec<Problem>| -> Option<u16> {
-        v.and_then(|v| {
+    let small = |column: &str, problems: &mut Vec<Problem>| -> Option<u16> {
+        whole(column, problems).and_then(|v| {
             u16::try_from(v)
                 .map_err(|_| problems.push(r.problem(file, column, format!("`{v}` is too large"))))
                 .ok()
         })
     };
-    let assembly = whole("Assembly_No", &mut problems);
-    let assembly = small("Assembly_No", assembly, &mut problems);
-    let poll = whole("Poll_No", &mut problems);
-    let poll = small("Poll_No", poll, &mut problems).unwrap_or(0);
-    let year = india::year(r.raw("Year"))
+    let assembly = small("Assembly_No", &mut problems);
+    let poll = small("Poll_No", &mut problems).unwrap_or(0);
+    let year = names::year(r.raw("Year"))
         .map_err(|m| problems.push(r.problem(file, "Year", m)))
         .ok();
     let state = Place::from_name(&r.raw("State_Name").replace('_', " "));
@@ -115,21 +92,22 @@ pub fn read(file: &str, r: &table::Row, lok_sabha: bool) -> Result<Row, Vec<Prob
         problems.push(r.problem(file, "State_Name", "is empty"));
     }
     let raw_constituency = r.raw("Constituency_Name");
-    let constituency = india::constituency_name(raw_constituency);
+    let constituency = names::constituency_name(raw_constituency);
     if constituency.is_empty() {
         problems.push(r.problem(file, "Constituency_Name", "is empty"));
     } else if constituency != raw_constituency {
         original.insert("constituency".into(), raw_constituency.to_string());
     }
-    let written = india::tidy(r.raw("Candidate"));
+    let written = names::tidy(r.raw("Candidate"));
     let (bare, relative) = split_relative(&written);
-    let (name, mut aliases) = india::candidate_name(&bare);
+    let (name, mut aliases) = names::candidate_name(&bare);
     if name.is_empty() {
         problems.push(r.problem(file, "Candidate", "is empty: every row names its candidate"));
     }
     aliases.retain(|a| *a != written && *a != bare);
     if written != name {
         aliases.insert(0, written.clone());
+        original.insert("candidate".into(), written.clone());
     }
     let votes = match r.raw("Votes").trim() {
         // TCPD writes -1 where the count is not known.
@@ -152,64 +130,95 @@ pub fn read(file: &str, r: &table::Row, lok_sabha: bool) -> Result<Row, Vec<Prob
         },
     };
     let margin = whole("Margin", &mut problems);
-    let age = whole("Age", &mut problems);
-    let age = small("Age", age, &mut problems);
+    let age = small("Age", &mut problems);
     let valid = whole("Valid_Votes", &mut problems);
     let deposit_lost = match r.raw("Deposit_Lost").trim().to_lowercase().as_str() {
         "yes" | "true" | "1" => Some(true),
         "no" | "false" | "0" => Some(false),
         _ => derived_deposit(position, votes, valid, share),
     };
-    let keep = |original: &mut BTreeMap<String, String>, key: &str, column: &str| {
+    let mut keep = |key: &str, column: &str| {
         if let Some(t) = clean::text(r.raw(column)) {
             original.insert(key.into(), t);
         }
     };
-    let gender = match r.raw("Sex").trim().to_uppercase().as_str() {
+    let sex = match r.raw("Sex").trim().to_uppercase().as_str() {
         "M" | "MALE" => Some(Gender::Male),
         "F" | "FEMALE" => Some(Gender::Female),
         "O" | "THIRD" | "TG" => Some(Gender::Other),
         _ => {
-            keep(&mut original, "sex", "Sex");
+            keep("sex", "Sex");
             None
         }
     };
     let seat_type = SeatType::parse(r.raw("Constituency_Type"));
     if seat_type.is_none() {
-        keep(&mut original, "seat_type", "Constituency_Type");
+        keep("seat_type", "Constituency_Type");
     }
-    match (assembly, year, state) {
-        (Some(assembly), Some(year), Some(state)) if problems.is_empty() => Ok(Row {
-            line: r.line,
-            house: if lok_sabha {
-                House::LokSabha
-            } else {
-                House::VidhanSabha(state.clone())
-            },
-            state,
-            assembly,
-            poll,
-            year,
-            constituency,
-            number: clean::text(r.raw("Constituency_No")),
-            seat_type,
-            written,
-            name,
-            aliases,
-            relative,
-            gender,
-            age,
-            pid: clean::text(r.raw("pid")),
-            party: clean::text(r.raw("Party")),
-            votes,
-            position,
-            share,
-            margin,
-            deposit_lost,
-            original,
+    let (father, husband) = match relative {
+        Some(Relative::Father(f)) => (Some(f), None),
+        Some(Relative::Husband(h)) => (None, Some(h)),
+        None => (None, None),
+    };
+    if let Some(h) = husband {
+        original.insert("husband".into(), h);
+    }
+    let party = clean::text(r.raw("Party"));
+    if let Some(p) = &party {
+        original.insert("party".into(), p.clone());
+    }
+    let (Some(assembly), Some(year), Some(state)) = (assembly, year, state) else {
+        return Err(problems);
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let house = if lok_sabha {
+        House::LokSabha
+    } else {
+        House::VidhanSabha(state.clone())
+    };
+    let entrant = Entrant {
+        name,
+        aliases,
+        party,
+        nota: false,
+        constituency,
+        original,
+    };
+    let c = Candidate::new(r.line, ElectionKey::general(house, year), entrant);
+    let candidate = Candidate {
+        state: Some(state),
+        number: None,
+        // A later poll of one seat in one election is a seat of its own (Fatehpur,
+        // Uttar Pradesh, voted twice in 2014): the poll tells them apart.
+        district: (poll > 0).then(|| format!("poll {poll}")),
+        seat_type,
+        person: None,
+        votes: votes.map_or(Votes::Unknown, |total| Votes::Counted {
+            total,
+            evm: None,
+            postal: None,
         }),
-        _ => Err(problems),
-    }
+        rank: position,
+        winner: position.map(|p| p == 1),
+        share,
+        margin,
+        deposit_lost,
+        age,
+        sex,
+        identifiers: clean::text(r.raw("pid"))
+            .map(|pid| BTreeMap::from([("tcpd_pid".to_string(), pid)]))
+            .unwrap_or_default(),
+        father,
+        ..c
+    };
+    Ok(Row {
+        assembly,
+        poll,
+        year,
+        candidate,
+    })
 }
 
 /// A candidate forfeits the deposit with under a sixth of the valid votes, unless
@@ -228,6 +237,14 @@ fn derived_deposit(
         (_, _, Some(p)) => Some(u64::from(p.0) * 6 < 10_000),
         _ => None,
     }
+}
+
+/// A candidate's relation named after the name: `S/O`, `D/O` (a father) or `W/O`
+/// (a husband).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relative {
+    Father(String),
+    Husband(String),
 }
 
 /// Splits `RAM CHAND S/O MOHANA RAM` into the name and the relative it names. The

@@ -1,7 +1,8 @@
 //! Real rows of the Lok Dhaba files (tests/fixtures/tcpd-lokdhaba, copied unchanged).
 
 use super::*;
-use crate::model::{Gender, Percent, SeatType};
+use crate::import::Parsed;
+use crate::model::{Candidacy, Gender, Outcome, Percent, Person, SeatType};
 
 const GE6: &str = include_str!("../../../tests/fixtures/tcpd-lokdhaba/ge-incumbency-6.csv");
 const GE7: &str = include_str!("../../../tests/fixtures/tcpd-lokdhaba/ge-incumbency-7.csv");
@@ -15,12 +16,21 @@ const FULL: &str = include_str!(
     "../../../tests/fixtures/tcpd-lokdhaba/full-download/TCPD_GE_Uttar_Pradesh_2019.csv"
 );
 
-fn parse(files: &[(&str, &str)]) -> Batch {
-    let files: Vec<(String, String)> = files
+/// Reads files as `import` hands them over: each with the role it is recognised in.
+fn read(files: &[(&str, &str)]) -> Batch {
+    let files: Vec<Input> = files
         .iter()
-        .map(|(n, t)| (format!("data/{n}"), t.to_string()))
+        .map(|(n, t)| Input {
+            name: format!("data/{n}"),
+            text: t.to_string(),
+            role: LokDhaba.recognise(n, t).expect("a Lok Dhaba file"),
+        })
         .collect();
-    let b = parse_files(&files);
+    LokDhaba.parse_all(&files)
+}
+
+fn parse(files: &[(&str, &str)]) -> Batch {
+    let b = read(files);
     assert!(b.problems.is_empty(), "{:?}", b.problems);
     b
 }
@@ -309,7 +319,7 @@ fn bad_values_are_problems_naming_file_line_and_column() {
     let text = format!(
         "{header}\nGEUP1,6,0,1977,A B,,Uttar_Pradesh,FIROZABAD,SC,IND,,many,M,4,1,FALSE,FALSE,0.87,0,0,,1\nGEUP2,6,0,19x7,C D,,Uttar_Pradesh,FIROZABAD,SC,IND,,5,M,5,1,FALSE,FALSE,140,0,0,,1\n"
     );
-    let b = parse_files(&[("ge-incumbency-6.csv".into(), text)]);
+    let b = read(&[("ge-incumbency-6.csv", &text)]);
     let got: Vec<(usize, &str)> = b
         .problems
         .iter()
@@ -320,7 +330,10 @@ fn bad_values_are_problems_naming_file_line_and_column() {
         vec![(2, "Votes"), (3, "Year"), (3, "Vote_Share_Percentage")]
     );
     assert!(b.records.is_empty());
-    let missing = parse_files(&[("ge-incumbency-6.csv".into(), "pid,Year\nX,1977\n".into())]);
+    // A file without the columns: the dataset does not recognise it, and read as it
+    // (`--format tcpd-lokdhaba`) it names every missing column.
+    assert_eq!(LokDhaba.recognise("x.csv", "pid,Year\nX,1977\n"), None);
+    let missing = LokDhaba.parse("x.csv", "pid,Year\nX,1977\n");
     assert!(missing
         .problems
         .iter()
