@@ -42,6 +42,14 @@ pub struct Constituency {
     /// Absent when the candidacies name no constituency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Names>,
+    /// The dataset the rows come from. Datasets are tabled apart: two of them name
+    /// the same candidates (each a record of its own until merged), and their counts
+    /// differ in what they cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Whether the party tally counts this table: one per constituency, the dataset
+    /// with the most vote counts.
+    pub tallied: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_votes: Option<u64>,
     pub rows: Vec<Row>,
@@ -86,6 +94,9 @@ fn party_label(store: &Store, id: &str) -> Result<String> {
     })
 }
 
+/// One result table: a constituency's key and the dataset its rows come from.
+type Table = (String, Option<String>);
+
 /// The results of election `id`, only for constituencies whose name contains
 /// `constituency` (any script) when given.
 pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Results> {
@@ -93,7 +104,7 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
         return Err(Error::not_found(id));
     };
     let wanted = constituency.map(filter_key).filter(|k| !k.is_empty());
-    let mut groups: BTreeMap<String, (Option<Names>, Vec<Row>)> = BTreeMap::new();
+    let mut groups: BTreeMap<Table, (Option<Names>, Vec<Row>)> = BTreeMap::new();
     let mut labels: BTreeMap<String, String> = BTreeMap::new();
     for fact in store.linked_records(Link::CandidacyByElection, id)? {
         let Record::Candidacy(c) = fact else { continue };
@@ -126,7 +137,7 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             .map(|r| r.name())
             .unwrap_or_else(|| Names::new([("en", c.person.as_str())]));
         let entry = groups
-            .entry(key)
+            .entry((key, c.sources.first().cloned()))
             .or_insert_with(|| (c.constituency.clone(), Vec::new()));
         entry.1.push(Row {
             rank: 0,
@@ -145,9 +156,26 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
     if let (Some(w), true) = (constituency, groups.is_empty()) {
         return Err(Error::not_found(format!("constituency `{w}` in {id}")));
     }
+    // Per constituency, the dataset the tally counts: most vote counts, then rows.
+    let mut tallied: BTreeMap<&str, (usize, usize, &Option<String>)> = BTreeMap::new();
+    for ((key, source), (_, rows)) in &groups {
+        let weight = (
+            rows.iter().filter(|r| r.votes.is_some()).count(),
+            rows.len(),
+        );
+        let best = tallied.entry(key).or_insert((0, 0, source));
+        if weight > (best.0, best.1) {
+            *best = (weight.0, weight.1, source);
+        }
+    }
+    let tallied: std::collections::BTreeSet<Table> = tallied
+        .into_iter()
+        .map(|(k, (_, _, s))| (k.to_string(), s.clone()))
+        .collect();
     let mut constituencies = Vec::new();
     let mut tally: BTreeMap<Option<String>, PartyTally> = BTreeMap::new();
-    for (_, (name, mut rows)) in groups {
+    for (group, (name, mut rows)) in groups {
+        let counted = tallied.contains(&group);
         rows.sort_by(|a, b| {
             let key = |r: &Row| {
                 (
@@ -168,6 +196,9 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             } else if complete && total > 0 {
                 r.share = r.votes.map(|v| (v as f64) * 100.0 / (total as f64));
             }
+            if !counted {
+                continue;
+            }
             let t = tally.entry(r.party.clone()).or_insert_with(|| PartyTally {
                 party: r.party.clone(),
                 label: r.party_label.clone().unwrap_or_else(|| "—".into()),
@@ -181,6 +212,8 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
         }
         constituencies.push(Constituency {
             name,
+            source: group.1,
+            tallied: counted,
             total_votes: complete.then_some(total),
             rows,
         });

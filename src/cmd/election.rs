@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     } else {
         ("won", "lost")
     };
-    let many = r.constituencies.len() > 1;
+    let many = r.constituencies.iter().filter(|c| c.tallied).count() > 1;
     if many && args.constituency.is_none() {
         writeln!(
             out,
@@ -50,13 +50,28 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         writeln!(
             out,
             "\n{} constituencies; `--constituency NAME` prints one result table",
-            r.constituencies.len()
+            r.constituencies.iter().filter(|c| c.tallied).count()
         )?;
         return Ok(Outcome::Done);
     }
     for c in &r.constituencies {
+        // A constituency that more than one dataset covers has a table from each.
+        let shared = r
+            .constituencies
+            .iter()
+            .filter(|o| {
+                o.name.as_ref().map(|n| n.best("en")) == c.name.as_ref().map(|n| n.best("en"))
+            })
+            .count()
+            > 1;
+        let from = match (&c.source, shared) {
+            (Some(s), true) => format!("  [{s}]"),
+            _ => String::new(),
+        };
         if let Some(n) = &c.name {
-            writeln!(out, "\n{}", n.both())?;
+            writeln!(out, "\n{}{from}", n.both())?;
+        } else if !from.is_empty() {
+            writeln!(out, "\n{from}")?;
         }
         // TCPD gives each candidate's margin over the next: a column when any row has one.
         let margins = c.rows.iter().any(|r| r.margin.is_some());

@@ -137,7 +137,6 @@ fn parse_all(files: &[Input]) -> Batch {
         let Some(table) = Table::read(&f.name, &f.text, row::REQUIRED, &mut batch.problems) else {
             continue;
         };
-        let mut read = 0;
         for r in table.rows() {
             let lok_sabha = row::is_lok_sabha(&f.name, r.raw("Election_Type"));
             if names::is_nota(r.raw("Candidate"), r.raw("Party")) {
@@ -169,12 +168,11 @@ fn parse_all(files: &[Input]) -> Batch {
                         .take()
                         .map(|p| party(&p, list, &f.name, r.line, &mut batch));
                     rows.push(row);
-                    read += 1;
                 }
                 Err(mut p) => batch.problems.append(&mut p),
             }
         }
-        if read == 0 && table.is_empty() {
+        if table.is_empty() {
             batch
                 .problems
                 .push(crate::import::file_problem(&f.name, "holds no records"));
