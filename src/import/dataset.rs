@@ -98,8 +98,9 @@ pub trait Csv: Sync {
 
     /// Whether a header (its columns, trimmed) is this dataset's.
     fn recognise(&self, header: &[String]) -> bool;
-    /// The columns a file with this header must have.
-    fn required(&self, header: &[String]) -> &'static [&'static str];
+    /// The columns a file with this header must have, as a header line names them
+    /// (`ID,Name,Cadre`).
+    fn required(&self, header: &[String]) -> &'static str;
     /// Checks the file as a whole before its rows are read.
     fn open(&self, _file: &str, _table: &Table, _state: &mut Self::File) -> Result<(), Problem> {
         Ok(())
@@ -131,8 +132,9 @@ impl<T: Csv> Dataset for T {
 
     fn parse(&self, file: &str, text: &str) -> Batch {
         let mut batch = Batch::default();
-        let required = self.required(&table::header(text));
-        let Some(table) = Table::read(file, text, required, &mut batch.problems) else {
+        let header = table::header(text);
+        let required: Vec<&str> = self.required(&header).split(',').collect();
+        let Some(table) = Table::read(file, text, &required, &mut batch.problems) else {
             return batch;
         };
         let mut state = T::File::default();
@@ -155,12 +157,13 @@ impl<T: Csv> Dataset for T {
     }
 }
 
-/// Whether `found` begins with `columns`, in order.
-pub fn starts_with(found: &[String], columns: &[&str]) -> bool {
-    found.len() >= columns.len() && found.iter().zip(columns).all(|(f, c)| f == c)
+/// Whether a header begins with `columns` (`a,b,c`), in order.
+pub fn starts_with(header: &[String], columns: &str) -> bool {
+    let columns: Vec<&str> = columns.split(',').collect();
+    header.len() >= columns.len() && header.iter().zip(columns).all(|(h, c)| h == c)
 }
 
-/// Whether `found` names every one of `columns`, in any order.
-pub fn names_all(found: &[String], columns: &[&str]) -> bool {
-    columns.iter().all(|c| found.iter().any(|h| h == c))
+/// Whether a header names every one of `columns` (`a,b,c`), in any order.
+pub fn names_all(header: &[String], columns: &str) -> bool {
+    columns.split(',').all(|c| header.iter().any(|h| h == c))
 }

@@ -21,6 +21,33 @@ pub const INDIA_VOTES: Cite = Cite {
     licence: "MIT License, © 2024 India Votes Data",
 };
 
+/// TCPD's IAS officers (TCPD-IAS).
+pub const TCPD_IAS: Cite = Cite {
+    id: "src-tcpd-ias",
+    title: "TCPD Indian Administrative Service Officers Dataset (TCPD-IAS), 1951-2020",
+    publisher: "Trivedi Centre for Political Data (TCPD), Ashoka University",
+    url: "https://github.com/tcpd/ias-release",
+    licence: "TCPD: free for non-commercial use with citation (see its README)",
+};
+
+/// TCPD's Indian Council of Ministers (TCPD-ICoM).
+pub const TCPD_CABINET: Cite = Cite {
+    id: "src-tcpd-cabinet",
+    title: "TCPD-ICoM: Indian Council of Ministers Dataset 1.1 (1990-2021)",
+    publisher: "Trivedi Centre for Political Data (TCPD), Ashoka University",
+    url: "https://github.com/tcpd/cabinet_data",
+    licence: "TCPD, non-commercial, cite TCPD-ICoM",
+};
+
+/// TCPD's chief ministers (TCPD-CMID).
+pub const TCPD_CM: Cite = Cite {
+    id: "src-tcpd-cm",
+    title: "TCPD Chief Ministers of India Dataset (TCPD-CMID), 1962-current",
+    publisher: "Trivedi Centre for Political Data (TCPD), Ashoka University",
+    url: "https://github.com/tcpd/cm-data-release",
+    licence: "TCPD terms",
+};
+
 /// TCPD's Lok Dhaba results (incumbency files of tcpd/incumbency_viz, or the full
 /// download), cited as TCPD's terms ask.
 pub const TCPD_LOKDHABA: Cite = Cite {

@@ -188,6 +188,53 @@ impl Row<'_> {
         clean::text(self.raw(column))
     }
 
+    /// The field, or `None` and a problem (`missing: ` and `why`) when it is missing.
+    pub fn needed(
+        &self,
+        file: &str,
+        column: &str,
+        why: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
+        let text = self.text(column);
+        if text.is_none() {
+            problems.push(self.problem(file, column, format!("missing: {why}")));
+        }
+        text
+    }
+
+    /// The date in `column` (`None` when missing); a bad one is a problem.
+    pub fn date(
+        &self,
+        file: &str,
+        column: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<crate::model::PartialDate> {
+        clean::date(self.raw(column)).unwrap_or_else(|e| {
+            problems.push(self.problem(file, column, e));
+            None
+        })
+    }
+
+    /// An end date in `column`, where `Current` means none yet.
+    pub fn end_date(
+        &self,
+        file: &str,
+        column: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<crate::model::PartialDate> {
+        if self.raw(column).trim().eq_ignore_ascii_case("current") {
+            return None;
+        }
+        let mut found = Vec::new();
+        let date = self.date(file, column, &mut found);
+        problems.extend(found.into_iter().map(|mut p| {
+            p.message.push_str(", or Current");
+            p
+        }));
+        date
+    }
+
     /// A problem with this row's `column`.
     pub fn problem(&self, file: &str, column: &str, message: impl Into<String>) -> Problem {
         Problem {

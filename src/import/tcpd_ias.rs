@@ -13,161 +13,71 @@
 //! `Uttar Pradesh`); the display name spells out the usual abbreviations
 //! (`Chief Secretary, Uttar Pradesh`) and keeps the original as an alias.
 
-use super::table::{Row, Table};
-use super::{clean, Batch, Parsed};
 use crate::domain::states;
 use crate::error::Problem;
-use crate::model::{Gender, Names, Office, PartialDate, Person, Record, Service, Source, Tenure};
-use std::collections::HashMap;
-
-/// The dataset's source record.
-pub const SOURCE_ID: &str = "src-tcpd-ias";
-
-const REQUIRED: &[&str] = &[
-    "ID",
-    "Name",
-    "Cadre",
-    "Allotment_Year",
-    "Date_of_Birth",
-    "Gender",
-    "Place_of_Domicile",
-    "Last_Designation",
-    "Last_Office",
-    "Last_Start_Date",
-    "Last_End_Date",
-];
+use crate::import::build::appointments::{self, Appointments};
+use crate::import::dataset::{names_all, Cite, Csv};
+use crate::import::table::Row;
+use crate::import::{clean, sources, Batch};
+use crate::model::{Gender, Names, Office, PartialDate, Person, Record, Service, Tenure};
 
 /// The dataset: `--format tcpd-ias`.
 pub struct TcpdIas;
 
-impl super::dataset::Dataset for TcpdIas {
-    fn name(&self) -> &'static str {
-        "tcpd-ias"
+/// The dataset's source record.
+pub const SOURCE_ID: &str = TcpdIas::SOURCE.id;
+
+/// The columns a file must have.
+const REQUIRED: &str = "ID,Name,Cadre,Allotment_Year,Date_of_Birth,Gender,Place_of_Domicile,Last_Designation,Last_Office,Last_Start_Date,Last_End_Date";
+
+impl Csv for TcpdIas {
+    const NAME: &'static str = "tcpd-ias";
+    const ABOUT: &'static str = "TCPD's IAS officers (ias-profile.csv)";
+    const SOURCE: Cite = sources::TCPD_IAS;
+    type Row = Officer;
+    type File = ();
+
+    fn recognise(&self, header: &[String]) -> bool {
+        names_all(header, "ID,Name,Cadre,Allotment_Year,Last_Designation")
     }
 
-    fn about(&self) -> &'static str {
-        "TCPD's IAS officers (ias-profile.csv)"
+    fn required(&self, _header: &[String]) -> &'static str {
+        REQUIRED
     }
 
-    fn recognise(&self, _file: &str, text: &str) -> Option<super::dataset::Role> {
-        detect(text).then_some(super::dataset::Role::Records)
+    fn read(&self, file: &str, _: &mut (), row: &Row) -> Result<Officer, Vec<Problem>> {
+        Officer::read(file, row)
     }
 
-    fn parse(&self, file: &str, text: &str) -> Batch {
-        parse(file, text)
-    }
-}
-
-/// Whether `text` is this dataset: its header names the IAS columns.
-pub fn detect(text: &str) -> bool {
-    super::table::has_columns(
-        text,
-        &["ID", "Name", "Cadre", "Allotment_Year", "Last_Designation"],
-    )
-}
-
-fn source(file: &str) -> Source {
-    Source {
-        id: SOURCE_ID.into(),
-        title: "TCPD Indian Administrative Service Officers Dataset (TCPD-IAS), 1951-2020".into(),
-        publisher: Some("Trivedi Centre for Political Data (TCPD), Ashoka University".into()),
-        url: Some("https://github.com/tcpd/ias-release".into()),
-        date: None,
-        language: Some("en".into()),
-        licence: Some("TCPD: free for non-commercial use with citation (see its README)".into()),
-        file: Some(clean::file_name(file)),
-        text: None,
-    }
-}
-
-/// Parses the IAS profile CSV.
-pub fn parse(file: &str, text: &str) -> Batch {
-    let mut batch = Batch::default();
-    let Some(table) = Table::read(file, text, REQUIRED, &mut batch.problems) else {
-        return batch;
-    };
-    batch.default_record(file, 1, Record::Source(source(file)));
-    // Officers in file order; rows sharing an `ID` fold into the first.
-    let mut people: Vec<(usize, Person)> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut offices: Vec<(usize, Office)> = Vec::new();
-    let mut office_at: HashMap<String, usize> = HashMap::new();
-    let mut tenures: Vec<(usize, Tenure)> = Vec::new();
-    let mut tenure_ids: HashMap<String, usize> = HashMap::new();
-
-    for row in table.rows() {
-        let officer = match Officer::read(file, &row) {
-            Ok(o) => o,
-            Err(mut problems) => {
-                batch.problems.append(&mut problems);
-                continue;
-            }
-        };
-        let person_id = match by_id.get(&officer.tcpd_id) {
-            Some(&i) => {
-                fold(&mut people[i].1, &officer);
+    /// Officers in file order; rows sharing an `ID` fold into the first.
+    fn build(&self, file: &str, rows: Vec<Officer>, batch: &mut Batch) {
+        let mut out = Appointments::new(file, SOURCE_ID);
+        for officer in rows {
+            let names = [officer.raw_name.as_str(), officer.name.as_str()];
+            let (i, new) = out.person(&officer.tcpd_id, officer.line, &names, || officer.person());
+            let person = out.person_mut(i);
+            if !new {
+                person.birth_date = person.birth_date.or(officer.birth);
+                person.gender = person.gender.or(officer.gender);
+                if person.home_state.is_none() {
+                    person.home_state = officer.domicile.clone();
+                }
                 batch.skip("row of an officer ID read before (merged into that officer)");
-                people[i].1.id.clone()
             }
-            None => {
-                let p = officer.person();
-                by_id.insert(officer.tcpd_id.clone(), people.len());
-                let id = p.id.clone();
-                people.push((row.line, p));
-                id
-            }
-        };
-        if let Some((office, tenure)) = officer.posting(&person_id) {
-            match office_at.get(&office.id) {
-                Some(&i) => {
-                    // Two spellings that slug alike: one office, the other as an alias.
-                    let known = &mut offices[i].1;
-                    for n in office
-                        .name
-                        .texts()
-                        .chain(office.aliases.iter().map(String::as_str))
-                    {
-                        if !known.name.texts().any(|t| t == n)
-                            && !known.aliases.iter().any(|a| a == n)
-                        {
-                            known.aliases.push(n.to_string());
-                        }
-                    }
-                }
-                None => {
-                    office_at.insert(office.id.clone(), offices.len());
-                    offices.push((row.line, office));
-                }
-            }
-            // The same posting listed twice under one ID is one tenure.
-            if !tenure_ids.contains_key(&tenure.id) {
-                tenure_ids.insert(tenure.id.clone(), tenures.len());
-                tenures.push((row.line, tenure));
+            let person = person.id.clone();
+            if let Some((office, tenure)) = officer.posting(&out, &person) {
+                out.office(officer.line, office);
+                // The same posting listed twice under one ID is one tenure.
+                out.fact(officer.line, Record::Tenure(tenure));
             }
         }
+        out.finish(batch);
     }
-    let mut push = |line: usize, record: Record| {
-        batch.records.push(Parsed {
-            file: file.to_string(),
-            line,
-            record,
-        })
-    };
-    for (line, o) in offices {
-        push(line, Record::Office(o));
-    }
-    for (line, p) in people {
-        push(line, Record::Person(p));
-    }
-    for (line, t) in tenures {
-        push(line, Record::Tenure(t));
-    }
-    batch.problems.sort_by_key(|p| p.line);
-    batch
 }
 
 /// One row, checked and cleaned.
-struct Officer {
+pub struct Officer {
+    line: usize,
     tcpd_id: String,
     raw_name: String,
     name: String,
@@ -181,8 +91,8 @@ struct Officer {
     office: Option<String>,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
-    /// The end date as written when it is before the start (and so left out).
-    bad_end: Option<String>,
+    /// Why the end date, given before the start, is left out.
+    end_left_out: Option<String>,
     retired: bool,
     level: Option<String>,
     field: Option<String>,
@@ -191,24 +101,11 @@ struct Officer {
 impl Officer {
     fn read(file: &str, row: &Row) -> Result<Officer, Vec<Problem>> {
         let mut problems = Vec::new();
-        let tcpd_id = row.text("ID");
-        if tcpd_id.is_none() {
-            problems.push(row.problem(file, "ID", "missing: every officer needs TCPD's ID"));
-        }
-        let raw_name = row.text("Name");
-        if raw_name.is_none() {
-            problems.push(row.problem(file, "Name", "missing: every officer needs a name"));
-        }
-        let mut date = |column: &str| match clean::date(row.raw(column)) {
-            Ok(d) => d,
-            Err(e) => {
-                problems.push(row.problem(file, column, e));
-                None
-            }
-        };
-        let birth = date("Date_of_Birth");
-        let start = date("Last_Start_Date");
-        let end = date("Last_End_Date");
+        let tcpd_id = row.needed(file, "ID", "every officer needs TCPD's ID", &mut problems);
+        let raw_name = row.needed(file, "Name", "every officer needs a name", &mut problems);
+        let birth = row.date(file, "Date_of_Birth", &mut problems);
+        let start = row.date(file, "Last_Start_Date", &mut problems);
+        let end = row.date(file, "Last_End_Date", &mut problems);
         let batch = match clean::number(row.raw("Allotment_Year")) {
             Ok(None) => None,
             Ok(Some(y)) if (1850..=2100).contains(&y) => Some(y as u16),
@@ -245,15 +142,13 @@ impl Officer {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let (end, bad_end) = match (start, end) {
-            (Some(s), Some(e)) if e < s => (None, Some(e.to_string())),
-            _ => (end, None),
-        };
+        let (end, end_left_out) = appointments::end_after_start(start, end);
         let domicile = row
             .text("Place_of_Domicile")
             .filter(|d| !d.eq_ignore_ascii_case("others"))
             .and_then(|d| states::names(&d));
         let mut o = Officer {
+            line: row.line,
             name: clean::person_name(&raw_name),
             raw_name,
             tcpd_id,
@@ -267,7 +162,7 @@ impl Officer {
             office: row.text("Last_Office"),
             start,
             end,
-            bad_end,
+            end_left_out,
             retired: row.raw("Retired").trim() == "1",
             level: row.text("Last_Level"),
             field: row.text("Last_Field_of_Experience"),
@@ -292,13 +187,9 @@ impl Officer {
             aliases.push(self.raw_name.clone());
         }
         Person {
-            id: self.person_id(),
-            name: Names::new([("en", self.name.as_str())]),
             aliases,
             gender: self.gender,
             birth_date: self.birth,
-            birth_place: None,
-            home_district: None,
             home_state: self.domicile.clone(),
             services: vec![Service {
                 service: "IAS".into(),
@@ -307,9 +198,7 @@ impl Officer {
             }],
             summary: self.summary.clone(),
             identifiers: [("tcpd_ias".to_string(), self.tcpd_id.clone())].into(),
-            same_as: Vec::new(),
-            sources: vec![SOURCE_ID.into()],
-            ..Default::default()
+            ..Person::named(self.person_id(), "en", &self.name, SOURCE_ID)
         }
     }
 
@@ -352,7 +241,7 @@ impl Officer {
     }
 
     /// The last posting as an office and a tenure; `None` without a designation.
-    fn posting(&self, person: &str) -> Option<(Office, Tenure)> {
+    fn posting(&self, out: &Appointments, person: &str) -> Option<(Office, Tenure)> {
         let (display, original) = self.post_names()?;
         let office_id = format!("ias-post-{}", clean::slug_max(&original, 80));
         let mut aliases = Vec::new();
@@ -383,26 +272,16 @@ impl Officer {
         if !detail.is_empty() {
             note[0].push_str(&format!(" ({})", detail.join("; ")));
         }
-        if let Some(bad) = &self.bad_end {
-            note.push(format!(
-                "the dataset gives the end as {bad}, before the start, so it is left out"
-            ));
+        if let Some(why) = &self.end_left_out {
+            note.push(why.clone());
         } else if self.end.is_none() && self.retired {
             note.push("the dataset gives no end date, though the officer has retired".into());
         }
-        let mut tenure = Tenure {
-            id: String::new(),
-            person: person.to_string(),
-            office: office_id,
-            start: self.start,
-            end: self.end,
-            ended: self.end.is_none() && (self.retired || self.bad_end.is_some()),
-            note: Names::new([("en", format!("{}.", note.join("; ")).as_str())]),
-            sources: vec![SOURCE_ID.into()],
+        let note = Names::new([("en", format!("{}.", note.join("; ")).as_str())]);
+        let tenure = Tenure {
+            ended: self.end.is_none() && (self.retired || self.end_left_out.is_some()),
+            ..out.tenure(person, &office_id, self.start, self.end, note)
         };
-        let mut record = Record::Tenure(tenure.clone());
-        record.fill_derived_id();
-        tenure.id = record.id().to_string();
         Some((office, tenure))
     }
 
@@ -478,20 +357,6 @@ impl Officer {
     }
 }
 
-/// Adds what a later row for the same `ID` says that the first did not.
-fn fold(person: &mut Person, other: &Officer) {
-    for n in [&other.raw_name, &other.name] {
-        if !person.name.texts().any(|t| t == n) && !person.aliases.contains(n) {
-            person.aliases.push(n.clone());
-        }
-    }
-    person.birth_date = person.birth_date.or(other.birth);
-    person.gender = person.gender.or(other.gender);
-    if person.home_state.is_none() {
-        person.home_state = other.domicile.clone();
-    }
-}
-
 /// A cadre's names: a state's (with Hindi), or one of the joint cadres.
 fn cadre(text: &str) -> Names {
     let joint: &[(&str, &str, Option<&str>)] = &[
@@ -555,230 +420,5 @@ fn expand(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::csv_rows;
-    use super::*;
-
-    const HEADER: &str = "ID,Name,Cadre,Allotment_Year,Date_of_Birth,Date_of_Joining,Source_of_Recruitment,Gender,Place_of_Domicile,Mother_Tongue,Languages_Known,Retired,Retirement_Reason,Last_Education_Qualification,Last_Education_Subject,Last_Education_Division,Last_Designation,Last_Level,Last_Office,Last_Field_of_Experience,Last_Category_of_Experience,Last_Start_Date,Last_End_Date,Source,Gender_Source";
-    // Real rows from ias-profile.csv.
-    const ALOK_UP: &str = "UP042600,Shri Alok Ranjan,Uttar Pradesh,1978,1956-03-09,1978-07-12,Direct Recruitment,Male,Uttar Pradesh,Hindi,English French Hindi,1,Superannuated,M.B.A.,Marketing,-,Chief Secy,Secretary,Uttar Pradesh,General Administration,Personnel and General Administration,2014-06-02,N.A.,Supremo,Supremo";
-    const ALOK_RJ: &str = "RJ112S04,Shri Alok Ranjan,Rajasthan,2013,1985-12-26,2013-09-02,Direct Recruitment,Male,Rajasthan,Hindi,Hindi,0,Serving,B.E.,Electrical Engg.,First,Joint Secretary to Govt.,Under Secretary,Energy Deptt,Energy,Energy,2021-09-20,N.A.,Supremo,Supremo";
-    const NAMPUI: &str = "AM003800,Shri J C Nampui,Assam Meghalya,1955,1928-08-01,1955-07-01,Direct Recruitment,Male,Assam,English,Hindi,1,Retired after Extension/Re-Employment,Graduate,English,First,N.A.,Secretary,,Planning,Planning & Prog Implementation,1986-11-01,1980-10-30,Supremo,Supremo";
-    const VOHRA_1: &str = "PB004300,Shri N N Vohra,Punjab,1959,1936-05-05,1959-07-01,Direct Recruitment,Male,Punjab,Punjabi,English Hindi Punjabi,1,Superannuated,P.G.,English,First,Secretary,Secretary,M/o Defence,Defence,Defence,1990-01-01,1993-01-01,Supremo,Supremo";
-    const VOHRA_2: &str = "PB004300,Shri N N Vohra,Punjab,1959,1936-05-05,1959-07-01,Direct Recruitment,Male,Punjab,Punjabi,English Hindi Punjabi,1,Superannuated,P.G.,English,First,N.A.,Secretary,,Home,Home,1993-01-01,N.A.,Supremo,Supremo";
-
-    fn parse_rows(rows: &[&str]) -> Batch {
-        csv_rows(&TcpdIas, "ias-profile.csv", HEADER, rows)
-    }
-
-    fn persons(b: &Batch) -> Vec<&Person> {
-        b.records
-            .iter()
-            .filter_map(|p| match &p.record {
-                Record::Person(p) => Some(p),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn alok_ranjan_row_maps_to_a_full_person() {
-        let b = parse_rows(&[ALOK_UP]);
-        assert!(b.problems.is_empty(), "{:?}", b.problems);
-        let p = persons(&b)[0];
-        assert_eq!(p.id, "tcpd-ias-up042600-alok-ranjan");
-        assert_eq!(p.name.get("en"), Some("Alok Ranjan"));
-        assert_eq!(p.aliases, vec!["Shri Alok Ranjan"]);
-        assert_eq!(p.birth_date.unwrap().to_string(), "1956-03-09");
-        assert_eq!(p.gender, Some(Gender::Male));
-        assert_eq!(p.services[0].batch, Some(1978));
-        assert_eq!(
-            p.services[0].cadre.as_ref().unwrap().get("hi"),
-            Some("उत्तर प्रदेश")
-        );
-        assert_eq!(
-            p.home_state.as_ref().unwrap().get("en"),
-            Some("Uttar Pradesh")
-        );
-        assert_eq!(p.identifiers["tcpd_ias"], "UP042600");
-        assert_eq!(p.sources, vec![SOURCE_ID]);
-        let en = p.summary.get("en").unwrap();
-        assert!(
-            en.contains("1978 batch") && en.contains("M.B.A., Marketing"),
-            "{en}"
-        );
-        assert!(
-            en.contains("Last posting: Chief Secretary, Uttar Pradesh, from 2014-06-02"),
-            "{en}"
-        );
-        assert!(p.summary.get("hi").unwrap().contains("1978 बैच"));
-        let office = b.records.iter().find_map(|p| match &p.record {
-            Record::Office(o) => Some(o),
-            _ => None,
-        });
-        let office = office.unwrap();
-        assert_eq!(office.id, "ias-post-chief-secy-uttar-pradesh");
-        assert_eq!(
-            office.name.get("en"),
-            Some("Chief Secretary, Uttar Pradesh")
-        );
-        assert_eq!(office.aliases, vec!["Chief Secy, Uttar Pradesh"]);
-        let tenure = b.records.iter().find_map(|p| match &p.record {
-            Record::Tenure(t) => Some(t),
-            _ => None,
-        });
-        let tenure = tenure.unwrap();
-        assert_eq!(tenure.person, p.id);
-        assert_eq!(tenure.start.unwrap().to_string(), "2014-06-02");
-        assert_eq!(tenure.end, None);
-        assert!(tenure.note.get("en").unwrap().contains("retired"));
-        assert_eq!(
-            tenure.id,
-            "tcpd-ias-up042600-alok-ranjan--ias-post-chief-secy-uttar-pradesh--2014-06-02"
-        );
-        assert_eq!(b.defaults.len(), 1, "the source");
-        for r in &b.records {
-            assert_eq!(r.record.sources(), [SOURCE_ID], "{:?}", r.record);
-        }
-        for r in &b.records {
-            assert!(
-                crate::model::validate::check_record(&r.record).is_empty(),
-                "{:?}",
-                r.record
-            );
-        }
-    }
-
-    #[test]
-    fn namesakes_stay_apart_and_ids_are_deterministic() {
-        let b = parse_rows(&[ALOK_UP, ALOK_RJ]);
-        let ids: Vec<&str> = persons(&b).iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            vec![
-                "tcpd-ias-up042600-alok-ranjan",
-                "tcpd-ias-rj112s04-alok-ranjan"
-            ]
-        );
-        let again = parse_rows(&[ALOK_UP, ALOK_RJ]);
-        assert_eq!(format!("{:?}", b.records), format!("{:?}", again.records));
-    }
-
-    #[test]
-    fn end_before_start_is_left_out_and_noted() {
-        let b = parse_rows(&[NAMPUI]);
-        assert!(b.problems.is_empty(), "{:?}", b.problems);
-        let p = persons(&b)[0];
-        assert_eq!(
-            p.services[0].cadre.as_ref().unwrap().get("en"),
-            Some("Assam-Meghalaya")
-        );
-        // Designation `N.A.`: no posting.
-        assert!(!b
-            .records
-            .iter()
-            .any(|r| matches!(r.record, Record::Tenure(_))));
-        let b = parse_rows(&[&NAMPUI.replace(",N.A.,Secretary,,", ",Secretary,Secretary,,")]);
-        let t = b
-            .records
-            .iter()
-            .find_map(|p| match &p.record {
-                Record::Tenure(t) => Some(t.clone()),
-                _ => None,
-            })
-            .unwrap();
-        assert_eq!(
-            (t.start.map(|d| d.to_string()), t.end),
-            (Some("1986-11-01".into()), None)
-        );
-        assert!(t.note.get("en").unwrap().contains("1980-10-30"));
-    }
-
-    #[test]
-    fn two_rows_with_one_id_are_one_person_with_both_postings() {
-        let b = parse_rows(&[VOHRA_1, VOHRA_2]);
-        assert!(b.problems.is_empty(), "{:?}", b.problems);
-        assert_eq!(persons(&b).len(), 1);
-        assert_eq!(b.skipped.values().sum::<usize>(), 1);
-        let tenures = b
-            .records
-            .iter()
-            .filter(|r| matches!(r.record, Record::Tenure(_)))
-            .count();
-        assert_eq!(tenures, 1, "the second row has no designation");
-        let b = parse_rows(&[VOHRA_1, VOHRA_1]);
-        assert_eq!(
-            b.records.len(),
-            3,
-            "office, person, tenure once: {:?}",
-            b.records
-        );
-    }
-
-    #[test]
-    fn bad_values_are_problems_naming_line_and_column() {
-        let bad_date = ALOK_UP.replace("1956-03-09", "1956-13-45");
-        let bad_year = ALOK_RJ.replace(",2013,1985", ",twenty,1985");
-        let bad_gender = NAMPUI.replace(",Male,", ",Yes,");
-        let no_name = ALOK_RJ.replace("Shri Alok Ranjan", "");
-        let short = "UP1,Shri X,Uttar Pradesh";
-        let b = parse_rows(&[&bad_date, &bad_year, &bad_gender, &no_name, short]);
-        let got: Vec<(usize, &str)> = b
-            .problems
-            .iter()
-            .map(|p| (p.line, p.field.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (2, "Date_of_Birth"),
-                (3, "Allotment_Year"),
-                (4, "Gender"),
-                (5, "Name"),
-                (6, ""),
-            ]
-        );
-        assert!(b.problems[0].message.contains("1956-13-45"));
-        assert!(persons(&b).is_empty());
-    }
-
-    #[test]
-    fn a_missing_column_is_one_problem() {
-        let b = parse("x.csv", "ID,Name\nUP1,Shri X\n");
-        assert!(b.records.is_empty());
-        assert!(b.problems.iter().all(|p| p.line == 1));
-        assert!(b.problems.iter().any(|p| p.field == "Cadre"));
-    }
-
-    #[test]
-    fn a_status_is_not_a_post() {
-        // Line 394 of the file.
-        let row = "AM109C06,Dr.(Ms.) Karuna Kumari,Assam Meghalya,2010,1976-11-22,2011-02-21,Direct Recruitment,Female,Bihar,Hindi,English Hindi,0,Serving,B.V.Sc. & A.H.,Veterinary Sc.,First,On Inter Cadre Deputation,Under Secretary,,,,2017-08-11,2020-08-10,Supremo,Supremo";
-        let b = parse_rows(&[row]);
-        assert!(b.problems.is_empty(), "{:?}", b.problems);
-        assert_eq!(b.records.len(), 1, "the person only: {:?}", b.records);
-        let p = persons(&b)[0];
-        assert_eq!(p.name.get("en"), Some("Karuna Kumari"));
-        assert!(p.summary.get("en").unwrap().contains(
-            "Last recorded status: On Inter Cadre Deputation (2017-08-11 to 2020-08-10)."
-        ));
-    }
-
-    #[test]
-    fn abbreviations_are_spelt_out() {
-        assert_eq!(expand("Jt Secy"), "Joint Secretary");
-        assert_eq!(expand("M/o Home Affairs"), "Ministry of Home Affairs");
-        assert_eq!(
-            expand("Joint Secretary to Govt."),
-            "Joint Secretary to Government"
-        );
-        assert_eq!(expand("Energy Deptt"), "Energy Department");
-        assert_eq!(clean::capitalise("commissioner"), "Commissioner");
-    }
-
-    #[test]
-    fn detects_its_header_only() {
-        assert!(detect(HEADER));
-        assert!(!detect("year,ls_number,name,party"));
-    }
-}
+#[path = "tests/tcpd_ias.rs"]
+mod tests;

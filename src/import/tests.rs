@@ -1,3 +1,6 @@
+//! Tests of reading and planning, and what the datasets' tests share: pickers, `csv_rows`
+//! and the table-driven `csv_cases!`.
+
 use super::*;
 
 /// The records of `b` that `f` picks, in order (for the format modules' tests).
@@ -9,6 +12,27 @@ pub(super) fn of<T>(b: &Batch, f: impl Fn(&Record) -> Option<T>) -> Vec<T> {
 pub(super) fn csv_rows(dataset: &dyn Dataset, file: &str, header: &str, rows: &[&str]) -> Batch {
     let header = header.trim_end_matches('\n');
     dataset.parse(file, &format!("{header}\n{}\n", rows.join("\n")))
+}
+
+/// `persons(&batch)`: the records of one kind in a batch, in order.
+macro_rules! pickers {
+    ($($name:ident: $kind:ident),*) => {$(
+        pub(crate) fn $name(b: &Batch) -> Vec<&crate::model::$kind> {
+            b.records
+                .iter()
+                .filter_map(|p| match &p.record {
+                    Record::$kind(x) => Some(x),
+                    _ => None,
+                })
+                .collect()
+        }
+    )*};
+}
+pickers!(persons: Person, candidacies: Candidacy);
+
+/// Whether `dataset` recognises `text` as a file of its records.
+pub(crate) fn recognised(dataset: &dyn Dataset, text: &str) -> bool {
+    dataset.recognise("f.csv", text) == Some(Role::Records)
 }
 
 /// The problems of `b` as (line, column), in order.
@@ -196,4 +220,68 @@ fn defaults_never_overwrite_and_are_added_once() {
         "bjp once; sp untouched"
     );
     assert!(p.changes.iter().all(|c| c.record.id() != "sp"));
+}
+
+/// A dataset that reads its files together, telling back what it was given.
+struct Together;
+
+impl Dataset for Together {
+    fn name(&self) -> &'static str {
+        "together"
+    }
+
+    fn about(&self) -> &'static str {
+        "a test dataset whose files are read as one group"
+    }
+
+    fn recognise(&self, file: &str, _text: &str) -> Option<Role> {
+        Some(if file.ends_with("-aux.csv") {
+            Role::Auxiliary
+        } else {
+            Role::Records
+        })
+    }
+
+    fn parse(&self, file: &str, _text: &str) -> Batch {
+        panic!("{file}: a together-dataset is read by parse_all")
+    }
+
+    fn together(&self) -> bool {
+        true
+    }
+
+    fn parse_all(&self, files: &[Input]) -> Batch {
+        let mut batch = Batch::default();
+        for f in files {
+            let name = std::path::Path::new(&f.name).file_name().unwrap();
+            let message = format!("{:?} {:?}", name, f.role);
+            batch.problems.push(file_problem("group", &message));
+        }
+        batch
+    }
+}
+
+#[test]
+fn a_together_dataset_gets_all_its_files_at_once_with_auxiliary_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "x,y\n1,2\n").unwrap();
+        path
+    };
+    let paths = [write("a-1.csv"), write("a-aux.csv"), write("a-2.csv")];
+    let paths: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    let mut seen = Vec::new();
+    let (batch, chosen) = read_files_with(&paths, Some(&Together), |p| seen.push(p.to_owned()));
+    assert_eq!(seen.len(), 3, "called before each file");
+    assert_eq!(chosen.len(), 3);
+    let told: Vec<&str> = batch.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        told,
+        vec![
+            "\"a-1.csv\" Records",
+            "\"a-aux.csv\" Auxiliary",
+            "\"a-2.csv\" Records"
+        ]
+    );
 }

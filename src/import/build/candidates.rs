@@ -137,10 +137,12 @@ pub struct Entrant {
     pub original: BTreeMap<String, String>,
 }
 
-/// Reads a row's candidate, party and constituency columns (named in that order);
-/// an empty name or constituency is a problem.
-pub fn entrant(file: &str, r: &Row, columns: [&str; 3], problems: &mut Vec<Problem>) -> Entrant {
-    let [candidate, party, constituency] = columns;
+/// Reads a row's candidate, party and constituency columns (named in that order:
+/// `Candidate,Party,Constituency`); an empty name or constituency is a problem.
+pub fn entrant(file: &str, r: &Row, columns: &str, problems: &mut Vec<Problem>) -> Entrant {
+    let mut columns = columns.split(',');
+    let mut next = || columns.next().unwrap_or_default();
+    let (candidate, party, constituency) = (next(), next(), next());
     let raw_name = r.raw(candidate);
     let raw_party = r.raw(party);
     let nota = names::is_nota(raw_name, raw_party);
