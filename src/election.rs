@@ -210,14 +210,18 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             t.won += usize::from(r.result == Some(Outcome::Won));
             t.votes += r.votes.unwrap_or(0);
         }
-        constituencies.push(Constituency {
+        let table = Constituency {
             name,
             source: group.1,
             tallied: counted,
             total_votes: complete.then_some(total),
             rows,
-        });
+        };
+        constituencies.push((group.0, !counted, table));
     }
+    // By constituency; the tallied dataset's table first.
+    constituencies.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let constituencies: Vec<Constituency> = constituencies.into_iter().map(|c| c.2).collect();
     let mut tally: Vec<PartyTally> = tally.into_values().collect();
     tally.sort_by(|a, b| (b.won, b.votes, &a.label).cmp(&(a.won, a.votes, &b.label)));
     Ok(Results {

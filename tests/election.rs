@@ -25,8 +25,9 @@ fn election_table_orders_by_votes_in_both_scripts() {
 #[test]
 fn two_datasets_of_one_seat_are_tabled_apart_and_tallied_once() {
     let home = Home::new();
-    // TCPD-like rows with votes and shares, and an affidavit-like row of the same
-    // winner without votes, as two datasets give Amethi 2019 (parties: the seed's).
+    // As two datasets give Amethi 2019: TCPD-like rows with votes and shares (source
+    // s2), and an affidavit-like row of the same winner without votes (s1), whose
+    // table comes second though its source sorts first (parties: the seed's).
     let f = home.write(
         "two.jsonl",
         r#"{"type":"source","id":"s1","title":"results"}
@@ -35,9 +36,9 @@ fn two_datasets_of_one_seat_are_tabled_apart_and_tallied_once() {
 {"type":"person","id":"a","name":{"en":"Smriti Irani"}}
 {"type":"person","id":"b","name":{"en":"Rahul Gandhi"}}
 {"type":"person","id":"a2","name":{"en":"Smriti Irani"}}
-{"type":"candidacy","person":"a","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"votes":468514,"share":49.71,"margin":55120,"result":"won","sources":["s1"]}
-{"type":"candidacy","person":"b","election":"e","party":"samajwadi-party","constituency":{"en":"Amethi"},"votes":413394,"share":43.86,"margin":405578,"deposit_lost":false,"result":"lost","sources":["s1"]}
-{"type":"candidacy","person":"a2","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"result":"won","sources":["s2"]}
+{"type":"candidacy","person":"a","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"votes":468514,"share":49.71,"margin":55120,"result":"won","sources":["s2"]}
+{"type":"candidacy","person":"b","election":"e","party":"samajwadi-party","constituency":{"en":"Amethi"},"votes":413394,"share":43.86,"margin":405578,"deposit_lost":false,"result":"lost","sources":["s2"]}
+{"type":"candidacy","person":"a2","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"result":"won","sources":["s1"]}
 "#,
     );
     home.ok(&["import", f.to_str().unwrap()]);
@@ -46,11 +47,11 @@ fn two_datasets_of_one_seat_are_tabled_apart_and_tallied_once() {
     assert_eq!(tables.len(), 2);
     assert_eq!(
         (tables[0]["source"].as_str(), tables[0]["tallied"].as_bool()),
-        (Some("s1"), Some(true))
+        (Some("s2"), Some(true))
     );
     assert_eq!(
         (tables[1]["source"].as_str(), tables[1]["tallied"].as_bool()),
-        (Some("s2"), Some(false))
+        (Some("s1"), Some(false))
     );
     // The dataset's shares, not ones worked out from the two listed counts.
     assert_eq!(tables[0]["rows"][0]["share"], 49.71);
