@@ -20,11 +20,21 @@ pub struct Row {
     pub party_label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub votes: Option<u64>,
-    /// Percent of the votes polled in the constituency, when every candidate's count is known.
+    /// Percent of the votes: the dataset's share of the valid votes when every
+    /// candidacy of the seat gives one (TCPD), else worked out from the listed
+    /// counts when every one is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<f64>,
+    /// Votes ahead of the next candidate, as the dataset gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deposit_lost: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Outcome>,
+    /// The dataset's share, kept apart until the seat is complete.
+    #[serde(skip)]
+    given_share: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -32,6 +42,14 @@ pub struct Constituency {
     /// Absent when the candidacies name no constituency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Names>,
+    /// The dataset the rows come from. Datasets are tabled apart: two of them name
+    /// the same candidates (each a record of its own until merged), and their counts
+    /// differ in what they cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Whether the party tally counts this table: one per constituency, the dataset
+    /// with the most vote counts.
+    pub tallied: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_votes: Option<u64>,
     pub rows: Vec<Row>,
@@ -76,6 +94,9 @@ fn party_label(store: &Store, id: &str) -> Result<String> {
     })
 }
 
+/// One result table: a constituency's key and the dataset its rows come from.
+type Table = (String, Option<String>);
+
 /// The results of election `id`, only for constituencies whose name contains
 /// `constituency` (any script) when given.
 pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Results> {
@@ -83,7 +104,7 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
         return Err(Error::not_found(id));
     };
     let wanted = constituency.map(filter_key).filter(|k| !k.is_empty());
-    let mut groups: BTreeMap<String, (Option<Names>, Vec<Row>)> = BTreeMap::new();
+    let mut groups: BTreeMap<Table, (Option<Names>, Vec<Row>)> = BTreeMap::new();
     let mut labels: BTreeMap<String, String> = BTreeMap::new();
     for fact in store.linked_records(Link::CandidacyByElection, id)? {
         let Record::Candidacy(c) = fact else { continue };
@@ -116,7 +137,7 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             .map(|r| r.name())
             .unwrap_or_else(|| Names::new([("en", c.person.as_str())]));
         let entry = groups
-            .entry(key)
+            .entry((key, c.sources.first().cloned()))
             .or_insert_with(|| (c.constituency.clone(), Vec::new()));
         entry.1.push(Row {
             rank: 0,
@@ -126,15 +147,35 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             party_label,
             votes: c.votes,
             share: None,
+            margin: c.margin,
+            deposit_lost: c.deposit_lost,
             result: c.result,
+            given_share: c.share.map(|p| p.as_f64()),
         });
     }
     if let (Some(w), true) = (constituency, groups.is_empty()) {
         return Err(Error::not_found(format!("constituency `{w}` in {id}")));
     }
+    // Per constituency, the dataset the tally counts: most vote counts, then rows.
+    let mut tallied: BTreeMap<&str, (usize, usize, &Option<String>)> = BTreeMap::new();
+    for ((key, source), (_, rows)) in &groups {
+        let weight = (
+            rows.iter().filter(|r| r.votes.is_some()).count(),
+            rows.len(),
+        );
+        let best = tallied.entry(key).or_insert((0, 0, source));
+        if weight > (best.0, best.1) {
+            *best = (weight.0, weight.1, source);
+        }
+    }
+    let tallied: std::collections::BTreeSet<Table> = tallied
+        .into_iter()
+        .map(|(k, (_, _, s))| (k.to_string(), s.clone()))
+        .collect();
     let mut constituencies = Vec::new();
     let mut tally: BTreeMap<Option<String>, PartyTally> = BTreeMap::new();
-    for (_, (name, mut rows)) in groups {
+    for (group, (name, mut rows)) in groups {
+        let counted = tallied.contains(&group);
         rows.sort_by(|a, b| {
             let key = |r: &Row| {
                 (
@@ -146,11 +187,17 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             key(a).cmp(&key(b))
         });
         let complete = rows.iter().all(|r| r.votes.is_some());
+        let given = rows.iter().all(|r| r.given_share.is_some());
         let total: u64 = rows.iter().filter_map(|r| r.votes).sum();
         for (i, r) in rows.iter_mut().enumerate() {
             r.rank = i + 1;
-            if complete && total > 0 {
+            if given {
+                r.share = r.given_share;
+            } else if complete && total > 0 {
                 r.share = r.votes.map(|v| (v as f64) * 100.0 / (total as f64));
+            }
+            if !counted {
+                continue;
             }
             let t = tally.entry(r.party.clone()).or_insert_with(|| PartyTally {
                 party: r.party.clone(),
@@ -163,12 +210,18 @@ pub fn results(store: &Store, id: &str, constituency: Option<&str>) -> Result<Re
             t.won += usize::from(r.result == Some(Outcome::Won));
             t.votes += r.votes.unwrap_or(0);
         }
-        constituencies.push(Constituency {
+        let table = Constituency {
             name,
+            source: group.1,
+            tallied: counted,
             total_votes: complete.then_some(total),
             rows,
-        });
+        };
+        constituencies.push((group.0, !counted, table));
     }
+    // By constituency; the tallied dataset's table first.
+    constituencies.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let constituencies: Vec<Constituency> = constituencies.into_iter().map(|c| c.2).collect();
     let mut tally: Vec<PartyTally> = tally.into_values().collect();
     tally.sort_by(|a, b| (b.won, b.votes, &a.label).cmp(&(a.won, a.votes, &b.label)));
     Ok(Results {

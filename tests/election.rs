@@ -23,6 +23,64 @@ fn election_table_orders_by_votes_in_both_scripts() {
 }
 
 #[test]
+fn two_datasets_of_one_seat_are_tabled_apart_and_tallied_once() {
+    let home = Home::new();
+    // As two datasets give Amethi 2019: TCPD-like rows with votes and shares (source
+    // s2), and an affidavit-like row of the same winner without votes (s1), whose
+    // table comes second though its source sorts first (parties: the seed's).
+    let f = home.write(
+        "two.jsonl",
+        r#"{"type":"source","id":"s1","title":"results"}
+{"type":"source","id":"s2","title":"affidavits"}
+{"type":"election","id":"e","name":{"en":"Test election"},"date":"2019","system":"fptp"}
+{"type":"person","id":"a","name":{"en":"Smriti Irani"}}
+{"type":"person","id":"b","name":{"en":"Rahul Gandhi"}}
+{"type":"person","id":"a2","name":{"en":"Smriti Irani"}}
+{"type":"candidacy","person":"a","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"votes":468514,"share":49.71,"margin":55120,"result":"won","sources":["s2"]}
+{"type":"candidacy","person":"b","election":"e","party":"samajwadi-party","constituency":{"en":"Amethi"},"votes":413394,"share":43.86,"margin":405578,"deposit_lost":false,"result":"lost","sources":["s2"]}
+{"type":"candidacy","person":"a2","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"result":"won","sources":["s1"]}
+"#,
+    );
+    home.ok(&["import", f.to_str().unwrap()]);
+    let v = home.json(&["election", "e", "--json", "--constituency", "Amethi"]);
+    let tables = v["constituencies"].as_array().unwrap();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(
+        (tables[0]["source"].as_str(), tables[0]["tallied"].as_bool()),
+        (Some("s2"), Some(true))
+    );
+    assert_eq!(
+        (tables[1]["source"].as_str(), tables[1]["tallied"].as_bool()),
+        (Some("s1"), Some(false))
+    );
+    // The dataset's shares, not ones worked out from the two listed counts.
+    assert_eq!(tables[0]["rows"][0]["share"], 49.71);
+    assert_eq!(tables[0]["rows"][1]["margin"], 405578);
+    let v = home.json(&["election", "e", "--json"]);
+    let bjp = v["tally"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["label"] == "BJP")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (bjp["won"].as_u64(), bjp["candidates"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let text = home.ok(&["election", "e", "--constituency", "Amethi"]);
+    assert!(
+        text.contains("Amethi  [s1]") && text.contains("Amethi  [s2]"),
+        "{text}"
+    );
+    let irani = text.lines().find(|l| l.contains("468514")).unwrap();
+    assert!(
+        irani.contains("49.71%") && irani.contains("55120"),
+        "{text}"
+    );
+}
+
+#[test]
 fn election_json_has_ranks_shares_and_a_tally() {
     let home = Home::new();
     let f = home.write(

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     } else {
         ("won", "lost")
     };
-    let many = r.constituencies.len() > 1;
+    let many = r.constituencies.iter().filter(|c| c.tallied).count() > 1;
     if many && args.constituency.is_none() {
         writeln!(
             out,
@@ -50,29 +50,65 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         writeln!(
             out,
             "\n{} constituencies; `--constituency NAME` prints one result table",
-            r.constituencies.len()
+            r.constituencies.iter().filter(|c| c.tallied).count()
         )?;
         return Ok(Outcome::Done);
     }
     for c in &r.constituencies {
+        // A constituency that more than one dataset covers has a table from each.
+        let shared = r
+            .constituencies
+            .iter()
+            .filter(|o| {
+                o.name.as_ref().map(|n| n.best("en")) == c.name.as_ref().map(|n| n.best("en"))
+            })
+            .count()
+            > 1;
+        let from = match (&c.source, shared) {
+            (Some(s), true) => format!("  [{s}]"),
+            _ => String::new(),
+        };
         if let Some(n) = &c.name {
-            writeln!(out, "\n{}", n.both())?;
+            writeln!(out, "\n{}{from}", n.both())?;
+        } else if !from.is_empty() {
+            writeln!(out, "\n{from}")?;
         }
+        // TCPD gives each candidate's margin over the next: a column when any row has one.
+        let margins = c.rows.iter().any(|r| r.margin.is_some());
         writeln!(
             out,
-            "{:>3}  {:<44} {:<10} {:>12} {:>7}  result",
+            "{:>3}  {:<44} {:<10} {:>12} {:>7}{}  result",
             "#",
             "candidate",
             "party",
             r.votes_unit.split(' ').next_back().unwrap_or("votes"),
-            "share"
+            "share",
+            if margins {
+                format!(" {:>10}", "margin")
+            } else {
+                String::new()
+            }
         )?;
         for row in &c.rows {
             let votes = row
                 .votes
                 .map(|v| v.to_string())
                 .unwrap_or_else(|| "—".into());
-            let share = row.share.map(|s| format!("{s:.1}%")).unwrap_or_default();
+            let share = row.share.map(|s| format!("{s:.2}%")).unwrap_or_default();
+            let margin = match (margins, row.margin) {
+                (false, _) => String::new(),
+                (true, Some(m)) => format!(" {m:>10}"),
+                (true, None) => format!(" {:>10}", ""),
+            };
+            let deposit = if row.deposit_lost == Some(true) {
+                if hi {
+                    " (ज़मानत ज़ब्त)"
+                } else {
+                    " (deposit lost)"
+                }
+            } else {
+                ""
+            };
             let result = match row.result {
                 Some(Won::Won) => won,
                 Some(Won::Lost) => lost,
@@ -80,13 +116,15 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
             };
             writeln!(
                 out,
-                "{:>3}  {:<44} {:<10} {:>12} {:>7}  {}",
+                "{:>3}  {:<44} {:<10} {:>12} {:>7}{}  {}{}",
                 row.rank,
                 row.name.both(),
                 row.party_label.as_deref().unwrap_or(""),
                 votes,
                 share,
-                result
+                margin,
+                result,
+                deposit
             )?;
         }
     }

@@ -9,6 +9,7 @@ pub mod adr;
 pub mod build;
 pub mod clean;
 pub mod dataset;
+pub mod lokdhaba;
 pub mod native;
 pub mod popolo;
 pub mod registry;

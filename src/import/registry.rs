@@ -5,7 +5,7 @@
 //! [`super::dataset::Csv`]) and one line in [`ALL`].
 
 use super::dataset::{Dataset, Role};
-use super::{adr, native, popolo, results, tcpd_cabinet, tcpd_cm, tcpd_ias};
+use super::{adr, lokdhaba, native, popolo, results, tcpd_cabinet, tcpd_cm, tcpd_ias};
 
 /// A dataset, as `import` passes it around.
 pub type Format = &'static dyn Dataset;
@@ -17,6 +17,7 @@ pub static ALL: &[Format] = &[
     &tcpd_ias::TcpdIas,
     &tcpd_cabinet::TcpdCabinet,
     &tcpd_cm::TcpdCm,
+    &lokdhaba::LokDhaba,
     &adr::Adr,
     &results::Results,
 ];
@@ -62,6 +63,7 @@ mod tests {
                 "tcpd-ias",
                 "tcpd-cabinet",
                 "tcpd-cm",
+                "tcpd-lokdhaba",
                 "adr",
                 "results"
             ]
@@ -80,6 +82,7 @@ mod tests {
             ("\u{feff}ID,Name,Cadre,Allotment_Year,Date_of_Birth,Last_Designation\r\nUP1,Shri X,UP,1978,N.A.,N.A.\r\n", Some("tcpd-ias")),
             ("year,ls_number,name,party,gender,portfolio,rank,appointment_begin,appointment_end\n", Some("tcpd-cabinet")),
             ("State_Name,Assembly_No,Sequence_No,pid_CM,Name,Start_Date,End_Date\n", Some("tcpd-cm")),
+            ("pid,Assembly_No,Poll_No,Year,Candidate,Candidate_Type,State_Name,Constituency_Name,Constituency_Type,Party,Last_Party,Votes,Sex,Position\n", Some("tcpd-lokdhaba")),
             ("\"Candidate\";\"Party\";\"Criminal Cases\";\"Education\"\n", Some("adr")),
             ("\u{feff}Candidate,Party,Criminal Cases,Education\r\nA,B,0,X\r\n", Some("adr")),
             ("\"State\";\"Constituency\";\"Party\";\"Candidate\";\"Votes\";\"State ID\"\n", Some("results")),

@@ -47,3 +47,13 @@ pub const TCPD_CM: Cite = Cite {
     url: "https://github.com/tcpd/cm-data-release",
     licence: "TCPD terms",
 };
+
+/// TCPD's Lok Dhaba results (incumbency files of tcpd/incumbency_viz, or the full
+/// download), cited as TCPD's terms ask.
+pub const TCPD_LOKDHABA: Cite = Cite {
+    id: "src-tcpd-lokdhaba",
+    title: "TCPD Indian Elections Data v2.0 (Lok Dhaba), with the TCPD Individual Incumbency Dataset, 1962-current, Codebook 2.0",
+    publisher: "Trivedi Centre for Political Data (TCPD), Ashoka University: Agarwal, Agrawal, Bhogale, Hangal, Jensenius, Kumar, Narayan, Nissa, Trivedi, Verniers (2021)",
+    url: "https://lokdhaba.ashoka.edu.in",
+    licence: "TCPD terms: non-commercial use only, with the citation \"TCPD Indian Elections Data v2.0\"; no endorsement by TCPD implied; no warranty",
+};

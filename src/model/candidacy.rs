@@ -111,8 +111,8 @@ pub struct Candidacy {
     /// The share of the seat's valid votes, as the dataset gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<Percent>,
-    /// Votes between this candidate and the next (the runner-up, for a winner; the
-    /// candidate ranked just above, for the others — TCPD's convention).
+    /// Votes ahead of the candidate ranked next below (the runner-up, for a winner;
+    /// 0 for the last — TCPD's convention).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub margin: Option<u64>,
     /// Whether the candidate forfeited the security deposit (under a sixth of the

@@ -51,6 +51,10 @@ impl Votes {
 pub struct Candidate {
     /// The line of the file the row starts on.
     pub line: usize,
+    /// The file the row is in, when one build takes rows from several files (a
+    /// dataset read [together](crate::import::dataset::Dataset::together)); else
+    /// [`build`]'s `file`.
+    pub file: Option<String>,
     pub election: ElectionKey,
     /// The constituency's state (part of a Lok Sabha seat's id).
     pub state: Option<Place>,
@@ -94,6 +98,7 @@ impl Candidate {
     pub fn new(line: usize, election: ElectionKey, entrant: Entrant) -> Candidate {
         Candidate {
             line,
+            file: None,
             election,
             state: None,
             constituency: entrant.constituency,
@@ -265,6 +270,8 @@ pub fn build(file: &str, prefix: &str, source: &str, mut rows: Vec<Candidate>, b
     let all = rows.into_iter().zip(ranked).zip(election_ids).zip(seats);
     for (i, (((row, ranked), election_id), seat)) in all.enumerate() {
         let line = row.line;
+        let row_file = row.file.clone();
+        let file = row_file.as_deref().unwrap_or(file);
         if made.insert(election_id.clone()) {
             election_defaults(&row.election, batch, file, line, source);
         }
