@@ -27,6 +27,8 @@
 //! (`Poll_No` > 0, and the Lok Sabha rows of 2020 on) is its own election,
 //! `lok-sabha-1967-bye-election-1970`. An assembly's first year is the earliest
 //! year of its general-election rows (of its bye-elections when the files hold none).
+//! Telangana's "assembly 0" (its seats in Andhra Pradesh's 2009 election and that
+//! term's bye-elections) is read as Andhra Pradesh's 13th assembly.
 //!
 //! Rows become records through [`candidates::build`], after the union, in the order
 //! of election, seat and TCPD's position, so ids do not depend on which files are
@@ -36,6 +38,7 @@
 mod row;
 
 use crate::domain::legislatures::{ElectionKey, House};
+use crate::domain::states::Place;
 use crate::domain::{key, parties};
 use crate::import::build::{candidates, names};
 use crate::import::dataset::{Dataset, Input, Role};
@@ -143,15 +146,22 @@ fn parse_all(files: &[Input]) -> Batch {
                 batch.skip("NOTA rows (not a candidate)");
                 continue;
             }
+            let andhra = !lok_sabha && before_telangana(&r);
             // The content, fields apart by a separator no field holds.
             let mut k = if lok_sabha {
                 String::from("ge")
+            } else if andhra {
+                key(ANDHRA_PRADESH)
             } else {
                 key(r.raw("State_Name"))
             };
             for c in row::REQUIRED {
                 k.push('\u{1f}');
-                k.push_str(r.raw(c).trim());
+                k.push_str(match *c {
+                    "Assembly_No" if andhra => ANDHRA_2009_ASSEMBLY,
+                    "State_Name" if andhra => ANDHRA_PRADESH,
+                    _ => r.raw(c).trim(),
+                });
             }
             if !seen.insert(k) {
                 batch.skip("copies of a candidacy kept from a later file");
@@ -159,6 +169,9 @@ fn parse_all(files: &[Input]) -> Batch {
             }
             match row::read(&f.name, &r, lok_sabha) {
                 Ok(mut row) => {
+                    if andhra {
+                        into_andhra_pradesh(&mut row);
+                    }
                     row.candidate.file = Some(f.name.clone());
                     let list = lists.get(&prefix(&f.name));
                     let list = list.or_else(|| lists.get("ge").filter(|_| lok_sabha));
@@ -204,6 +217,30 @@ fn parse_all(files: &[Input]) -> Batch {
     let rows = rows.into_iter().map(|r| r.3).collect();
     candidates::build(file, "tcpd", sources::TCPD_LOKDHABA.id, rows, &mut batch);
     batch
+}
+
+/// TCPD files the Telangana seats of Andhra Pradesh's 13th assembly — the 2009
+/// election and its bye-elections, five years before Telangana existed — as
+/// Telangana's assembly 0. They are Andhra Pradesh's: keyed as its rows, they meet
+/// the copies its own files hold and fill in the seats those files lack, instead of
+/// making a Telangana election that never was.
+const ANDHRA_PRADESH: &str = "Andhra_Pradesh";
+const ANDHRA_2009_ASSEMBLY: &str = "13";
+
+fn before_telangana(r: &table::Row) -> bool {
+    key(r.raw("State_Name")) == "telangana" && r.raw("Assembly_No").trim() == "0"
+}
+
+fn into_andhra_pradesh(row: &mut Row) {
+    let Some(state) = Place::from_name("Andhra Pradesh") else {
+        return;
+    };
+    let c = &mut row.candidate;
+    if let Some(filed) = c.state.replace(state.clone()) {
+        c.original.insert("state".into(), filed.en);
+    }
+    c.election.house = House::VidhanSabha(state);
+    row.assembly = 13;
 }
 
 /// Gives each row its election (see the module doc).

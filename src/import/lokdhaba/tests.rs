@@ -347,3 +347,42 @@ fn file_numbers_order_the_copies() {
     assert_eq!(file_number("TCPD_GE_Uttar_Pradesh_2019.csv"), u32::MAX);
     assert_eq!(prefix("x/tn_md-party-expanded.csv"), "tn_md");
 }
+
+#[test]
+fn telangana_before_2014_is_andhra_pradesh_and_meets_its_rows() {
+    const TS0: &str = include_str!("../../../tests/fixtures/tcpd-lokdhaba/ts-incumbency-0.csv");
+    const AP13: &str = include_str!("../../../tests/fixtures/tcpd-lokdhaba/ap-incumbency-13.csv");
+    let b = parse(&[("ts-incumbency-0.csv", TS0), ("ap-incumbency-13.csv", AP13)]);
+    // Md. Jameeluddin's Karimnagar and Jagtial rows are in both files: one
+    // candidacy each. Jayasudha Kapoor's Secunderabad row is only in Telangana's
+    // file and fills in the seat.
+    let c = candidacies(&b);
+    assert_eq!(
+        c.len(),
+        4,
+        "{:?}",
+        c.iter().map(|(_, c)| &c.id).collect::<Vec<_>>()
+    );
+    assert!(c
+        .iter()
+        .all(|(_, c)| c.election == "vidhan-sabha-andhra-pradesh-2009"));
+    assert!(!b
+        .defaults
+        .iter()
+        .any(|d| d.record.id().contains("telangana")));
+    let jayasudha = c
+        .iter()
+        .find(|(_, c)| c.person.contains("jayasudha"))
+        .map(|(_, c)| *c)
+        .expect("Jayasudha Kapoor's candidacy");
+    assert_eq!(
+        jayasudha.original.get("state").map(String::as_str),
+        Some("Telangana")
+    );
+    assert_eq!(jayasudha.votes, Some(45063));
+    assert_eq!(
+        b.skipped
+            .get("copies of a candidacy kept from a later file"),
+        Some(&2)
+    );
+}
