@@ -58,13 +58,17 @@ const LOK_SABHA_YEARS: [u16; 18] = [
     2019, 2024,
 ];
 
+/// Its `--format` name, and what the format list says of it.
+const NAME: &str = "tcpd-lokdhaba";
+const ABOUT: &str = "TCPD Lok Dhaba results with person ids (incumbency files and their party lists, or the full download)";
+
 impl Dataset for LokDhaba {
     fn name(&self) -> &'static str {
-        "tcpd-lokdhaba"
+        NAME
     }
 
     fn about(&self) -> &'static str {
-        "TCPD Lok Dhaba results with person ids (incumbency files and their party lists, or the full download)"
+        ABOUT
     }
 
     fn recognise(&self, _file: &str, text: &str) -> Option<Role> {

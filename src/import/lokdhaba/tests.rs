@@ -258,8 +258,8 @@ fn a_fathers_name_is_a_fact_and_namesakes_on_one_ballot_stay_apart() {
     assert_eq!(c.election, "vidhan-sabha-uttar-pradesh-1989");
     assert_eq!(c.party.as_deref(), Some("janata-dal"));
     assert_eq!(
-        c.original.get("candidate").map(String::as_str),
-        Some("MULAYAM SINGH YADAV S/O SUDHAR SINGH")
+        c.original["candidate"],
+        "MULAYAM SINGH YADAV S/O SUDHAR SINGH"
     );
     // The same pid's 1985 row: Uttar Pradesh's 1985 assembly, Lok Dal.
     let c85 = candidacy(
