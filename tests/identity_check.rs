@@ -46,14 +46,6 @@ fn corrupt_identity(home: &Home) {
     db.flush().unwrap();
 }
 
-fn linked(home: &Home, id: &str) -> Vec<String> {
-    let v = home.json(&["show", id, "--json"]);
-    v["same_as"]
-        .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
 #[test]
 fn dangling_links_are_reported_and_the_index_is_mended() {
     let home = Home::new();
@@ -76,7 +68,9 @@ fn dangling_links_are_reported_and_the_index_is_mended() {
     }
     assert_eq!(lines.len(), expected.len() + 1, "{out}");
     // The lost entries hid the link from the profile.
-    assert!(!linked(&home, "akhilesh-yadav").contains(&"alok-ranjan".to_string()));
+    assert!(!home
+        .linked("akhilesh-yadav")
+        .contains(&"alok-ranjan".to_string()));
 
     let (code, out, _) = home.run(&["check", "--repair"]);
     assert_eq!(code, 4, "the dangling decisions remain: {out}");
@@ -97,7 +91,7 @@ fn dangling_links_are_reported_and_the_index_is_mended() {
         ]
     );
     assert_eq!(
-        linked(&home, "akhilesh-yadav"),
+        home.linked("akhilesh-yadav"),
         ["alok-ranjan", "ghost", "samajwadi-party"]
     );
     // Importing the missing person makes its decision sound.

@@ -9,14 +9,6 @@ const PEOPLE: &str = r#"{"type":"person","id":"ias-up042600","name":{"en":"Alok 
 {"type":"person","id":"ramji-lal-suman","name":{"hi":"रामजी लाल सुमन"}}
 "#;
 
-fn linked(home: &Home, id: &str) -> Vec<String> {
-    let v = home.json(&["show", id, "--json"]);
-    v["same_as"]
-        .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
 #[test]
 fn links_round_trip_through_an_export() {
     let home = Home::new();
@@ -50,8 +42,8 @@ fn links_round_trip_through_an_export() {
     let file = home.write("export.jsonl", &export);
     let fresh = Home::new();
     fresh.ok(&["import", file.to_str().unwrap()]);
-    assert_eq!(linked(&fresh, "ias-up042600"), ["alok-ranjan"]);
-    assert!(linked(&fresh, "ramji-lal-suman").is_empty());
+    assert_eq!(fresh.linked("ias-up042600"), ["alok-ranjan"]);
+    assert!(fresh.linked("ramji-lal-suman").is_empty());
     let v = fresh.json(&["show", "ias-up042600", "--json"]);
     assert_eq!(v["identity"][0]["decision"]["why"], "वही आईएएस अधिकारी");
 
@@ -79,7 +71,7 @@ fn same_as_in_an_old_export_becomes_links_that_never_override_a_decision() {
         serde_json::json!({"added": 2, "unchanged": 0})
     );
     assert_eq!(
-        linked(&home, "ias-up042600"),
+        home.linked("ias-up042600"),
         ["alok-ranjan", "ramji-lal-suman"]
     );
     let v = home.json(&["show", "ias-up042600", "--json"]);
@@ -93,8 +85,8 @@ fn same_as_in_an_old_export_becomes_links_that_never_override_a_decision() {
         again["links"],
         serde_json::json!({"added": 0, "unchanged": 2})
     );
-    assert_eq!(linked(&home, "ias-up042600"), ["alok-ranjan"]);
-    assert!(linked(&home, "ramji-lal-suman").is_empty());
+    assert_eq!(home.linked("ias-up042600"), ["alok-ranjan"]);
+    assert!(home.linked("ramji-lal-suman").is_empty());
 }
 
 #[test]

@@ -93,14 +93,6 @@ fn write_v2_store(home: &Home) {
     db.flush().unwrap();
 }
 
-fn linked(home: &Home, id: &str) -> Vec<String> {
-    let v = home.json(&["show", id, "--json"]);
-    v["same_as"]
-        .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
 #[test]
 fn a_version_2_store_moves_its_links_into_the_identity_tree() {
     let home = Home::new();
@@ -121,9 +113,9 @@ fn a_version_2_store_moves_its_links_into_the_identity_tree() {
     );
     // When: the time of the `merge p-a p-b` generation.
     assert_eq!(d["at"], 200);
-    assert_eq!(linked(&home, "p-b"), ["p-a"]);
-    assert_eq!(linked(&home, "p-c"), ["p-d"]);
-    assert_eq!(linked(&home, "p-d"), ["p-c"]);
+    assert_eq!(home.linked("p-b"), ["p-a"]);
+    assert_eq!(home.linked("p-c"), ["p-d"]);
+    assert_eq!(home.linked("p-d"), ["p-c"]);
 
     // No record got a new version; old versions lost their `same_as` too.
     let h = home.json(&["history", "p-a", "--json"]);

@@ -8,27 +8,19 @@ use std::path::Path;
 const TCPD: &str = "tests/fixtures/tcpd-ias/ias-profile-slice.csv";
 const TCPD_ALOK: &str = "tcpd-ias-up042600-alok-ranjan";
 
-fn linked(home: &Home, id: &str) -> Vec<String> {
-    let v = home.json(&["show", id, "--json"]);
-    v["same_as"]
-        .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
 #[test]
 fn reimporting_a_merged_record_keeps_the_link_on_both_sides() {
     let home = Home::new();
     import_report(&home, &[Path::new(TCPD)]);
     home.ok(&["merge", "alok-ranjan", TCPD_ALOK]);
-    assert_eq!(linked(&home, "alok-ranjan"), [TCPD_ALOK]);
-    assert_eq!(linked(&home, TCPD_ALOK), ["alok-ranjan"]);
+    assert_eq!(home.linked("alok-ranjan"), [TCPD_ALOK]);
+    assert_eq!(home.linked(TCPD_ALOK), ["alok-ranjan"]);
 
     let again = import_report(&home, &[Path::new(TCPD)]);
     // The TCPD-IAS record is as the file gives it: re-importing changes nothing.
     assert!(counts(&again, "updated").is_empty(), "{again}");
-    assert_eq!(linked(&home, TCPD_ALOK), ["alok-ranjan"]);
-    assert_eq!(linked(&home, "alok-ranjan"), [TCPD_ALOK]);
+    assert_eq!(home.linked(TCPD_ALOK), ["alok-ranjan"]);
+    assert_eq!(home.linked("alok-ranjan"), [TCPD_ALOK]);
     // The seed's facts still show on the TCPD side (its Rajya Sabha candidacy).
     let v = home.json(&["show", TCPD_ALOK, "--json"]);
     assert_eq!(v["candidacies"][0]["candidacy"]["votes"], 19, "{v}");

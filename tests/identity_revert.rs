@@ -17,14 +17,6 @@ fn cm_terms(home: &Home, id: &str) -> usize {
     })
 }
 
-fn linked(home: &Home, id: &str) -> Vec<String> {
-    let v = home.json(&["show", id, "--json"]);
-    v["same_as"]
-        .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
 #[test]
 fn reverting_one_side_keeps_both_profiles_in_step() {
     let home = Home::new();
@@ -49,8 +41,8 @@ fn reverting_one_side_keeps_both_profiles_in_step() {
     home.ok(&["revert", "jaya-bachchan"]);
     let jaya = home.json(&["show", "jaya-bachchan", "--json"]);
     assert!(jaya["record"].get("aliases").is_none(), "{jaya}");
-    assert_eq!(linked(&home, "jaya-bachchan"), [MAYAWATI]);
-    assert_eq!(linked(&home, MAYAWATI), ["jaya-bachchan"]);
+    assert_eq!(home.linked("jaya-bachchan"), [MAYAWATI]);
+    assert_eq!(home.linked(MAYAWATI), ["jaya-bachchan"]);
     assert!(home.ok(&["check"]).contains("every check passed"));
 
     // Undoing the merge separates both profiles at once.
@@ -63,7 +55,7 @@ fn reverting_one_side_keeps_both_profiles_in_step() {
     ]);
     assert_eq!(cm_terms(&home, "jaya-bachchan"), 0);
     assert_eq!(cm_terms(&home, MAYAWATI), 4);
-    assert!(linked(&home, "jaya-bachchan").is_empty());
-    assert!(linked(&home, MAYAWATI).is_empty());
+    assert!(home.linked("jaya-bachchan").is_empty());
+    assert!(home.linked(MAYAWATI).is_empty());
     assert!(home.ok(&["check"]).contains("every check passed"));
 }

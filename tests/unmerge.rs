@@ -8,14 +8,6 @@ const PEOPLE: &str = r#"{"type":"person","id":"ias-up042600","name":{"en":"Alok 
 {"type":"person","id":"ramji-lal-suman-2","name":{"hi":"रामजी लाल सुमन"}}
 "#;
 
-fn linked(home: &Home, id: &str) -> Vec<String> {
-    let v = home.json(&["show", id, "--json"]);
-    v["same_as"]
-        .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
 fn proposed(home: &Home, a: &str, b: &str) -> bool {
     let v = home.json(&["duplicates", "--json", "--min-score", "0"]);
     v["pairs"]
@@ -38,7 +30,7 @@ fn unmerge_separates_the_profiles_and_keeps_both_decisions() {
         "--why",
         "same TCPD id",
     ]);
-    assert_eq!(linked(&home, "ias-up042600"), ["alok-ranjan"]);
+    assert_eq!(home.linked("ias-up042600"), ["alok-ranjan"]);
 
     let out = home.ok(&[
         "unmerge",
@@ -48,8 +40,8 @@ fn unmerge_separates_the_profiles_and_keeps_both_decisions() {
         "अलग व्यक्ति",
     ]);
     assert!(out.contains("not the same person"), "{out}");
-    assert!(linked(&home, "ias-up042600").is_empty());
-    assert!(linked(&home, "alok-ranjan").is_empty());
+    assert!(home.linked("ias-up042600").is_empty());
+    assert!(home.linked("alok-ranjan").is_empty());
     let v = home.json(&["show", "ias-up042600", "--json"]);
     assert!(v["candidacies"].is_null(), "the seed's facts are gone: {v}");
     let d = &v["identity"][0]["decision"];
@@ -74,7 +66,7 @@ fn unmerge_separates_the_profiles_and_keeps_both_decisions() {
 
     // Merging again reverses the reversal.
     home.ok(&["merge", "alok-ranjan", "ias-up042600"]);
-    assert_eq!(linked(&home, "alok-ranjan"), ["ias-up042600"]);
+    assert_eq!(home.linked("alok-ranjan"), ["ias-up042600"]);
     assert!(home.ok(&["check"]).contains("every check passed"));
 }
 

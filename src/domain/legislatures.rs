@@ -56,13 +56,9 @@ impl House {
             name,
             aliases,
             classification: Some(Classification::Legislature),
-            parent: None,
             state,
-            founded: None,
-            dissolved: None,
-            summary: Names::default(),
-            identifiers: Default::default(),
             sources: vec![source.to_string()],
+            ..Default::default()
         }
     }
 }

@@ -460,13 +460,7 @@ pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
             name,
             aliases: p.aliases.iter().map(|a| a.to_string()).collect(),
             classification: Some(p.classification),
-            parent: None,
-            state: None,
-            founded: None,
-            dissolved: None,
-            summary: Names::default(),
-            identifiers: Default::default(),
-            sources: Vec::new(),
+            ..Default::default()
         });
     }
     let slug = crate::import::clean::slug(&cleaned);
@@ -484,15 +478,9 @@ pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
     Some(Organization {
         id,
         name: Names::new([("en", name.as_str())]),
-        aliases: Vec::new(),
         classification: Some(Classification::Party),
-        parent: None,
-        state: None,
-        founded: None,
-        dissolved: None,
-        summary: Names::default(),
-        identifiers: Default::default(),
         sources,
+        ..Default::default()
     })
 }
 

@@ -272,13 +272,8 @@ fn government() -> Organization {
             "केंद्र सरकार".into(),
         ],
         classification: Some(Classification::Government),
-        parent: None,
-        state: None,
-        founded: None,
-        dissolved: None,
-        summary: Names::default(),
-        identifiers: Default::default(),
         sources: vec![SOURCE_ID.into()],
+        ..Default::default()
     }
 }
 

@@ -117,15 +117,10 @@ fn state_records(slug: &str, state: &Names) -> (Organization, Office) {
     let government = Organization {
         id: government_id.clone(),
         name: gov_name,
-        aliases: Vec::new(),
         classification: Some(Classification::Government),
-        parent: None,
         state: Some(state.clone()),
-        founded: None,
-        dissolved: None,
-        summary: Names::default(),
-        identifiers: Default::default(),
         sources: vec![SOURCE_ID.into()],
+        ..Default::default()
     };
     let office = Office {
         id: office_id(slug),

@@ -10,6 +10,15 @@ pub struct Home {
 }
 
 impl Home {
+    /// The records `show ID` lists as the same person (through the identity tree).
+    pub fn linked(&self, id: &str) -> Vec<String> {
+        let v = self.json(&["show", id, "--json"]);
+        v["same_as"]
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// A new, empty home; the first command fills it from the bundled seed.
     pub fn new() -> Home {
         Home {

@@ -350,8 +350,10 @@ fn file_numbers_order_the_copies() {
 
 #[test]
 fn telangana_before_2014_is_andhra_pradesh_and_meets_its_rows() {
-    const TS0: &str = include_str!("../../../tests/fixtures/tcpd-lokdhaba-telangana/ts-incumbency-0.csv");
-    const AP13: &str = include_str!("../../../tests/fixtures/tcpd-lokdhaba-telangana/ap-incumbency-13.csv");
+    const TS0: &str =
+        include_str!("../../../tests/fixtures/tcpd-lokdhaba-telangana/ts-incumbency-0.csv");
+    const AP13: &str =
+        include_str!("../../../tests/fixtures/tcpd-lokdhaba-telangana/ap-incumbency-13.csv");
     let b = parse(&[("ts-incumbency-0.csv", TS0), ("ap-incumbency-13.csv", AP13)]);
     // Md. Jameeluddin's Karimnagar and Jagtial rows are in both files: one
     // candidacy each. Jayasudha Kapoor's Secunderabad row is only in Telangana's

@@ -270,13 +270,9 @@ pub fn organization(o: &PopoloOrganization, src: &str) -> Organization {
         } else {
             Classification::Other
         }),
-        parent: None,
-        state: None,
-        founded: None,
-        dissolved: None,
-        summary: Names::default(),
         identifiers: identifiers(&o.identifiers),
         sources: vec![src.to_string()],
+        ..Default::default()
     }
 }
 
@@ -302,13 +298,9 @@ pub fn legislature_records(o: &PopoloOrganization, src: &str) -> (Organization, 
         name: names,
         aliases,
         classification: Some(Classification::Legislature),
-        parent: None,
-        state: None,
-        founded: None,
-        dissolved: None,
-        summary: Names::default(),
         identifiers: identifiers(&o.identifiers),
         sources: vec![src.to_string()],
+        ..Default::default()
     };
     let mut office_name = Names::new([("en", format!("Member of {name}").as_str())]);
     let mut office_aliases = vec![format!("{name} member")];
