@@ -43,6 +43,9 @@ pub enum Command {
     /// Record that two merged person records are not the same person (reverses `merge`;
     /// both decisions are kept).
     Unmerge(MergeArgs),
+    /// Link person records that share an identifier (TCPD pid, Wikidata…) as one
+    /// person; a person's own `unmerge` is never overridden.
+    Resolve(ResolveArgs),
     /// Validate records and import them all-or-nothing (JSON Lines or a JSON array).
     Import(ImportArgs),
     /// Write every record as JSON Lines (to FILE, or to standard output).
@@ -140,6 +143,15 @@ pub struct MergeArgs {
     /// Why: kept with the decision (`show --json` lists it under `identity`).
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub why: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// Report what would be linked, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@
 //! - [`search`]: queries and hits;
 //! - [`election`]: result tables of an election, by constituency;
 //! - [`profile`]: a record with everything linked to it, for `show`;
+//! - [`resolve`]: person resolution, linking records of one politician;
 //! - [`export`]: JSON Lines that re-import losslessly;
 //! - [`kb`]: a knowledge-base home, keeping store and index in step;
 //! - `fuzzing` (hidden): the properties the fuzz targets check;
@@ -30,6 +31,7 @@ pub mod kb;
 pub mod model;
 pub mod pause;
 pub mod profile;
+pub mod resolve;
 pub mod search;
 pub mod seed;
 pub mod store;

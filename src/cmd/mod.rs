@@ -9,6 +9,7 @@ mod export;
 mod history;
 mod import;
 mod office;
+mod resolve;
 mod revert;
 mod search;
 mod show;
@@ -65,6 +66,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Merge(a) => duplicates::merge(&ctx, a),
         Command::Unmerge(a) => duplicates::unmerge(&ctx, a),
         Command::Office(a) => office::run(&ctx, a),
+        Command::Resolve(a) => resolve::run(&ctx, a),
         Command::Import(a) => import::run(&ctx, a),
         Command::Export(a) => export::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a.json),

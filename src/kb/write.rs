@@ -109,6 +109,17 @@ impl Kb {
         Ok(())
     }
 
+    /// Links person records that share an identifier (see [`crate::resolve::exact`])
+    /// and, unless `dry_run`, writes the new decisions in one write labelled `resolve`.
+    pub fn resolve(&mut self, dry_run: bool) -> Result<crate::resolve::Outcome> {
+        self.phase("linking person records that share an identifier");
+        let outcome = crate::resolve::exact(&self.store, crate::time::now())?;
+        if !dry_run && !outcome.decisions.is_empty() {
+            self.write(&[], &outcome.decisions, "resolve", false)?;
+        }
+        Ok(outcome)
+    }
+
     /// Restores an earlier version of a record as its newest version (validated
     /// like an import, and itself kept in the history). `to` defaults to the
     /// version before the current one. Returns the restored and the new version.
