@@ -41,6 +41,9 @@ fn records_sharing_a_pid_become_one_person_once() {
     assert!(out.contains("added 1 new links"), "{out}");
     assert_eq!(home.linked(M1985), [M1989]);
     assert_eq!(home.linked(M1989), [M1985]);
+    // The decisions are the identity tree's like any other: `check` agrees.
+    let check = home.ok(&["check"]);
+    assert!(check.contains("every check passed"), "{check}");
     let v = home.json(&["show", M1989, "--json"]);
     let d = &v["identity"][0]["decision"];
     assert_eq!(
