@@ -286,7 +286,7 @@ impl Decided {
         for (a, b, verdict) in store.identity_pairs()? {
             match verdict {
                 Verdict::Same => {
-                    let (ra, rb) = (d.root(&a), d.root(&b));
+                    let (ra, rb) = (d.root(&a).to_string(), d.root(&b).to_string());
                     if ra != rb {
                         d.parent.insert(ra, rb);
                     }
@@ -299,12 +299,12 @@ impl Decided {
         Ok(d)
     }
 
-    fn root(&self, id: &str) -> String {
+    fn root<'a>(&'a self, id: &'a str) -> &'a str {
         let mut at = id;
         while let Some(p) = self.parent.get(at) {
             at = p;
         }
-        at.to_string()
+        at
     }
 
     /// Whether `x` < `y` are already decided either way.

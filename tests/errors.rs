@@ -2,7 +2,6 @@
 
 mod common;
 use common::Home;
-use std::process::Stdio;
 
 #[test]
 fn a_store_held_by_another_process_is_a_one_line_error() {
@@ -39,15 +38,7 @@ fn a_home_that_is_a_file_is_refused() {
 fn a_closed_pipe_exits_zero() {
     let home = Home::new();
     home.ok(&["stats"]);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("netakosh"))
-        .env("NETAKOSH_HOME", home.path())
-        .args(["export"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out = home.with_stdout_closed(&["export"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -79,15 +70,7 @@ fn every_reading_command_exits_zero_on_a_closed_pipe() {
         &["analyze", "आलोक रंजन"],
     ];
     for args in commands {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("netakosh"))
-            .env("NETAKOSH_HOME", home.path())
-            .args(*args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let out = home.with_stdout_closed(args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "`{}`: {err}", args.join(" "));
         assert!(!err.contains("panicked"), "`{}`: {err}", args.join(" "));

@@ -2,19 +2,18 @@
 //! person), recorded beside the merge; `merge` reverses it in turn.
 
 mod common;
-use common::Home;
+use common::{proposes, Home};
 
 const PEOPLE: &str = r#"{"type":"person","id":"ias-up042600","name":{"en":"Alok Ranjan"},"birth_date":"1955-03-15","services":[{"service":"IAS","batch":1978,"cadre":{"en":"Uttar Pradesh"}}],"identifiers":{"tcpd_ias":"UP042600"}}
 {"type":"person","id":"ramji-lal-suman-2","name":{"hi":"रामजी लाल सुमन"}}
 "#;
 
 fn proposed(home: &Home, a: &str, b: &str) -> bool {
-    let v = home.json(&["duplicates", "--json", "--min-score", "0"]);
-    v["pairs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|p| (p["a"] == a && p["b"] == b) || (p["a"] == b && p["b"] == a))
+    proposes(
+        &home.json(&["duplicates", "--json", "--min-score", "0"]),
+        a,
+        b,
+    )
 }
 
 #[test]

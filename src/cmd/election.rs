@@ -54,16 +54,15 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         )?;
         return Ok(Outcome::Done);
     }
+    // A constituency that more than one dataset covers has a table from each.
+    let mut tables: std::collections::HashMap<Option<&str>, usize> = Default::default();
     for c in &r.constituencies {
-        // A constituency that more than one dataset covers has a table from each.
-        let shared = r
-            .constituencies
-            .iter()
-            .filter(|o| {
-                o.name.as_ref().map(|n| n.best("en")) == c.name.as_ref().map(|n| n.best("en"))
-            })
-            .count()
-            > 1;
+        *tables
+            .entry(c.name.as_ref().map(|n| n.best("en")))
+            .or_default() += 1;
+    }
+    for c in &r.constituencies {
+        let shared = tables[&c.name.as_ref().map(|n| n.best("en"))] > 1;
         let from = match (&c.source, shared) {
             (Some(s), true) => format!("  [{s}]"),
             _ => String::new(),

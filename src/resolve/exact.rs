@@ -96,8 +96,13 @@ impl Clusters {
 
     fn refusal(&mut self, ra: u32, rb: u32) -> Option<Refusal> {
         for (r, other) in [(ra, rb), (rb, ra)] {
-            let apart = self.apart.get(&r).cloned().unwrap_or_default();
-            if apart.into_iter().any(|x| self.find(x) == other) {
+            // Taken out while `find` compresses paths, then put back.
+            let apart = self.apart.remove(&r).unwrap_or_default();
+            let kept_apart = apart.iter().any(|&x| self.find(x) == other);
+            if !apart.is_empty() {
+                self.apart.insert(r, apart);
+            }
+            if kept_apart {
                 return Some(Refusal::Decision);
             }
         }

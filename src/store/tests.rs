@@ -1,4 +1,4 @@
-use super::write::{Journal, Undo};
+use super::write::Journal;
 use super::*;
 use crate::model::Record;
 
@@ -243,22 +243,7 @@ fn an_interrupted_large_import_is_rolled_back_on_open() {
             generation: 2,
         };
         // As apply_chunked writes it: only the overwritten records are listed.
-        let journal = Journal {
-            label: "import big.csv".into(),
-            generation: Some(2),
-            undo: changes
-                .iter()
-                .zip(versions.iter().zip(&previous))
-                .filter(|(c, _)| c.previous.is_some())
-                .map(|(c, (v, g))| Undo {
-                    kind: c.record.kind(),
-                    id: c.record.id().to_string(),
-                    previous: c.previous.clone(),
-                    history_version: *v,
-                    previous_generation: *g,
-                })
-                .collect(),
-        };
+        let journal = Journal::of("import big.csv", 2, &changes, &versions, &previous);
         store
             .meta
             .insert(META_PENDING, serde_json::to_vec(&journal).unwrap())

@@ -19,6 +19,36 @@ pub(super) struct Journal {
     pub(super) undo: Vec<Undo>,
 }
 
+impl Journal {
+    /// The journal of an import writing `changes` as `generation`: only the
+    /// overwritten records, each with the history version its earlier version gets
+    /// and the generation that wrote it.
+    pub(super) fn of(
+        label: &str,
+        generation: u64,
+        changes: &[Change],
+        versions: &[Option<u32>],
+        previous: &[Option<u64>],
+    ) -> Journal {
+        Journal {
+            label: label.to_string(),
+            generation: Some(generation),
+            undo: changes
+                .iter()
+                .zip(versions.iter().zip(previous))
+                .filter(|(c, _)| c.previous.is_some())
+                .map(|(c, (v, g))| Undo {
+                    kind: c.record.kind(),
+                    id: c.record.id().to_string(),
+                    previous: c.previous.clone(),
+                    history_version: *v,
+                    previous_generation: *g,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 pub(super) struct Undo {
     pub(super) kind: Kind,
@@ -122,22 +152,7 @@ impl Store {
             self.transaction(&batches)?;
             crate::pause::at("store-committed");
         } else {
-            let journal = Journal {
-                label: label.to_string(),
-                generation: Some(generation),
-                undo: changes
-                    .iter()
-                    .zip(versions.iter().zip(&previous))
-                    .filter(|(c, _)| c.previous.is_some())
-                    .map(|(c, (v, g))| Undo {
-                        kind: c.record.kind(),
-                        id: c.record.id().to_string(),
-                        previous: c.previous.clone(),
-                        history_version: *v,
-                        previous_generation: *g,
-                    })
-                    .collect(),
-            };
+            let journal = Journal::of(label, generation, changes, &versions, &previous);
             let io = |e| self.storage_error(e);
             self.meta
                 .insert(

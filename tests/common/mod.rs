@@ -10,6 +10,20 @@ pub struct Home {
 }
 
 impl Home {
+    /// Runs `args` with its standard output closed as soon as it starts, as a pager
+    /// quitting early does.
+    pub fn with_stdout_closed(&self, args: &[&str]) -> std::process::Output {
+        let mut child = std::process::Command::new(bin())
+            .env("NETAKOSH_HOME", self.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        child.wait_with_output().unwrap()
+    }
+
     /// The records `show ID` lists as the same person (through the identity tree).
     pub fn linked(&self, id: &str) -> Vec<String> {
         let v = self.json(&["show", id, "--json"]);
@@ -83,6 +97,15 @@ impl Home {
 }
 
 /// The ids of a `search --json` answer, in order.
+/// Whether a `duplicates --json` answer proposes the pair `a`, `b` (either order).
+pub fn proposes(v: &serde_json::Value, a: &str, b: &str) -> bool {
+    v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| (p["a"] == a && p["b"] == b) || (p["a"] == b && p["b"] == a))
+}
+
 pub fn hit_ids(v: &serde_json::Value) -> Vec<String> {
     v["hits"]
         .as_array()
