@@ -92,13 +92,38 @@ impl Kb {
         Ok(generation)
     }
 
-    /// Records that two person records are the same person (see [`crate::identity`]);
-    /// the records are not touched. Returns false when that was already decided.
-    pub fn merge(&mut self, a: &str, b: &str, why: &str) -> Result<bool> {
-        let Some(d) = crate::identity::merge_decision(&self.store, a, b, why)? else {
+    /// Records that two person records are the same person (see
+    /// [`crate::identity::decide`]); the records are not touched. Returns the
+    /// decisions written: none when a person had already decided so; besides
+    /// `same a b`, with `force`, the reversal of each person's `different` that
+    /// kept their people apart (without `force` those refuse).
+    pub fn same(&mut self, a: &str, b: &str, why: &str, force: bool) -> Result<Vec<Decision>> {
+        let ds = crate::identity::same_decisions(&self.store, a, b, why, force)?;
+        if !ds.is_empty() {
+            self.write(&[], &ds, &format!("same {a} {b}"), false)?;
+        }
+        Ok(ds)
+    }
+
+    /// Records that two person records are not the same person, whether they were
+    /// linked directly, through others or not at all. Returns false when a person
+    /// had already decided so.
+    pub fn different(&mut self, a: &str, b: &str, why: &str) -> Result<bool> {
+        let Some(d) = crate::identity::different_decision(&self.store, a, b, why)? else {
             return Ok(false);
         };
-        self.write(&[], &[d], &format!("merge {a} {b}"), false)?;
+        self.write(&[], &[d], &format!("different {a} {b}"), false)?;
+        Ok(true)
+    }
+
+    /// `merge`: `same --force` by its older name. Returns false when that was
+    /// already decided.
+    pub fn merge(&mut self, a: &str, b: &str, why: &str) -> Result<bool> {
+        let ds = crate::identity::merge_decision(&self.store, a, b, why)?;
+        if ds.is_empty() {
+            return Ok(false);
+        }
+        self.write(&[], &ds, &format!("merge {a} {b}"), false)?;
         Ok(true)
     }
 

@@ -8,16 +8,21 @@
 //!   a decision is never changed or removed; a later one about the same pair
 //!   supersedes it (`unmerge` records `not_same` after a `same`). This is the truth.
 //! - `identity_by_person`: `x \0 y`, for both orders of each pair → the verdict (one
-//!   byte) and the seq (u64, big-endian) of the pair's effective decision, which is
-//!   its latest. Derived from the log: `check` verifies it and `--repair` rebuilds it.
+//!   byte) and the seq (u64, big-endian) of the pair's effective decision. Derived
+//!   from the log: `check` verifies it and `--repair` rebuilds it.
 //!
-//! A person is the connected component of `same` decisions (see
-//! [`crate::identity::same_person`]).
+//! A pair's *effective* decision is its latest decision made by a person (`by` is
+//! `user`, `migrated` or `import …`, see [`crate::identity::is_persons`]) if there is
+//! one, otherwise its latest machine decision (`exact:*`, `resolver`): a linker run
+//! after a person's `different` logs what it thinks, but never overrides the person.
+//!
+//! A person is a constrained clustering of the `same` decisions that never joins a
+//! `not_same` pair (see [`crate::identity::person_of`]).
 
 use super::{Result, Store};
 use crate::error::Error;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub(super) const LOG_TREE: &str = "identity";
 pub(super) const INDEX_TREE: &str = "identity_by_person";
@@ -57,7 +62,9 @@ pub struct Decision {
     pub a: String,
     pub b: String,
     pub decision: Verdict,
-    /// Who decided: `user` (`merge`, `unmerge`), `migrated`, later `resolver`.
+    /// Who decided: a person (`user`: `same`, `different`, `merge`, `unmerge`;
+    /// `migrated`; `import FILE`: a hand-written link line) or a machine
+    /// (`exact:<scheme>`, `resolver`). See [`crate::identity::is_persons`].
     pub by: String,
     /// Unix seconds.
     pub at: u64,
@@ -194,37 +201,68 @@ impl Store {
     }
 
     /// Adds the writes of `decisions` (numbered from `first`) to the batches of a
-    /// transaction over [`Store::all_trees`]: each in the log and as its pair's
-    /// effective decision, the later of two about one pair winning.
+    /// transaction over [`Store::all_trees`]: each in the log, and as its pair's
+    /// effective decision unless it is a machine's and a person has decided the pair
+    /// (see [`supersedes`]).
     pub(super) fn add_decisions(
         &self,
         decisions: &[Decision],
         first: u64,
         batches: &mut [sled::Batch],
-    ) {
+    ) -> Result<()> {
+        // Whether each pair decided in this batch now has a person's decision.
+        let mut batch_persons: HashMap<(&str, &str), bool> = HashMap::new();
         for (i, d) in decisions.iter().enumerate() {
             let seq = first + i as u64;
             batches[super::IDENTITY_SLOT].insert(
                 &seq.to_be_bytes(),
                 serde_json::to_vec(d).expect("a decision always serializes"),
             );
+            let persons = crate::identity::is_persons(&d.by);
+            let pair = (d.a.as_str(), d.b.as_str());
+            let had_persons = match batch_persons.get(&pair) {
+                Some(&p) => p,
+                // Only a machine's decision needs to know who decided before it.
+                None if !persons => self
+                    .current_decision(&d.a, &d.b)?
+                    .is_some_and(|(_, c)| crate::identity::is_persons(&c.by)),
+                None => false,
+            };
+            if !supersedes(had_persons, &d.by) {
+                continue;
+            }
+            batch_persons.insert(pair, persons || had_persons);
             let value = index_value(d.decision, seq);
             batches[super::IDENTITY_INDEX_SLOT].insert(pair_key(&d.a, &d.b), value.clone());
             batches[super::IDENTITY_INDEX_SLOT].insert(pair_key(&d.b, &d.a), value);
         }
+        Ok(())
     }
 
     /// The `identity_by_person` entries the log implies: key → value.
     pub(super) fn replay_identity(&self) -> Result<BTreeMap<Vec<u8>, Vec<u8>>> {
+        let mut persons: HashMap<(String, String), bool> = HashMap::new();
         let mut out = BTreeMap::new();
         for item in self.decisions() {
             let Ok((seq, d)) = item else {
                 continue; // reported by `check`
             };
+            let had = persons.entry((d.a.clone(), d.b.clone())).or_insert(false);
+            if !supersedes(*had, &d.by) {
+                continue;
+            }
+            *had |= crate::identity::is_persons(&d.by);
             let value = index_value(d.decision, seq);
             out.insert(pair_key(&d.a, &d.b), value.clone());
             out.insert(pair_key(&d.b, &d.a), value);
         }
         Ok(out)
     }
+}
+
+/// Whether a decision by `by` becomes its pair's effective decision, given whether
+/// the pair's effective decision so far is a person's: a person's decision always
+/// does (the latest person wins), a machine's only over another machine's.
+pub fn supersedes(current_is_persons: bool, by: &str) -> bool {
+    crate::identity::is_persons(by) || !current_is_persons
 }

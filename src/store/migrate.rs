@@ -213,7 +213,7 @@ impl Store {
                 )
             })
             .collect();
-        self.add_decisions(&decisions, self.next_seq()?, &mut batches);
+        self.add_decisions(&decisions, self.next_seq()?, &mut batches)?;
         batches[META_SLOT].insert(META_SCHEMA, super::SCHEMA_VERSION.to_string().as_bytes());
         self.transaction(&batches)?;
         self.db.flush()?;

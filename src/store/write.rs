@@ -148,7 +148,7 @@ impl Store {
             }
             batches[IMPORTS_SLOT].insert(&generation.to_be_bytes(), this);
             batches[META_SLOT] = meta;
-            self.add_decisions(decisions, first_seq, &mut batches);
+            self.add_decisions(decisions, first_seq, &mut batches)?;
             self.transaction(&batches)?;
             crate::pause::at("store-committed");
         } else {
@@ -182,7 +182,7 @@ impl Store {
             // The decisions land with the generation: an interrupted import has none.
             let mut last = self.empty_batches();
             last[META_SLOT] = meta;
-            self.add_decisions(decisions, first_seq, &mut last);
+            self.add_decisions(decisions, first_seq, &mut last)?;
             self.transaction(&last)?;
         }
         self.db.flush().map_err(|e| self.storage_error(e))?;

@@ -1,21 +1,20 @@
-//! Identity across sources: finding person records that are likely the same person
-//! (`duplicates`), and deciding that they are (`merge`) or are not (`unmerge`). The
-//! decisions live in the store's identity tree, never in the records (see
-//! [`crate::store::identity`]); a person is the connected component of `same` decisions.
+//! Likely same-person pairs: today's evidence scorer, over the whole store
+//! (`duplicates`) or over the records a name finds (the review queue, see
+//! [`super::review`]).
 //!
 //! Candidates are people whose names share a cross-script phonetic key (the key of
 //! the whole name, spaces ignored, so `Ramjilal Suman`, `Ramji Lal Suman` and
 //! `रामजीलाल सुमन` meet). Each pair is then scored from evidence that either
 //! supports it (same birth date, same service batch, same identifier, shared party,
-//! state or office) or speaks against it (different birth dates, batches or
-//! identifiers of the same scheme) — three IAS officers called Alok Ranjan with
-//! different batches and birth dates are never proposed.
+//! state or office) or speaks against it (different states; different birth dates,
+//! batches or identifiers of one scheme rule a pair out) — three IAS officers called
+//! Alok Ranjan with different batches and birth dates are never proposed.
 
 use crate::analysis::filter_key;
 use crate::analysis::phonetic_key;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Kind, Person, Record};
-use crate::store::{Decision, Link, Store, Verdict};
+use crate::store::{Link, Store, Verdict};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -31,12 +30,15 @@ pub struct Pair {
     pub a: String,
     pub b: String,
     pub score: f64,
+    /// What says they are one person.
     pub evidence: Vec<String>,
+    /// What says they are not.
+    pub against: Vec<String>,
 }
 
 /// What is known about one person, gathered once for scoring.
-struct Facts {
-    keys: BTreeSet<String>,
+pub(super) struct Facts {
+    pub(super) keys: BTreeSet<String>,
     names: BTreeSet<String>,
     birth: Option<crate::model::PartialDate>,
     batches: BTreeMap<String, u16>,
@@ -46,7 +48,7 @@ struct Facts {
     offices: BTreeSet<String>,
 }
 
-fn name_keys(p: &Person) -> (BTreeSet<String>, BTreeSet<String>) {
+pub(super) fn name_keys(p: &Person) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut keys = BTreeSet::new();
     let mut names = BTreeSet::new();
     for n in p.name.texts().chain(p.aliases.iter().map(String::as_str)) {
@@ -59,7 +61,7 @@ fn name_keys(p: &Person) -> (BTreeSet<String>, BTreeSet<String>) {
     (keys, names)
 }
 
-fn gather(store: &Store, p: &Person) -> Result<Facts> {
+pub(super) fn gather(store: &Store, p: &Person) -> Result<Facts> {
     let (keys, names) = name_keys(p);
     let mut f = Facts {
         keys,
@@ -119,9 +121,10 @@ fn gather(store: &Store, p: &Person) -> Result<Facts> {
 
 /// Scores a pair whose name key is shared by `group` records; `None` when the
 /// evidence rules it out.
-fn score(a: &Facts, b: &Facts, group: usize) -> Option<(f64, Vec<String>)> {
+pub(super) fn score(a: &Facts, b: &Facts, group: usize) -> Option<Scored> {
     let mut s = 0.0;
     let mut ev = Vec::new();
+    let mut against = Vec::new();
     let shared: Vec<&String> = a.keys.intersection(&b.keys).collect();
     let key = shared.first()?;
     // A long name that few records share is itself evidence; `Rajesh Kumar` is not.
@@ -177,7 +180,7 @@ fn score(a: &Facts, b: &Facts, group: usize) -> Option<(f64, Vec<String>)> {
         ev.push(format!("same state {st}"));
     } else if !a.states.is_empty() && !b.states.is_empty() {
         s -= 0.2;
-        ev.push("different states".to_string());
+        against.push("different states".to_string());
     }
     if let Some(p) = a.parties.intersection(&b.parties).next() {
         s += 0.15;
@@ -187,7 +190,18 @@ fn score(a: &Facts, b: &Facts, group: usize) -> Option<(f64, Vec<String>)> {
         s += 0.1;
         ev.push(format!("same office {o}"));
     }
-    Some(((s * 100.0_f64).round() / 100.0, ev))
+    Some(Scored {
+        score: (s * 100.0_f64).round() / 100.0,
+        evidence: ev,
+        against,
+    })
+}
+
+/// A pair's score and its evidence for and against.
+pub(super) struct Scored {
+    pub score: f64,
+    pub evidence: Vec<String>,
+    pub against: Vec<String>,
 }
 
 /// Lists likely same-person pairs scoring at least `min_score`, best first.
@@ -231,13 +245,14 @@ pub fn duplicates(store: &Store, min_score: f64) -> Result<Vec<Pair>> {
                     if decided.covers(x, y) {
                         continue;
                     }
-                    if let Some((s, evidence)) = score(fa, fb, group) {
-                        if s >= min_score {
+                    if let Some(s) = score(fa, fb, group) {
+                        if s.score >= min_score {
                             pairs.push(Pair {
                                 a: x.clone(),
                                 b: y.clone(),
-                                score: s,
-                                evidence,
+                                score: s.score,
+                                evidence: s.evidence,
+                                against: s.against,
                             });
                         }
                     }
@@ -271,131 +286,30 @@ fn blocks(people: &[Person], facts: &HashMap<String, Facts>) -> Vec<Vec<String>>
 }
 
 /// What the identity tree has decided, for `duplicates`: which person each record
-/// belongs to (a union-find over `same` decisions) and the `not_same` pairs.
+/// belongs to (the constrained clustering of [`super::clusters`]) and the pairs
+/// with an effective `not_same`.
 struct Decided {
-    parent: HashMap<String, String>,
+    person: super::Clusters,
     different: BTreeSet<(String, String)>,
 }
 
 impl Decided {
     fn load(store: &Store) -> Result<Decided> {
-        let mut d = Decided {
-            parent: HashMap::new(),
-            different: BTreeSet::new(),
-        };
-        for (a, b, verdict) in store.identity_pairs()? {
-            match verdict {
-                Verdict::Same => {
-                    let (ra, rb) = (d.root(&a).to_string(), d.root(&b).to_string());
-                    if ra != rb {
-                        d.parent.insert(ra, rb);
-                    }
-                }
-                Verdict::NotSame => {
-                    d.different.insert((a, b));
-                }
-            }
-        }
-        Ok(d)
-    }
-
-    fn root<'a>(&'a self, id: &'a str) -> &'a str {
-        let mut at = id;
-        while let Some(p) = self.parent.get(at) {
-            at = p;
-        }
-        at
+        let different = store
+            .identity_pairs()?
+            .into_iter()
+            .filter(|(_, _, v)| *v == Verdict::NotSame)
+            .map(|(a, b, _)| (a, b))
+            .collect();
+        Ok(Decided {
+            person: super::clusters(store)?,
+            different,
+        })
     }
 
     /// Whether `x` < `y` are already decided either way.
     fn covers(&self, x: &str, y: &str) -> bool {
-        self.different.contains(&(x.to_string(), y.to_string())) || self.root(x) == self.root(y)
+        self.different.contains(&(x.to_string(), y.to_string()))
+            || self.person.person(x) == self.person.person(y)
     }
-}
-
-/// Who decides from the command line (`merge`, `unmerge`).
-pub const BY_USER: &str = "user";
-
-/// Refuses anything but two different person records.
-fn two_people(store: &Store, a: &str, b: &str, verb: &str) -> Result<()> {
-    if a == b {
-        return Err(Error::Usage(format!("`{a}` cannot be {verb} with itself")));
-    }
-    for id in [a, b] {
-        match store.kind_of(id)? {
-            Some(Kind::Person) => {}
-            Some(other) => {
-                return Err(Error::Usage(format!(
-                    "`{id}` is {}; only people can be {verb}",
-                    other.with_article()
-                )))
-            }
-            None => return Err(Error::not_found(id)),
-        }
-    }
-    Ok(())
-}
-
-/// The decision that person `a` and person `b` are the same person, or `None` when
-/// that is already the pair's decision. The records are not touched.
-pub fn merge_decision(store: &Store, a: &str, b: &str, why: &str) -> Result<Option<Decision>> {
-    two_people(store, a, b, "merged")?;
-    if let Some((_, d)) = store.current_decision(a, b)? {
-        if d.decision == Verdict::Same {
-            return Ok(None);
-        }
-    }
-    Ok(Some(Decision::new(
-        a,
-        b,
-        Verdict::Same,
-        BY_USER,
-        crate::time::now(),
-        why,
-    )))
-}
-
-/// The decision that reverses the merge of `a` and `b`: they are not the same
-/// person. Refused unless the pair's decision is `same` (a merge through a third
-/// record is reversed by unmerging one of its own links).
-pub fn unmerge_decision(store: &Store, a: &str, b: &str, why: &str) -> Result<Decision> {
-    two_people(store, a, b, "unmerged")?;
-    let linked =
-        matches!(store.current_decision(a, b)?, Some((_, d)) if d.decision == Verdict::Same);
-    if !linked {
-        let person = same_person(store, a)?;
-        return Err(Error::Usage(if person.iter().any(|x| x == b) {
-            format!(
-                "`{a}` and `{b}` were not merged with each other but are linked through other records ({}): unmerge one of those links",
-                person.join(", ")
-            )
-        } else {
-            format!("`{a}` and `{b}` are not merged")
-        }));
-    }
-    Ok(Decision::new(
-        a,
-        b,
-        Verdict::NotSame,
-        BY_USER,
-        crate::time::now(),
-        why,
-    ))
-}
-
-/// Every person record decided to be the same person as `id`, directly or through
-/// others, `id` first. Cycles (A↔B, B↔C, C↔A) are fine: each id is visited once.
-pub fn same_person(store: &Store, id: &str) -> Result<Vec<String>> {
-    let mut out = vec![id.to_string()];
-    let mut seen: BTreeSet<String> = out.iter().cloned().collect();
-    let mut i = 0;
-    while i < out.len() {
-        for (other, verdict, _) in store.identity_links(&out[i])? {
-            if verdict == Verdict::Same && seen.insert(other.clone()) {
-                out.push(other);
-            }
-        }
-        i += 1;
-    }
-    Ok(out)
 }

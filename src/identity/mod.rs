@@ -1,0 +1,21 @@
+//! Identity across sources: which person records are one politician. The decisions
+//! live in the store's identity tree, never in the records (see
+//! [`crate::store::identity`]); this module turns them into people and lets a
+//! person make them.
+//!
+//! - [`cluster`]: a person is a constrained clustering of the effective `same`
+//!   decisions that never joins two records kept apart (`person_of`, `same_person`,
+//!   `clusters` for the whole store);
+//! - [`decide`]: what `same`, `different`, `merge` and `unmerge` record;
+//! - [`duplicates`]: today's evidence scorer and the whole-store list of likely pairs;
+//! - [`review`]: the review queue for one name — the uncertain pairs only.
+
+pub mod cluster;
+pub mod decide;
+pub mod duplicates;
+pub mod review;
+
+pub use cluster::{clusters, is_persons, person_of, same_person, Cluster, Clusters, Member};
+pub use decide::{different_decision, merge_decision, same_decisions, unmerge_decision, BY_USER};
+pub use duplicates::{duplicates, Pair, DEFAULT_MIN_SCORE};
+pub use review::{review, Review};
