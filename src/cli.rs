@@ -36,9 +36,16 @@ pub enum Command {
     Election(ElectionArgs),
     /// Who held an office, or who held it on a date (`--at 2015-01-01`).
     Office(OfficeArgs),
-    /// List pairs of person records that are likely the same person, with the evidence.
+    /// The review queue: undecided pairs of people a NAME finds (either script), best
+    /// first, with the evidence for and against; without NAME, likely pairs store-wide.
     Duplicates(DuplicatesArgs),
-    /// Record that two person records are the same person (the records are not changed).
+    /// Record that two person records are one person (your decision: no linker
+    /// overrides it; the records are not changed).
+    Same(SameArgs),
+    /// Record that two person records are different people, linked directly, through
+    /// others or not at all (your decision: no linker overrides it).
+    Different(MergeArgs),
+    /// Record that two person records are the same person (`same --force`).
     Merge(MergeArgs),
     /// Record that two merged person records are not the same person (reverses `merge`;
     /// both decisions are kept).
@@ -124,6 +131,9 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct DuplicatesArgs {
+    /// Only people this name finds, in either script (`Narendra Modi`, `नरेंद्र मोदी`).
+    #[arg(value_name = "NAME")]
+    pub name: Vec<String>,
     /// Only pairs scoring at least this (0 to about 2; evidence adds up).
     #[arg(long, default_value_t = 0.6)]
     pub min_score: f64,
@@ -143,6 +153,16 @@ pub struct MergeArgs {
     /// Why: kept with the decision (`show --json` lists it under `identity`).
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub why: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SameArgs {
+    #[command(flatten)]
+    pub pair: MergeArgs,
+    /// Link them even though a person decided (`different`) that they, or records of
+    /// their people, are different people; those decisions are reversed in the log.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -201,8 +221,9 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// Where to write; standard output when absent or `-`.
     pub file: Option<PathBuf>,
-    /// `jsonl` (every record, re-imports losslessly) or `popolo` (Popolo JSON).
-    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "popolo"])]
+    /// `jsonl` (every record, re-imports losslessly), `popolo` (Popolo JSON) or
+    /// `crosswalk` (one JSON line per person: its names, identifiers and records).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "popolo", "crosswalk"])]
     pub format: String,
 }
 

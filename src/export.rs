@@ -1,6 +1,7 @@
 //! Export: every record as JSON Lines (referenced kinds first, so the file
-//! re-imports losslessly) followed by the identity decisions, or the knowledge base
-//! as Popolo JSON.
+//! re-imports losslessly) followed by the identity decisions, the knowledge base
+//! as Popolo JSON, or the crosswalk of people (a researcher's join table between
+//! datasets: which records, and which identifiers, are one person).
 
 use crate::error::{Error, Result};
 use crate::model::Kind;
@@ -38,6 +39,74 @@ pub fn write_jsonl(store: &Store, out: &mut dyn Write) -> Result<usize> {
         .expect("decisions always serialize");
         out.write_all(line.as_bytes()).map_err(io)?;
         out.write_all(b"\n").map_err(io)?;
+    }
+    out.flush().map_err(io)?;
+    Ok(count)
+}
+
+/// One person in the crosswalk.
+#[derive(serde::Serialize)]
+struct CrosswalkLine {
+    /// The person id (its smallest record id, see [`crate::identity::cluster`]).
+    person: String,
+    /// Every name and alias of its records, in both scripts, sorted and once each.
+    names: std::collections::BTreeSet<String>,
+    /// Every identifier its records carry: scheme → values, sorted.
+    identifiers: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// Its record ids, sorted.
+    records: Vec<String>,
+}
+
+/// Writes one JSON line per person, in person-id order: every person record is in
+/// exactly one line, a record linked to no other in a line of its own, so the file
+/// is a total join table from any record id to its person. Reads the decision log
+/// once and streams the records. Returns how many people were written.
+pub fn write_crosswalk(store: &Store, out: &mut dyn Write) -> Result<usize> {
+    use crate::model::Record;
+    let clusters = crate::identity::clusters(store)?;
+    let groups = clusters.groups();
+    let io = |e| Error::io("<export output>", e);
+    let mut count = 0;
+    for record in store.iter(Kind::Person) {
+        let Record::Person(first) = record? else {
+            continue;
+        };
+        let person = clusters.person(&first.id);
+        if person != first.id {
+            continue; // written with its person, whose id sorts first
+        }
+        let mut line = CrosswalkLine {
+            person: first.id.clone(),
+            names: Default::default(),
+            identifiers: Default::default(),
+            records: Vec::new(),
+        };
+        let members: Vec<&str> = groups
+            .get(first.id.as_str())
+            .cloned()
+            .unwrap_or_else(|| vec![first.id.as_str()]);
+        let mut add = |p: &crate::model::Person| {
+            line.records.push(p.id.clone());
+            line.names.extend(p.name.texts().map(str::to_string));
+            line.names.extend(p.aliases.iter().cloned());
+            for (scheme, value) in &p.identifiers {
+                line.identifiers
+                    .entry(scheme.clone())
+                    .or_default()
+                    .insert(value.clone());
+            }
+        };
+        for id in members {
+            if id == first.id {
+                add(&first);
+            } else if let Some(Record::Person(p)) = store.get_kind(Kind::Person, id)? {
+                add(&p);
+            }
+        }
+        let text = serde_json::to_string(&line).expect("a crosswalk line always serializes");
+        out.write_all(text.as_bytes()).map_err(io)?;
+        out.write_all(b"\n").map_err(io)?;
+        count += 1;
     }
     out.flush().map_err(io)?;
     Ok(count)

@@ -1,4 +1,5 @@
-//! `netakosh export`: every record as JSON Lines, to a file or standard output.
+//! `netakosh export`: every record as JSON Lines (or Popolo, or the crosswalk of
+//! people), to a file or standard output.
 
 use super::{Context, Outcome};
 use crate::cli::ExportArgs;
@@ -9,6 +10,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Outcome> {
     let kb = ctx.open()?;
     let write = |out: &mut dyn std::io::Write| match args.format.as_str() {
         "popolo" => netakosh::export::write_popolo(&kb.store, out),
+        "crosswalk" => netakosh::export::write_crosswalk(&kb.store, out),
         _ => netakosh::export::write_jsonl(&kb.store, out),
     };
     match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
@@ -30,10 +32,10 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Outcome> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!(
                 "netakosh: exported {n} {} to {}",
-                if args.format == "popolo" {
-                    "Popolo objects"
-                } else {
-                    "records"
+                match args.format.as_str() {
+                    "popolo" => "Popolo objects",
+                    "crosswalk" => "people",
+                    _ => "records",
                 },
                 path.display()
             );

@@ -63,6 +63,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Show(a) => show::run(&ctx, a),
         Command::Election(a) => election::run(&ctx, a),
         Command::Duplicates(a) => duplicates::run(&ctx, a),
+        Command::Same(a) => duplicates::same(&ctx, a),
+        Command::Different(a) => duplicates::different(&ctx, a),
         Command::Merge(a) => duplicates::merge(&ctx, a),
         Command::Unmerge(a) => duplicates::unmerge(&ctx, a),
         Command::Office(a) => office::run(&ctx, a),
