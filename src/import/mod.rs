@@ -497,7 +497,7 @@ fn check_link(l: &ParsedLink, kind_of: impl Fn(&str) -> Option<Kind>) -> Vec<(St
 
 /// The decisions of `links` that change what the store holds. A decision already in
 /// the log (a re-imported export) is unchanged, and so is one that says what the
-/// pair's latest decision says already (a hand-written link imported twice); a
+/// pair's effective decision says already (a hand-written link imported twice); a
 /// `same_as` of an old export is unchanged for a pair with any decision.
 fn new_decisions(
     store: &Store,
@@ -511,20 +511,23 @@ fn new_decisions(
     for d in store.decisions() {
         known.insert(d?.1);
     }
-    // The latest verdict on each pair this import decides.
-    let mut decided: HashMap<(String, String), crate::store::Verdict> = HashMap::new();
+    // The effective verdict on each pair this import decides, and whether a person
+    // decided it (a machine's decision does not replace a person's).
+    let mut decided: HashMap<(String, String), (crate::store::Verdict, bool)> = HashMap::new();
     let mut out = Vec::new();
     for l in links {
         let d = l.decision;
         let pair = (d.a.clone(), d.b.clone());
         let current = match decided.get(&pair) {
             Some(v) => Some(*v),
-            None => store.current_decision(&d.a, &d.b)?.map(|(_, c)| c.decision),
+            None => store
+                .current_decision(&d.a, &d.b)?
+                .map(|(_, c)| (c.decision, crate::identity::is_persons(&c.by))),
         };
         let old = if l.legacy {
             current.is_some()
         } else {
-            known.contains(&d) || current == Some(d.decision)
+            known.contains(&d) || current.map(|c| c.0) == Some(d.decision)
         };
         if old {
             // The other person's `same_as` naming a pair decided above is no news.
@@ -534,7 +537,15 @@ fn new_decisions(
             continue;
         }
         report.links.added += 1;
-        decided.insert(pair, d.decision);
+        let had = current.is_some_and(|c| c.1);
+        if crate::store::identity::supersedes(had, &d.by) {
+            decided.insert(
+                pair,
+                (d.decision, had || crate::identity::is_persons(&d.by)),
+            );
+        } else if let Some(c) = current {
+            decided.insert(pair, c);
+        }
         known.insert(d.clone());
         out.push(d);
     }
