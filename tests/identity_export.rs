@@ -140,3 +140,52 @@ fn hand_written_links_are_validated_like_records() {
     let export = home.ok(&["export"]);
     assert_eq!(export.matches(r#""type":"link""#).count(), 1, "{export}");
 }
+
+#[test]
+fn a_persons_different_and_a_linkers_decisions_round_trip_with_the_person_winning() {
+    let home = Home::new();
+    let f = home.write("people.jsonl", PEOPLE);
+    home.ok(&["import", f.to_str().unwrap()]);
+    let machine = |at: u64| {
+        format!(
+            "{{\"type\":\"link\",\"a\":\"alok-ranjan\",\"b\":\"ias-up042600\",\"decision\":\"same\",\"by\":\"resolver\",\"at\":{at},\"why\":\"score 18.4: name; batch\"}}\n"
+        )
+    };
+    let first = home.write("first.jsonl", &machine(1_700_000_000));
+    home.ok(&["import", first.to_str().unwrap()]);
+    assert_eq!(home.linked("alok-ranjan"), ["ias-up042600"]);
+    home.ok(&[
+        "different",
+        "ias-up042600",
+        "alok-ranjan",
+        "--why",
+        "दो अधिकारी",
+    ]);
+    // A linker's later decision about the pair: logged, not effective.
+    let later = home.write("later.jsonl", &machine(4_000_000_000));
+    home.ok(&["import", later.to_str().unwrap()]);
+    assert!(home.linked("alok-ranjan").is_empty());
+    assert_export_round_trips(&home);
+
+    let file = home.write("export.jsonl", &home.ok(&["export"]));
+    let fresh = Home::new();
+    fresh.ok(&["import", file.to_str().unwrap()]);
+    let said: Vec<String> = fresh
+        .ok(&["export"])
+        .lines()
+        .filter(|l| l.contains(r#""type":"link""#))
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {}",
+                v["decision"].as_str().unwrap(),
+                v["by"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(said, ["same resolver", "not_same user", "same resolver"]);
+    assert!(fresh.linked("alok-ranjan").is_empty());
+    let v = fresh.json(&["show", "alok-ranjan", "--json"]);
+    assert_eq!(v["identity"][0]["decision"]["why"], "दो अधिकारी");
+    assert!(fresh.ok(&["check"]).contains("every check passed"));
+}
