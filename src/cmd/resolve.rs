@@ -1,5 +1,6 @@
-//! `netakosh resolve`: links person records that share an identifier and says how
-//! many links each scheme made and how many were refused, and why.
+//! `netakosh resolve`: links person records that share an identifier, then the rest
+//! by the probabilistic linker, and says how many links each made and how many
+//! were refused, and why.
 
 use super::{print_json, Context, Outcome};
 use crate::cli::ResolveArgs;
@@ -8,9 +9,10 @@ use std::io::Write;
 
 pub fn run(ctx: &Context, args: ResolveArgs) -> Result<Outcome> {
     let mut kb = ctx.open()?;
-    let o = kb.resolve(args.dry_run)?;
+    let both = kb.resolve(args.dry_run)?;
+    let o = &both.exact;
     if args.json {
-        print_json(&serde_json::json!({ "dry_run": args.dry_run, "resolve": o }))?;
+        print_json(&serde_json::json!({ "dry_run": args.dry_run, "resolve": both }))?;
         return Ok(Outcome::Done);
     }
     let mut out = std::io::stdout().lock();
@@ -27,8 +29,22 @@ pub fn run(ctx: &Context, args: ResolveArgs) -> Result<Outcome> {
     let verb = if args.dry_run { "would add" } else { "added" };
     writeln!(
         out,
-        "{verb} {} new links; {} people of two records or more among {} records with an identifier",
+        "exact: {verb} {} new links; {} people of two records or more among {} records with an identifier",
         o.links, o.groups, o.records
     )?;
+    let p = &both.probabilistic.stats;
+    writeln!(
+        out,
+        "resolver: {verb} {} new links from {} pairs compared ({} above the threshold of {:.1} bits); joins refused: {} by an identifier, {} by the time rules, {} by birth years, {} by a decision",
+        p.links,
+        p.compared,
+        p.above_threshold,
+        both.probabilistic.threshold,
+        p.refused_identifier,
+        p.refused_time,
+        p.refused_birth,
+        p.refused_decision
+    )?;
+    writeln!(out, "{verb} {} new links in all", o.links + p.links)?;
     Ok(Outcome::Done)
 }

@@ -134,15 +134,24 @@ impl Kb {
         Ok(())
     }
 
-    /// Links person records that share an identifier (see [`crate::resolve::exact`])
-    /// and, unless `dry_run`, writes the new decisions in one write labelled `resolve`.
-    pub fn resolve(&mut self, dry_run: bool) -> Result<crate::resolve::Outcome> {
+    /// Links person records that share an identifier (see [`crate::resolve::exact`]),
+    /// then the rest by the probabilistic linker (see [`crate::resolve::Resolver`]),
+    /// and unless `dry_run` writes both's new decisions in one write labelled `resolve`.
+    pub fn resolve(&mut self, dry_run: bool) -> Result<crate::resolve::Both> {
         self.phase("linking person records that share an identifier");
-        let outcome = crate::resolve::exact(&self.store, crate::time::now())?;
-        if !dry_run && !outcome.decisions.is_empty() {
-            self.write(&[], &outcome.decisions, "resolve", false)?;
+        let at = crate::time::now();
+        let exact = crate::resolve::exact(&self.store, at)?;
+        self.phase("linking person records by their names and facts");
+        let probabilistic = crate::resolve::probabilistic(&self.store, &exact.decisions, at)?;
+        if !dry_run && !(exact.decisions.is_empty() && probabilistic.decisions.is_empty()) {
+            let mut all = exact.decisions.clone();
+            all.extend(probabilistic.decisions.iter().cloned());
+            self.write(&[], &all, "resolve", false)?;
         }
-        Ok(outcome)
+        Ok(crate::resolve::Both {
+            exact,
+            probabilistic,
+        })
     }
 
     /// Restores an earlier version of a record as its newest version (validated
