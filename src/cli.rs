@@ -134,9 +134,13 @@ pub struct DuplicatesArgs {
     /// Only people this name finds, in either script (`Narendra Modi`, `नरेंद्र मोदी`).
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
-    /// Only pairs scoring at least this (0 to about 2; evidence adds up).
+    /// Without NAME: only pairs scoring at least this (0 to about 2; evidence adds up).
     #[arg(long, default_value_t = 0.6)]
     pub min_score: f64,
+    /// With NAME: only pairs whose match weight is at least this many bits (0: as
+    /// likely one person as not; pairs at the linker's threshold are linked anyway).
+    #[arg(long, default_value_t = -10.0, allow_negative_numbers = true, value_name = "BITS")]
+    pub min_weight: f64,
     /// At most this many pairs.
     #[arg(long, short = 'n', default_value_t = 50)]
     pub limit: usize,

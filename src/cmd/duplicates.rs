@@ -11,44 +11,91 @@ use std::io::Write;
 pub fn run(ctx: &Context, args: DuplicatesArgs) -> Result<Outcome> {
     let kb = ctx.open()?;
     let name = args.name.join(" ");
-    let (mut pairs, json) = if name.trim().is_empty() {
-        let pairs = duplicates(&kb.store, args.min_score)?;
-        let json = serde_json::json!({ "min_score": args.min_score, "total": pairs.len() });
-        (pairs, json)
-    } else {
-        let r = review(&kb.store, &kb.index, &name, args.min_score)?;
-        let json = serde_json::json!({
-            "name": r.name, "min_score": args.min_score, "records": r.records,
-            "people": r.people, "total": r.pairs.len(), "person": r.person,
-        });
-        (r.pairs, json)
-    };
+    if !name.trim().is_empty() {
+        return queue(&kb, name.trim(), &args);
+    }
+    let mut pairs = duplicates(&kb.store, args.min_score)?;
     let total = pairs.len();
     pairs.truncate(args.limit);
     if args.json {
-        let mut json = json;
-        json["pairs"] = serde_json::to_value(&pairs)?;
-        print_json(&json)?;
+        print_json(
+            &serde_json::json!({ "min_score": args.min_score, "total": total, "pairs": pairs }),
+        )?;
     } else {
         print_pairs(&kb, &pairs)?;
-        if total > pairs.len() {
-            writeln!(
-                std::io::stdout().lock(),
-                "({} more; raise --limit or --min-score)",
-                total - pairs.len()
-            )?;
-        }
+        more(total, pairs.len())?;
     }
     if total == 0 {
         if !args.json {
             eprintln!(
-                "netakosh: no undecided likely duplicates{} at --min-score {}",
-                if name.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" for `{}`", name.trim())
-                },
+                "netakosh: no undecided likely duplicates at --min-score {}",
                 args.min_score
+            );
+        }
+        return Ok(Outcome::NothingFound);
+    }
+    Ok(Outcome::Done)
+}
+
+fn more(total: usize, shown: usize) -> Result<()> {
+    if total > shown {
+        writeln!(
+            std::io::stdout().lock(),
+            "({} more; raise --limit)",
+            total - shown
+        )?;
+    }
+    Ok(())
+}
+
+/// The review queue for one name.
+fn queue(kb: &Kb, name: &str, args: &DuplicatesArgs) -> Result<Outcome> {
+    let mut r = review(&kb.store, &kb.index, name, args.min_weight)?;
+    let total = r.pairs.len();
+    r.pairs.truncate(args.limit);
+    if args.json {
+        let mut v = serde_json::to_value(&r)?;
+        v["total"] = total.into();
+        v["min_weight"] = args.min_weight.into();
+        print_json(&v)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        let said = |e: &[netakosh::resolve::Evidence]| {
+            e.iter()
+                .map(|e| format!("{} {} ({:+.1})", e.comparison, e.level, e.weight))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        for p in &r.pairs {
+            let name = |id: &str| -> Result<String> {
+                Ok(kb
+                    .store
+                    .get(id)?
+                    .map(|r| r.name().both())
+                    .unwrap_or_default())
+            };
+            writeln!(
+                out,
+                "{:+.1} bits ({:.0}%)  {}  ~  {}",
+                p.weight,
+                p.probability * 100.0,
+                p.a,
+                p.b
+            )?;
+            writeln!(out, "      {}  ~  {}", name(&p.a)?, name(&p.b)?)?;
+            writeln!(out, "      for: {}", said(&p.evidence))?;
+            if !p.against.is_empty() {
+                writeln!(out, "      against: {}", said(&p.against))?;
+            }
+        }
+        drop(out);
+        more(total, r.pairs.len())?;
+    }
+    if total == 0 {
+        if !args.json {
+            eprintln!(
+                "netakosh: no undecided pairs for `{name}` ({} records of {} people found; pairs at or above {} bits are linked by `resolve`)",
+                r.records, r.people, r.threshold
             );
         }
         return Ok(Outcome::NothingFound);

@@ -1,6 +1,6 @@
-//! Likely same-person pairs: today's evidence scorer, over the whole store
-//! (`duplicates`) or over the records a name finds (the review queue, see
-//! [`super::review`]).
+//! Likely same-person pairs over the whole store (`duplicates` without a name):
+//! a hand-made evidence scorer, older than the linker (the review queue for a name,
+//! [`super::review`], asks the linker instead).
 //!
 //! Candidates are people whose names share a cross-script phonetic key (the key of
 //! the whole name, spaces ignored, so `Ramjilal Suman`, `Ramji Lal Suman` and

@@ -7,8 +7,8 @@
 //!   decisions that never joins two records kept apart (`person_of`, `same_person`,
 //!   `clusters` for the whole store);
 //! - [`decide`]: what `same`, `different`, `merge` and `unmerge` record;
-//! - [`duplicates`]: today's evidence scorer and the whole-store list of likely pairs;
-//! - [`review`]: the review queue for one name — the uncertain pairs only.
+//! - [`duplicates`]: the whole-store list of likely pairs (a hand-made scorer);
+//! - [`review`]: the review queue for one name — the pairs the linker is unsure of.
 
 pub mod cluster;
 pub mod decide;
@@ -18,4 +18,4 @@ pub mod review;
 pub use cluster::{clusters, is_persons, person_of, same_person, Cluster, Clusters, Member};
 pub use decide::{different_decision, merge_decision, same_decisions, unmerge_decision, BY_USER};
 pub use duplicates::{duplicates, Pair, DEFAULT_MIN_SCORE};
-pub use review::{review, Review};
+pub use review::{review, Review, ReviewPair};

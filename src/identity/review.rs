@@ -5,20 +5,23 @@
 //! cross-script phonetic keys of the name's words, so `नरेंद्र मोदी` and `Narendra
 //! Modi` find the same records; at most [`MAX_CANDIDATES`], best matches first), so
 //! a name answers in well under a second however large the store is. Each record is
-//! taken with the rest of its person ([`super::person_of`]); pairs are scored
-//! between records of *different* people, and a pair of people is left out when it
-//! is decided already: one person, or any `not_same` between their records (a
-//! person's or a machine's cannot-link). What remains is uncertain: today's scorer
-//! links nothing by itself, so every pair above `min_score` is a question for a
-//! person. Each pair of people is listed once, by its best-scoring records, with the
-//! evidence for and against.
+//! taken with the rest of its person ([`super::person_of`]), and pairs of records of
+//! *different* people are scored by the probabilistic linker
+//! ([`crate::resolve::Resolver`], over just these records and their facts: a
+//! name's rarity is counted among them, which for a name the index found whole is
+//! its count in the store). A pair of people is left out when it is decided
+//! already — one person, or any `not_same` between their records (a person's or a
+//! machine's cannot-link) — when the linker rules it out (a cannot-link), and when
+//! it scores at or above the linker's threshold (`resolve` links it by itself). What
+//! remains is uncertain. Each pair of people is listed once, by its best-scoring
+//! records, with the evidence for (positive bits) and against (negative).
 
-use super::duplicates::{gather, name_keys, score, Facts, Pair};
 use crate::analysis::{self, Field as AField};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::model::{Kind, Record};
-use crate::store::{Store, Verdict};
+use crate::resolve::{Evidence, Resolver, CANNOT_LINK};
+use crate::store::{Link, Store, Verdict};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use tantivy::collector::TopDocs;
@@ -32,16 +35,33 @@ pub const MAX_CANDIDATES: usize = 300;
 /// The most records of one person taken into the queue.
 const MAX_MEMBERS: usize = 50;
 
+/// An undecided pair of records of two people, with the linker's say.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ReviewPair {
+    pub a: String,
+    pub b: String,
+    /// The match weight in bits (the prior included): above 0 more likely one
+    /// person than not.
+    pub weight: f64,
+    pub probability: f64,
+    /// Comparisons that speak for (positive bits), strongest first.
+    pub evidence: Vec<Evidence>,
+    /// Comparisons that speak against (negative bits), strongest first.
+    pub against: Vec<Evidence>,
+}
+
 /// The review queue for a name.
 #[derive(Clone, Debug, Serialize)]
 pub struct Review {
     pub name: String,
+    /// The weight at which the linker links a pair by itself.
+    pub threshold: f64,
     /// Person records the name found (with the rest of their people).
     pub records: usize,
     /// How many people they make.
     pub people: usize,
     /// Undecided pairs, best first.
-    pub pairs: Vec<Pair>,
+    pub pairs: Vec<ReviewPair>,
     /// The person id of each record in `pairs`.
     pub person: BTreeMap<String, String>,
 }
@@ -94,9 +114,9 @@ fn candidates(index: &SearchIndex, name: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// The undecided pairs of people among the person records `name` finds, scoring at
-/// least `min_score`, best first.
-pub fn review(store: &Store, index: &SearchIndex, name: &str, min_score: f64) -> Result<Review> {
+/// The undecided pairs of people among the person records `name` finds, weighing
+/// at least `floor` bits and below the linker's threshold, best first.
+pub fn review(store: &Store, index: &SearchIndex, name: &str, floor: f64) -> Result<Review> {
     let found = candidates(index, name)?;
     // Each record's person, and the people in the order their best record was found.
     let mut person: HashMap<String, String> = HashMap::new();
@@ -106,16 +126,18 @@ pub fn review(store: &Store, index: &SearchIndex, name: &str, min_score: f64) ->
             continue;
         }
         let cluster = super::person_of(store, id)?;
-        let members: Vec<String> = cluster
+        let mut members: Vec<String> = cluster
             .members
             .into_iter()
             .map(|m| m.record)
             .take(MAX_MEMBERS)
             .collect();
+        if !members.contains(id) {
+            members.push(id.clone());
+        }
         for m in &members {
             person.insert(m.clone(), cluster.id.clone());
         }
-        person.insert(id.clone(), cluster.id.clone());
         people.push((cluster.id, members));
     }
     // Pairs of people kept apart by any `not_same` between their records.
@@ -131,71 +153,103 @@ pub fn review(store: &Store, index: &SearchIndex, name: &str, min_score: f64) ->
             }
         }
     }
-    let mut facts: BTreeMap<String, Facts> = BTreeMap::new();
-    let mut key_count: HashMap<String, usize> = HashMap::new();
-    for (_, members) in &people {
-        for m in members {
-            if let Some(Record::Person(p)) = store.get_kind(Kind::Person, m)? {
-                for k in name_keys(&p).0 {
-                    *key_count.entry(k).or_default() += 1;
-                }
-                facts.insert(m.clone(), gather(store, &p)?);
-            }
+    let records: Vec<String> = people.iter().flat_map(|(_, m)| m.clone()).collect();
+    let resolver = Resolver::new(crate::resolve::facts::Facts::from_records(
+        &with_facts(store, &records)?,
+        &[],
+    ));
+    let threshold = resolver.model.weights.threshold;
+    // The best pair of records of each pair of people, among the pairs the linker's
+    // blocking compares (cannot-links left out).
+    let mut best: BTreeMap<(String, String), ReviewPair> = BTreeMap::new();
+    // Best first: the first pair of two people is their best.
+    for s in resolver.candidates_for(&records) {
+        let (Some(pa), Some(pb)) = (person.get(&s.a), person.get(&s.b)) else {
+            continue;
+        };
+        let people_pair = ordered(pa, pb);
+        if pa == pb
+            || apart.contains(&people_pair)
+            || best.contains_key(&people_pair)
+            || s.weight <= CANNOT_LINK
+            || s.weight >= threshold
+            || s.weight < floor
+        {
+            continue;
         }
+        let (mut evidence, mut against): (Vec<Evidence>, Vec<Evidence>) = s
+            .evidence
+            .into_iter()
+            .filter(|e| e.weight != 0.0)
+            .partition(|e| e.weight > 0.0);
+        evidence.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+        against.sort_by(|x, y| x.weight.total_cmp(&y.weight));
+        best.insert(
+            people_pair,
+            ReviewPair {
+                a: s.a,
+                b: s.b,
+                weight: (s.weight * 100.0).round() / 100.0,
+                probability: s.probability,
+                evidence,
+                against,
+            },
+        );
     }
-    // The best pair of records of each pair of people.
-    let mut best: BTreeMap<(String, String), Pair> = BTreeMap::new();
-    let records: Vec<(&String, &Facts)> = facts.iter().collect();
-    for (i, (a, fa)) in records.iter().enumerate() {
-        for (b, fb) in &records[i + 1..] {
-            let (pa, pb) = (&person[*a], &person[*b]);
-            let people_pair = ordered(pa, pb);
-            if pa == pb || apart.contains(&people_pair) {
-                continue;
-            }
-            let shared = fa.keys.intersection(&fb.keys).next();
-            let group = shared.map_or(0, |k| key_count.get(k).copied().unwrap_or(0));
-            let Some(s) = score(fa, fb, group) else {
-                continue;
-            };
-            if s.score < min_score {
-                continue;
-            }
-            let better = best
-                .get(&people_pair)
-                .is_none_or(|p: &Pair| s.score > p.score);
-            if better {
-                best.insert(
-                    people_pair,
-                    Pair {
-                        a: (*a).clone(),
-                        b: (*b).clone(),
-                        score: s.score,
-                        evidence: s.evidence,
-                        against: s.against,
-                    },
-                );
-            }
-        }
-    }
-    let mut pairs: Vec<Pair> = best.into_values().collect();
+    let mut pairs: Vec<ReviewPair> = best.into_values().collect();
     pairs.sort_by(|p, q| {
-        q.score
-            .total_cmp(&p.score)
+        q.weight
+            .total_cmp(&p.weight)
             .then_with(|| (&p.a, &p.b).cmp(&(&q.a, &q.b)))
     });
     let person = pairs
         .iter()
         .flat_map(|p| [&p.a, &p.b])
-        .map(|r| (r.clone(), person[r].clone()))
+        .filter_map(|r| Some((r.clone(), person.get(r)?.clone())))
         .collect();
     Ok(Review {
         name: name.to_string(),
-        records: facts.len(),
+        threshold,
+        records: records.len(),
         people: people.len(),
         pairs,
         person,
     })
+}
+
+/// The person records `ids` with what the linker compares: their candidacies,
+/// tenures and memberships, and the elections and offices those name.
+fn with_facts(store: &Store, ids: &[String]) -> Result<Vec<Record>> {
+    let mut out: Vec<Record> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for id in ids {
+        let Some(person) = store.get_kind(Kind::Person, id)? else {
+            continue;
+        };
+        out.push(person);
+        for link in [
+            Link::CandidacyByPerson,
+            Link::TenureByPerson,
+            Link::MembershipByPerson,
+        ] {
+            for fact in store.linked_records(link, id)? {
+                let referenced = match &fact {
+                    Record::Candidacy(c) => Some((Kind::Election, c.election.clone())),
+                    Record::Tenure(t) => Some((Kind::Office, t.office.clone())),
+                    _ => None,
+                };
+                if let Some((kind, rid)) = referenced {
+                    if seen.insert(rid.clone()) {
+                        if let Some(r) = store.get_kind(kind, &rid)? {
+                            out.push(r);
+                        }
+                    }
+                }
+                out.push(fact);
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn ordered(x: &str, y: &str) -> (String, String) {
