@@ -45,6 +45,9 @@ pub enum Command {
     /// Record that two person records are different people, linked directly, through
     /// others or not at all (your decision: no linker overrides it).
     Different(MergeArgs),
+    /// Take a person record out of its person: recorded as `different` from each of
+    /// the person's other records.
+    Split(SplitArgs),
     /// Record that two person records are the same person (`same --force`).
     Merge(MergeArgs),
     /// Record that two merged person records are not the same person (reverses `merge`;
@@ -155,6 +158,15 @@ pub struct MergeArgs {
     /// The id of the other person record.
     pub b: String,
     /// Why: kept with the decision (`show --json` lists it under `identity`).
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub why: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// The id of the person record to take out.
+    pub id: String,
+    /// Why: kept with each decision.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub why: String,
 }

@@ -2,7 +2,7 @@
 //! `unmerge`: likely same-person pairs, and a person deciding whether they are one.
 
 use super::{print_json, Context, Outcome};
-use crate::cli::{DuplicatesArgs, MergeArgs, SameArgs};
+use crate::cli::{DuplicatesArgs, MergeArgs, SameArgs, SplitArgs};
 use anyhow::Result;
 use netakosh::identity::{duplicates, review, Pair};
 use netakosh::kb::Kb;
@@ -173,6 +173,23 @@ pub fn different(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
             pa.len(),
             pb.len()
         )?;
+    }
+    Ok(Outcome::Done)
+}
+
+pub fn split(ctx: &Context, args: SplitArgs) -> Result<Outcome> {
+    let mut kb = ctx.open()?;
+    let written = kb.split(&args.id, &args.why)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "recorded that {} is a different person from each of {} record(s):",
+        args.id,
+        written.len()
+    )?;
+    for d in &written {
+        let other = if d.a == args.id { &d.b } else { &d.a };
+        writeln!(out, "  {other}")?;
     }
     Ok(Outcome::Done)
 }

@@ -65,6 +65,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Duplicates(a) => duplicates::run(&ctx, a),
         Command::Same(a) => duplicates::same(&ctx, a),
         Command::Different(a) => duplicates::different(&ctx, a),
+        Command::Split(a) => duplicates::split(&ctx, a),
         Command::Merge(a) => duplicates::merge(&ctx, a),
         Command::Unmerge(a) => duplicates::unmerge(&ctx, a),
         Command::Office(a) => office::run(&ctx, a),

@@ -11,6 +11,8 @@
 //! - `different A B` records that they are not one person, whether they were
 //!   linked directly, through others (the clustering then cuts the weakest link of
 //!   the chain, see [`super::cluster`]) or not at all.
+//! - `split A` takes A out of its person: `different A M` for every other record M
+//!   of it (records held together only through A fall apart too).
 //! - `unmerge A B` reverses a direct link only (the older command).
 
 use super::{person_of, same_person, Cluster};
@@ -167,4 +169,30 @@ pub fn unmerge_decision(store: &Store, a: &str, b: &str, why: &str) -> Result<De
         crate::time::now(),
         why,
     ))
+}
+
+/// The decisions `split A` records: `not_same` between `a` and every other record
+/// of its person. Refused for a record that is a person of its own.
+pub fn split_decisions(store: &Store, a: &str, why: &str) -> Result<Vec<Decision>> {
+    match store.kind_of(a)? {
+        Some(Kind::Person) => {}
+        Some(other) => {
+            return Err(Error::Usage(format!(
+                "`{a}` is {}; only people can be split",
+                other.with_article()
+            )))
+        }
+        None => return Err(Error::not_found(a)),
+    }
+    let person = same_person(store, a)?;
+    if person.len() < 2 {
+        return Err(Error::Usage(format!(
+            "`{a}` is a person of its own: there is nothing to split"
+        )));
+    }
+    let now = crate::time::now();
+    Ok(person[1..]
+        .iter()
+        .map(|m| Decision::new(a, m, Verdict::NotSame, BY_USER, now, why))
+        .collect())
 }

@@ -6,7 +6,7 @@
 //! - [`cluster`]: a person is a constrained clustering of the effective `same`
 //!   decisions that never joins two records kept apart (`person_of`, `same_person`,
 //!   `clusters` for the whole store);
-//! - [`decide`]: what `same`, `different`, `merge` and `unmerge` record;
+//! - [`decide`]: what `same`, `different`, `split`, `merge` and `unmerge` record;
 //! - [`duplicates`]: the whole-store list of likely pairs (a hand-made scorer);
 //! - [`review`]: the review queue for one name — the pairs the linker is unsure of.
 
@@ -16,6 +16,8 @@ pub mod duplicates;
 pub mod review;
 
 pub use cluster::{clusters, is_persons, person_of, same_person, Cluster, Clusters, Member};
-pub use decide::{different_decision, merge_decision, same_decisions, unmerge_decision, BY_USER};
+pub use decide::{
+    different_decision, merge_decision, same_decisions, split_decisions, unmerge_decision, BY_USER,
+};
 pub use duplicates::{duplicates, Pair, DEFAULT_MIN_SCORE};
 pub use review::{review, Review, ReviewPair};

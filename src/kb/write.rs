@@ -116,6 +116,14 @@ impl Kb {
         Ok(true)
     }
 
+    /// Takes `a` out of its person (see [`crate::identity::split_decisions`]);
+    /// returns the decisions written.
+    pub fn split(&mut self, a: &str, why: &str) -> Result<Vec<Decision>> {
+        let ds = crate::identity::split_decisions(&self.store, a, why)?;
+        self.write(&[], &ds, &format!("split {a}"), false)?;
+        Ok(ds)
+    }
+
     /// `merge`: `same --force` by its older name. Returns false when that was
     /// already decided.
     pub fn merge(&mut self, a: &str, b: &str, why: &str) -> Result<bool> {
