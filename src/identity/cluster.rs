@@ -497,4 +497,72 @@ mod tests {
         assert_eq!(s("score -2 name"), -2.0);
         assert_eq!(s("no score"), 0.0);
     }
+
+    /// The store's effective decisions, `person_of` one record at a time and
+    /// `clusters` for all at once agree, over many mixes of people's and machines'
+    /// decisions written in several writes (so later ones meet earlier ones in the
+    /// store, not only in one batch).
+    #[test]
+    fn person_of_and_clusters_agree_on_the_stores_effective_decisions() {
+        let ids = ["p0", "p1", "p2", "p3", "p4", "p5", "p6"];
+        let bys = ["user", "resolver", "exact:tcpd_pid", "migrated"];
+        // A small deterministic generator (xorshift), so a failure is reproducible.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for round in 0..40 {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let store = Store::open(dir.path()).expect("a new store");
+            for write in 0..3 {
+                let batch: Vec<Decision> = (0..4)
+                    .filter_map(|_| {
+                        let (a, b) = (ids[next(ids.len())], ids[next(ids.len())]);
+                        let verdict = if next(3) == 0 {
+                            Verdict::NotSame
+                        } else {
+                            Verdict::Same
+                        };
+                        let by = bys[next(bys.len())];
+                        let why = format!("score {}: test", next(30));
+                        (a != b).then(|| Decision::new(a, b, verdict, by, 1, &why))
+                    })
+                    .collect();
+                store
+                    .apply_all(&[], &batch, &format!("round {round} write {write}"), false)
+                    .expect("decisions are written");
+            }
+            // A machine's decision never replaces a person's.
+            for (a, b, _) in store.identity_pairs().unwrap() {
+                let (_, effective) = store.current_decision(&a, &b).unwrap().unwrap();
+                let persons_said = store
+                    .decisions()
+                    .map(|d| d.unwrap().1)
+                    .any(|d| d.a == a && d.b == b && is_persons(&d.by));
+                assert_eq!(is_persons(&effective.by), persons_said, "{a} {b}");
+            }
+            let all = clusters(&store).unwrap();
+            for id in ids {
+                let one = person_of(&store, id).unwrap();
+                assert_eq!(all.person(id), one.id, "round {round}: {id}");
+                assert_eq!(one.members[0].record, one.id);
+                // No cluster holds a pair a person decided is not the same.
+                for m in &one.members {
+                    for (other, verdict, seq) in store.identity_links(&m.record).unwrap() {
+                        let by = store.decision(seq).unwrap().unwrap().by;
+                        if verdict == Verdict::NotSame && is_persons(&by) {
+                            assert!(
+                                one.members.iter().all(|x| x.record != other),
+                                "round {round}: {} and {other} kept apart",
+                                m.record
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
