@@ -54,7 +54,11 @@ fn a_name_lists_its_undecided_pairs_best_first_in_either_script() {
     for (a, b) in [(SEED, ADR), (SEED, CABINET), (CABINET, ADR), (SEED, SUMA14)] {
         assert!(proposes(&v, a, b), "{a} ~ {b}: {v}");
     }
-    // Only this name's people: no `Devi Lal` for sharing `Lal`, no Alok Ranjan.
+    // The records holding half the name's phonetic keys or more: the seed's, TCPD's,
+    // ADR's 2009 record and ADR's clipped `Ramji Lal Suma` of 2014 and 2019 — not
+    // `Devi Lal` or `Ganeshi Lal` for sharing `Lal`.
+    assert_eq!((&v["records"], &v["people"]), (&5.into(), &5.into()), "{v}");
+    // Only this name's people: no `Devi Lal`, no Alok Ranjan.
     let text = v["pairs"].to_string();
     assert!(
         !text.contains("devi-lal") && !text.contains("alok-ranjan"),

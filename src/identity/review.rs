@@ -86,10 +86,13 @@ fn candidates(index: &SearchIndex, name: &str) -> Result<Vec<String>> {
             name.chars().take(80).collect::<String>()
         )));
     }
+    // Half the name's keys (words and joined pairs of words): `Ramji Lal Suma`
+    // (ADR's clipped name) shares three of `Ramji Lal Suman`'s five, `Devi Lal` one.
+    let needed = words.len().div_ceil(2);
     let query = BooleanQuery::new(vec![
         (
             Occur::Must,
-            Box::new(BooleanQuery::new(words)) as Box<dyn Query>,
+            Box::new(BooleanQuery::with_minimum_required_clauses(words, needed)) as Box<dyn Query>,
         ),
         (
             Occur::Must,
