@@ -83,7 +83,9 @@ fn queue(kb: &Kb, name: &str, args: &DuplicatesArgs) -> Result<Outcome> {
                 p.b
             )?;
             writeln!(out, "      {}  ~  {}", name(&p.a)?, name(&p.b)?)?;
-            writeln!(out, "      for: {}", said(&p.evidence))?;
+            if !p.evidence.is_empty() {
+                writeln!(out, "      for: {}", said(&p.evidence))?;
+            }
             if !p.against.is_empty() {
                 writeln!(out, "      against: {}", said(&p.against))?;
             }
