@@ -245,3 +245,69 @@ fn a_persons_not_same_decision_is_never_overridden() {
         assert_ne!((d.a.as_str(), d.b.as_str()), (a.as_str(), b.as_str()));
     }
 }
+
+#[test]
+fn the_review_queue_gets_a_records_candidates_with_evidence_best_first() {
+    let c = resolved();
+    let a = c.candidate("Mayawati", "Akbarpur", "2004");
+    let list = c.resolver.candidates_for(std::slice::from_ref(&a));
+    // The BSP's other Mayawati and the chief minister Mayawati share her name.
+    let srinagar = c.candidate("Mayawati", "Srinagar", "2007");
+    assert!(
+        list.iter().any(|s| s.a == srinagar || s.b == srinagar),
+        "{list:#?}"
+    );
+    assert!(list.iter().all(|s| s.a == a || s.b == a));
+    assert!(list.windows(2).all(|w| w[0].weight >= w[1].weight));
+    for s in &list {
+        // The weight is the prior and the comparisons' bits, nothing else.
+        let sum: f64 = s.evidence.iter().map(|e| e.weight).sum();
+        assert!((sum - s.weight).abs() < 1e-9, "{s:#?}");
+        assert!(s.probability > 0.0 && s.probability < 1.0);
+    }
+}
+
+#[test]
+fn an_import_resolves_only_what_it_touches() {
+    use netakosh::kb::{Home, Kb, OpenOptions};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut kb = Kb::open(&Home::new(dir.path()), OpenOptions { seed: false }).expect("a new home");
+    let read = |rel: &str| read_files_as(&[fixture(rel).as_path()], None).0;
+    for (rel, label) in [
+        ("resolve/adr/lok-sabha-candidates.csv", "ls"),
+        ("popolo/lok-sabha-16-slice.json", "popolo"),
+        ("tcpd-cm/cm-slice.csv", "cm"),
+    ] {
+        kb.import(read(rel), label, false)
+            .expect("the fixture imports");
+    }
+    let assembly = read("resolve/adr/uttar-pradesh.csv");
+    let touched: Vec<String> = assembly
+        .records
+        .iter()
+        .filter_map(|p| match &p.record {
+            Record::Person(p) => Some(p.id.clone()),
+            _ => None,
+        })
+        .collect();
+    kb.import(assembly, "up", false)
+        .expect("the assembly rows import");
+    let r = netakosh::resolve::incremental(&kb.store, &touched, 9).expect("resolves");
+    let gunnaur = "adr-vidhan-sabha-uttar-pradesh-2007-gunnaur-mulayam-singh-yadav";
+    let bharthana = "adr-vidhan-sabha-uttar-pradesh-2007-bharthana-mulayam-singh-yadav";
+    // Every new link holds a touched record: the records already in the store (the
+    // Lok Sabha rows, Popolo's, the chief ministers') are not linked among
+    // themselves by this import.
+    assert!(!r.decisions.is_empty());
+    for d in &r.decisions {
+        assert!(touched.contains(&d.a) || touched.contains(&d.b), "{d:?}");
+    }
+    let linked = |x: &str| r.decisions.iter().any(|d| d.a == x || d.b == x);
+    assert!(linked(gunnaur) && linked(bharthana), "{:#?}", r.decisions);
+    // A whole run links the records already there too.
+    let all = netakosh::resolve::probabilistic(&kb.store, &[], 9).expect("resolves");
+    assert!(all
+        .decisions
+        .iter()
+        .any(|d| !touched.contains(&d.a) && !touched.contains(&d.b)));
+}
