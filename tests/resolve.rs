@@ -81,3 +81,57 @@ fn a_persons_unmerge_survives_resolve() {
     let latest = home.json(&["show", M1985, "--json"]);
     assert_eq!(latest["identity"][0]["decision"]["by"], "user", "{latest}");
 }
+
+/// Mulayam Singh Yadav's ADR rows (Mainpuri 2004–2019, Bharthana and Gunnaur 2007),
+/// TCPD's chief-minister and cabinet records and the 16th Lok Sabha's share no
+/// identifier: `resolve` links them by the probabilistic linker, as the resolver's
+/// decisions with their score, and says how many links each linker made.
+#[test]
+fn the_resolver_links_records_that_share_no_identifier() {
+    let home = Home::new();
+    for f in ["resolve", "tcpd-cm", "popolo"] {
+        let dir = fixture(f);
+        home.ok(&["import", "-r", dir.to_str().expect("a UTF-8 path")]);
+    }
+    const MAINPURI_2004: &str = "adr-lok-sabha-2004-uttar-pradesh-mainpuri-mulayam-singh-yadav";
+    assert!(home.linked(MAINPURI_2004).is_empty());
+    let out = home.ok(&["resolve"]);
+    let resolver = out
+        .lines()
+        .find(|l| l.starts_with("resolver: added "))
+        .unwrap_or_else(|| panic!("{out}"));
+    let links: usize = resolver["resolver: added ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{resolver}"));
+    assert!(links >= 8, "{out}");
+    let v = home.json(&["show", MAINPURI_2004, "--json"]);
+    let person = home.linked(MAINPURI_2004);
+    for id in [
+        "tcpd-cm-uttar-pradesh-440-mulayam-singh-yadav",
+        "tcpd-cabinet-mulayam-singh-yadav",
+        "ep-530-mulayam-singh-yadav",
+        "adr-vidhan-sabha-uttar-pradesh-2007-gunnaur-mulayam-singh-yadav",
+    ] {
+        assert!(person.iter().any(|p| p == id), "{id} not in {person:?}");
+    }
+    for namesake in [
+        "adr-vidhan-sabha-delhi-2020-badli-mulayam-singh",
+        "india-votes-lok-sabha-2024-uttar-pradesh-etawah-mulayam-singh",
+    ] {
+        assert!(
+            !person.iter().any(|p| p == namesake),
+            "{namesake} in {person:?}"
+        );
+    }
+    let d = &v["identity"][0]["decision"];
+    assert_eq!(d["by"], "resolver", "{v}");
+    assert!(
+        d["why"].as_str().is_some_and(|w| w.starts_with("score ")),
+        "{v}"
+    );
+    // Again: nothing new.
+    let again = home.ok(&["resolve"]);
+    assert!(again.contains("added 0 new links in all"), "{again}");
+}

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: ResolveArgs) -> Result<Outcome> {
     let p = &both.probabilistic.stats;
     writeln!(
         out,
-        "resolver: {verb} {} new links from {} pairs compared ({} above the threshold of {:.1} bits); joins refused: {} by an identifier, {} by the time rules, {} by birth years, {} by a decision",
+        "resolver: {verb} {} new links from {} pairs compared ({} above the threshold of {:.1} bits); joins refused: {} by an identifier, {} by the time rules, {} by birth years, {} by a decision, {} by the groups' linkage",
         p.links,
         p.compared,
         p.above_threshold,
@@ -43,7 +43,8 @@ pub fn run(ctx: &Context, args: ResolveArgs) -> Result<Outcome> {
         p.refused_identifier,
         p.refused_time,
         p.refused_birth,
-        p.refused_decision
+        p.refused_decision,
+        p.refused_linkage
     )?;
     writeln!(out, "{verb} {} new links in all", o.links + p.links)?;
     Ok(Outcome::Done)

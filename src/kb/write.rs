@@ -151,7 +151,8 @@ impl Kb {
         let exact = crate::resolve::exact(&self.store, at)?;
         self.phase("linking person records by their names and facts");
         let probabilistic = crate::resolve::probabilistic(&self.store, &exact.decisions, at)?;
-        if !(dry_run || exact.decisions.is_empty() && probabilistic.decisions.is_empty()) {
+        let nothing = exact.decisions.is_empty() && probabilistic.decisions.is_empty();
+        if !dry_run && !nothing {
             let mut all = exact.decisions.clone();
             all.extend(probabilistic.decisions.iter().cloned());
             self.write(&[], &all, "resolve", false)?;

@@ -2,8 +2,10 @@
 //! joined strongest first by a union-find that refuses a join when the two groups
 //! are kept apart — different identifiers of one scheme, two candidacies in one
 //! election for one seat, more than two seats in one general election since 1996,
-//! birth-year estimates further apart than one person's ever are, or a `not_same`
-//! decision between their members. The identity tree's `same` decisions (a
+//! birth-year estimates further apart than one person's ever are, a `not_same`
+//! decision between their members, or (for groups small enough to check) members
+//! that, pair by pair, score far below the threshold on average: a chain of strong
+//! links does not join two people. The identity tree's `same` decisions (a
 //! person's, the exact linker's, earlier resolver runs') are joined first and never
 //! refused, so a person's decision is never overridden; a pair already decided gets
 //! no new decision. The output is a spanning set (n − 1 new decisions per group)
@@ -33,6 +35,8 @@ pub struct Stats {
     pub refused_time: usize,
     pub refused_birth: usize,
     pub refused_decision: usize,
+    /// Joins refused because the two groups' members, pair by pair, score too low.
+    pub refused_linkage: usize,
     /// Groups of two records or more after clustering.
     pub groups: usize,
 }
@@ -43,6 +47,7 @@ enum Refusal {
     Time,
     Birth,
     Decision,
+    Linkage,
 }
 
 /// What a group's root knows of its members.
@@ -53,6 +58,7 @@ struct Group {
     /// The earliest high and the latest low birth-year estimate.
     birth: Option<(u16, u16)>,
     apart: Vec<u32>,
+    members: Vec<u32>,
 }
 
 pub struct Clusters {
@@ -67,7 +73,9 @@ impl Clusters {
         let groups = facts
             .people
             .iter()
-            .map(|p| Group {
+            .enumerate()
+            .map(|(i, p)| Group {
+                members: vec![i as u32],
                 ids: p.ids.clone(),
                 contests: p.contests.clone(),
                 birth: p.birth.map(|(lo, hi)| (hi, lo)),
@@ -162,6 +170,27 @@ impl Clusters {
             (None, y) => y,
         };
         g.apart.extend(moved.apart);
+        g.members.extend(moved.members);
+    }
+
+    /// The mean weight of the pairs across two groups, when there are few enough to
+    /// score: a chain of strong links must not join two groups whose members,
+    /// taken pair by pair, look like different people.
+    fn linkage(&self, ra: u32, rb: u32, facts: &Facts, model: &Model) -> Option<f64> {
+        let (a, b) = (
+            &self.groups[ra as usize].members,
+            &self.groups[rb as usize].members,
+        );
+        if a.len() * b.len() <= 1 || a.len() * b.len() > MAX_LINKAGE_PAIRS {
+            return None;
+        }
+        let mut sum = 0.0;
+        for &x in a {
+            for &y in b {
+                sum += model.weight(&super::compare::levels(facts, x, y));
+            }
+        }
+        Some(sum / (a.len() * b.len()) as f64)
     }
 
     /// Joins `a` and `b` unconditionally (a decision already made).
@@ -192,6 +221,12 @@ impl Clusters {
             .count()
     }
 }
+
+/// How far below the threshold (in bits: 16 times less likely) the mean weight of
+/// the pairs across two groups may be before their join is refused.
+const LINKAGE_SLACK: f64 = 4.0;
+/// The most pairs scored to check a join's linkage.
+const MAX_LINKAGE_PAIRS: usize = 400;
 
 /// A scored pair: its weight in bits and its comparison levels.
 pub type Pair = (f64, u32, u32, super::compare::Levels);
@@ -254,7 +289,15 @@ pub fn cluster(
         if rx == ry {
             continue;
         }
-        match c.refusal(rx, ry) {
+        let mut refusal = c.refusal(rx, ry);
+        if refusal.is_none() {
+            if let Some(mean) = c.linkage(rx, ry, facts, model) {
+                if mean < model.weights.threshold - LINKAGE_SLACK {
+                    refusal = Some(Refusal::Linkage);
+                }
+            }
+        }
+        match refusal {
             None => {
                 c.union(rx, ry);
                 out.push(Decision::new(
@@ -270,6 +313,7 @@ pub fn cluster(
             Some(Refusal::Time) => stats.refused_time += 1,
             Some(Refusal::Birth) => stats.refused_birth += 1,
             Some(Refusal::Decision) => stats.refused_decision += 1,
+            Some(Refusal::Linkage) => stats.refused_linkage += 1,
         }
     }
     stats.links = out.len();

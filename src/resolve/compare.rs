@@ -6,11 +6,16 @@
 //! name 500 records share is weak evidence, one only two share is strong). The time
 //! rules are hard cannot-links ([`cannot_link`]): two candidacies in one election
 //! and one seat are two people.
+//!
+//! The state is not a comparison: TCPD numbers assembly pids per state (`AEUP…`), so
+//! trained on them it would learn that nobody ever stands in two states, which
+//! Rahul Gandhi (Amethi, Wayanad) and Narendra Modi (Vadodara, Varanasi) did. The
+//! constituency says where; the state only splits big blocks.
 
 use super::facts::{Facts, NameForm, PersonFacts};
 
 /// The comparisons, in the order of a pair's level vector.
-pub const COMPARISONS: [(&str, &[&str]); 10] = [
+pub const COMPARISONS: [(&str, &[&str]); 9] = [
     (
         "name",
         &[
@@ -40,7 +45,6 @@ pub const COMPARISONS: [(&str, &[&str]); 10] = [
         &["same", "±1", "±2-3", "±4-6", "±7-12", "far", "unknown"],
     ),
     ("sex", &["same", "different", "unknown"]),
-    ("state", &["same", "different", "unknown"]),
     ("constituency", &["same", "different", "unknown"]),
     ("party", &["same", "different", "unknown"]),
     (
@@ -139,7 +143,9 @@ fn name_level(a: &NameForm, b: &NameForm, facts: &Facts) -> u8 {
     if a.sorted == b.sorted {
         return 1;
     }
-    if a.joined == b.joined || (!a.tokens.is_empty() && a.tokens == b.tokens) {
+    if a.joined == b.joined
+        || (!a.tokens.is_empty() && a.tokens == b.tokens && a.initials == b.initials)
+    {
         return 2;
     }
     // Clipped: one is the other cut short inside a word (ADR's `Rahul Gandh`).
@@ -236,10 +242,9 @@ pub fn levels(facts: &Facts, x: u32, y: u32) -> Levels {
         (Some(_), Some(_)) => 1,
         _ => 2,
     };
-    l[4] = sets(&a.states, &b.states);
-    l[5] = sets(&a.seats, &b.seats);
-    l[6] = sets(&a.parties, &b.parties);
-    l[7] = if a.contests.is_empty() || b.contests.is_empty() {
+    l[4] = sets(&a.seats, &b.seats);
+    l[5] = sets(&a.parties, &b.parties);
+    l[6] = if a.contests.is_empty() || b.contests.is_empty() {
         2
     } else if a
         .contests
@@ -250,7 +255,7 @@ pub fn levels(facts: &Facts, x: u32, y: u32) -> Levels {
     } else {
         1
     };
-    l[8] = match (a.years, b.years) {
+    l[7] = match (a.years, b.years) {
         (Some((alo, ahi)), Some((blo, bhi))) => {
             let d = blo.saturating_sub(ahi).max(alo.saturating_sub(bhi));
             match d {
@@ -263,7 +268,7 @@ pub fn levels(facts: &Facts, x: u32, y: u32) -> Levels {
         }
         _ => 5,
     };
-    l[9] = match (a.father, b.father) {
+    l[8] = match (a.father, b.father) {
         (Some(p), Some(q)) if p == q => 0,
         (Some(_), Some(_)) => 1,
         _ => 2,

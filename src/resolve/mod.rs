@@ -267,10 +267,15 @@ pub struct Both {
 /// The probabilistic links of every person record of `store`, given its effective
 /// decisions and `extra` ones not yet written (the exact linker's of this run).
 pub fn probabilistic(store: &Store, extra: &[Decision], at: u64) -> Result<Resolution> {
-    let resolver = Resolver::from_store(store)?;
+    let facts = Facts::from_store(store)?;
+    crate::kb::timing("resolver: facts gathered");
+    let resolver = Resolver::new(facts);
+    crate::kb::timing("resolver: blocks built");
     let mut decisions = store.identity_pairs()?;
     decisions.extend(extra.iter().map(|d| (d.a.clone(), d.b.clone(), d.decision)));
-    Ok(resolver.resolve(None, &decisions, at).0)
+    let out = resolver.resolve(None, &decisions, at).0;
+    crate::kb::timing("resolver: pairs scored and clustered");
+    Ok(out)
 }
 
 /// The probabilistic links an import's `touched` person records take part in: only
