@@ -115,15 +115,19 @@ fn decided_pairs_leave_the_queue() {
 fn alok_ranjans_are_proposed_only_where_no_identifier_rules_them_out() {
     let home = imported();
     // TCPD's other Alok Ranjans carry other IAS ids: the linker rules them out.
-    let v = queue(&home, "आलोक रंजन");
-    assert_eq!(
-        pairs(&v),
-        [(
-            "alok-ranjan".to_string(),
-            "tcpd-ias-up042600-alok-ranjan".to_string()
-        )],
-        "{v}"
-    );
+    // (The seed's and TCPD's UP042600 share theirs: proposed if the linker's weight
+    // is below its threshold, left to `resolve` if not.)
+    let (code, out, err) = home.run(&["duplicates", "आलोक रंजन", "--json", "--min-weight", "-1000"]);
+    assert!(code == 0 || code == 1, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["records"].as_u64().unwrap() >= 4, "{v}");
+    for (a, b) in pairs(&v) {
+        assert_eq!(
+            (a.as_str(), b.as_str()),
+            ("alok-ranjan", "tcpd-ias-up042600-alok-ranjan"),
+            "{v}"
+        );
+    }
     // `resolve` links the seed's and TCPD's UP042600: nothing is left to decide.
     home.ok(&["resolve"]);
     let (code, out, err) = home.run(&["duplicates", "Alok Ranjan", "--min-weight", "-1000"]);
