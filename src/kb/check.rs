@@ -3,6 +3,7 @@
 
 use super::Kb;
 use crate::error::{Error, Result};
+use crate::index::people::{self, People};
 use crate::index::{self, Card};
 use crate::model::Record;
 use crate::store::{Finding, Fix};
@@ -58,9 +59,11 @@ impl Kb {
     }
 
     /// Each index document is one entity of the store, showing its current card;
-    /// each entity has a document.
+    /// each entity has a document, except the records of a person of several
+    /// records, which share the one under the person id.
     fn check_documents(&self, out: &mut Vec<Finding>) -> Result<()> {
         let f = self.index.fields;
+        let people = People::load(&self.store)?;
         let searcher = self.index.index.reader()?.searcher();
         let mut seen: HashSet<String> = HashSet::new();
         let text = |doc: &tantivy::TantivyDocument, field| {
@@ -84,6 +87,13 @@ impl Kb {
                     problem("more than one document in the index".into());
                     continue;
                 }
+                if people.is_hidden(&id) {
+                    problem(format!(
+                        "indexed on its own, but it is a record of the person `{}`",
+                        people.person_of(&id)
+                    ));
+                    continue;
+                }
                 let record = match self.store.get(&id) {
                     Ok(Some(r)) => r,
                     Ok(None) => {
@@ -99,8 +109,19 @@ impl Kb {
                     ));
                     continue;
                 }
+                let expected = match people.members(&id) {
+                    Some(members) => {
+                        let mut records = Vec::new();
+                        for m in members {
+                            records.extend(self.store.get(m)?);
+                        }
+                        let refs: Vec<&Record> = records.iter().collect();
+                        (people::person_name(&refs), people::person_summary(&refs))
+                    }
+                    None => (record.name(), record.summary()),
+                };
                 let card: Option<Card> = serde_json::from_str(&text(&doc, f.card)).ok();
-                if card != Some(Card::of(&record)) {
+                if card.map(|c| (c.name, c.summary)) != Some(expected) {
                     problem("the index shows an out-of-date name or summary".into());
                 }
             }
@@ -109,7 +130,10 @@ impl Kb {
             let Ok(record): Result<Record> = record else {
                 continue;
             };
-            if record.kind().is_entity() && !seen.contains(record.id()) {
+            if record.kind().is_entity()
+                && !seen.contains(record.id())
+                && !people.is_hidden(record.id())
+            {
                 out.push(
                     Finding::new("index", record.id(), "in the store but not in the index")
                         .with_fix(Fix::Reindex),
