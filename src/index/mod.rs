@@ -55,11 +55,16 @@ pub struct Fields {
 
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let analyzed = |tokenizer: &str, stored: bool| {
+    // A name field's length is how many names (scripts, aliases, records) a
+    // person has, not how focused a match is: its length does not lower a score
+    // (a curated record with both scripts, or a person of eight records, would
+    // otherwise rank below a one-row namesake).
+    let analyzed = |tokenizer: &str, stored: bool, norms: bool| {
         let opts = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+                .set_fieldnorms(norms),
         );
         if stored {
             opts.set_stored()
@@ -70,9 +75,12 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
-        name: b.add_text_field("name", analyzed(analysis::NAME_TOKENIZER, false)),
-        phonetic: b.add_text_field("phonetic", analyzed(analysis::PHONETIC_TOKENIZER, false)),
-        text: b.add_text_field("text", analyzed(analysis::TEXT_TOKENIZER, true)),
+        name: b.add_text_field("name", analyzed(analysis::NAME_TOKENIZER, false, false)),
+        phonetic: b.add_text_field(
+            "phonetic",
+            analyzed(analysis::PHONETIC_TOKENIZER, false, false),
+        ),
+        text: b.add_text_field("text", analyzed(analysis::TEXT_TOKENIZER, true, true)),
         party: b.add_text_field("party", STRING),
         state: b.add_text_field("state", STRING),
         year: b.add_u64_field("year", INDEXED | FAST),
@@ -272,6 +280,7 @@ impl SearchIndex {
         writer.delete_all_documents()?;
         let mut count = 0;
         let people = people::People::load(store)?;
+        crate::kb::timing("found the people of several records");
         let builder = document::Builder::new(store);
         for record in store.iter_all() {
             let record = record?;

@@ -150,7 +150,8 @@ pub fn how(d: &Decision) -> String {
         "user" | "migrated" => format!("a person's decision ({}, {when}){why}", d.by),
         "resolver" => format!("the resolver{why}"),
         by => match by.strip_prefix("exact:") {
-            Some(scheme) => format!("the same {scheme} identifier{why}"),
+            Some(scheme) if d.why.is_empty() => format!("a shared identifier ({scheme})"),
+            Some(_) => format!("a shared identifier{why}"),
             None => format!("{by}{why}"),
         },
     }
@@ -247,16 +248,18 @@ fn contests(store: &Store, lines: &[CandidacyLine]) -> Result<Vec<Contest>> {
 }
 
 /// Parties in time order from candidacies and memberships, consecutive years
-/// with one party joined into a span.
+/// with one party joined into a span; parties known without any date come last,
+/// undated, unless a dated span already names them.
 fn party_spans(
     contests: &[Contest],
     memberships: &[MembershipLine],
     tenures: &[TenureLine],
 ) -> Vec<PartySpan> {
-    let mut events: Vec<(Option<u16>, String, String)> = Vec::new();
+    let mut events: Vec<(u16, String, String)> = Vec::new();
+    let mut undated: Vec<(String, String)> = Vec::new();
     for c in contests {
-        if let (Some(p), Some(l)) = (&c.party, &c.party_label) {
-            events.push((c.date.map(|d| d.year), p.clone(), l.clone()));
+        if let (Some(p), Some(l), Some(d)) = (&c.party, &c.party_label, c.date) {
+            events.push((d.year, p.clone(), l.clone()));
         }
     }
     for m in memberships {
@@ -266,9 +269,18 @@ fn party_spans(
             m.membership.start.map(|d| d.year),
             m.membership.end.map(|d| d.year),
         );
-        if start.is_none() && end.is_none() {
-            // An undated membership comes with the record's offices (a minister's
-            // or chief minister's party at appointment): it dates from them.
+        let alone = memberships
+            .iter()
+            .filter(|o| {
+                o.membership.person == m.membership.person
+                    && o.membership.start.is_none()
+                    && o.membership.end.is_none()
+            })
+            .count()
+            == 1;
+        if start.is_none() && end.is_none() && alone {
+            // The one undated membership of a record with offices (a minister's
+            // or chief minister's party at appointment) dates from them.
             let years = tenures
                 .iter()
                 .filter(|t| t.tenure.person == m.membership.person)
@@ -278,26 +290,36 @@ fn party_spans(
             start = years.clone().min();
             end = years.max();
         }
-        events.push((start, org.clone(), label.clone()));
-        if end.is_some() && end != start {
-            events.push((end, org.clone(), label));
+        match (start, end) {
+            (None, None) => undated.push((org.clone(), label)),
+            _ => {
+                for year in [start, end].into_iter().flatten() {
+                    events.push((year, org.clone(), label.clone()));
+                }
+            }
         }
     }
-    // Undated memberships say nothing about when; they come last.
-    events.sort_by_key(|e| (e.0.is_none(), e.0));
+    events.sort_by_key(|e| e.0);
     let mut spans: Vec<PartySpan> = Vec::new();
     for (year, party, label) in events {
         match spans.last_mut() {
-            Some(s) if s.party == party => {
-                s.to = s.to.max(year);
-                s.from = s.from.or(year);
-            }
+            Some(s) if s.party == party => s.to = s.to.max(Some(year)),
             _ => spans.push(PartySpan {
                 party,
                 label,
-                from: year,
-                to: year,
+                from: Some(year),
+                to: Some(year),
             }),
+        }
+    }
+    for (party, label) in undated {
+        if !spans.iter().any(|s| s.party == party) {
+            spans.push(PartySpan {
+                party,
+                label,
+                from: None,
+                to: None,
+            });
         }
     }
     spans

@@ -72,16 +72,27 @@ pub fn sections(c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
     }
     if !c.parties.is_empty() {
         writeln!(out, "\n{}", heading(lang, "Parties", "दल"))?;
-        let spans: Vec<String> = c
-            .parties
+        let (dated, undated): (Vec<_>, Vec<_>) = c.parties.iter().partition(|s| s.from.is_some());
+        let spans: Vec<String> = dated
             .iter()
             .map(|s| match (s.from, s.to) {
-                (Some(a), Some(b)) if a == b => format!("{} {a}", s.label),
-                (Some(a), Some(b)) => format!("{} {a}–{b}", s.label),
+                (Some(a), Some(b)) if a != b => format!("{} {a}–{b}", s.label),
+                (Some(a), _) => format!("{} {a}", s.label),
                 _ => s.label.clone(),
             })
             .collect();
-        writeln!(out, "  {}", spans.join(" → "))?;
+        if !spans.is_empty() {
+            writeln!(out, "  {}", spans.join(" → "))?;
+        }
+        if !undated.is_empty() {
+            let labels: Vec<&str> = undated.iter().map(|s| s.label.as_str()).collect();
+            writeln!(
+                out,
+                "  {}: {}",
+                heading(lang, "undated", "तिथि अज्ञात"),
+                labels.join(", ")
+            )?;
+        }
     }
     if !c.affidavits.is_empty() {
         writeln!(out, "\n{}", heading(lang, "Affidavits", "शपथपत्र"))?;
