@@ -148,4 +148,11 @@ fn the_notable_person_leads_namesakes_without_burying_exact_names() {
     assert_eq!(ids[1..3].to_vec(), NAMESAKES.to_vec(), "{ids:?}");
     let v = person_hits(&home, "अखिलेश यादव");
     assert_eq!(hit_ids(&v)[0], AKHILESH[0]);
+    // A Devanagari query shows the Devanagari name first.
+    let out = home.ok(&["search", "अखिलेश यादव", "--kind", "person"]);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.contains(&format!("अखिलेश यादव · Akhilesh Yadav  [{}]", AKHILESH[0])),
+        "{out}"
+    );
 }

@@ -103,7 +103,7 @@ fn print_hits(query: &str, hits: &[Hit]) -> Result<()> {
             out,
             "{:<12} {}  [{}]",
             hit.kind.as_str(),
-            hit.name.both(),
+            hit.name.both_for(lang),
             hit.id
         )?;
         if !hit.also.is_empty() {
