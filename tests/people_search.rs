@@ -96,6 +96,17 @@ fn linked_records_are_one_hit_with_every_name_and_unmerge_splits_them_again() {
     }
     assert!(home.ok(&["check"]).contains("every check passed"));
 
+    // A new version of one member record re-indexes the person, not the record.
+    let (code, _, _) = home.run(&["search", "Babuji", "--kind", "person"]);
+    assert_eq!(code, 1, "nothing is called Babuji yet");
+    let mut record =
+        home.json(&["show", "tcpd-cabinet-ramji-lal-suman", "--json"])["record"].clone();
+    record["aliases"] = serde_json::json!(["Babuji"]);
+    let file = home.write("alias.jsonl", &format!("{record}\n"));
+    home.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(hit_ids(&person_hits(&home, "Babuji")), [person]);
+    assert!(home.ok(&["check"]).contains("every check passed"));
+
     home.ok(&["unmerge", "ramji-lal-suman", "tcpd-cabinet-ramji-lal-suman"]);
     let ids = hit_ids(&person_hits(&home, "Ramji Lal Suman"));
     let ramji: Vec<&String> = ids.iter().filter(|i| RAMJI.contains(&i.as_str())).collect();
