@@ -167,3 +167,17 @@ fn the_notable_person_leads_namesakes_without_burying_exact_names() {
         "{out}"
     );
 }
+
+#[test]
+fn a_person_is_named_in_english_and_hindi_and_the_other_scripts_are_other_names() {
+    let home = Home::new();
+    home.ok(&["import", "tests/fixtures/popolo/lok-sabha-16-slice.json"]);
+    let v = person_hits(&home, "Narendra Modi");
+    let hit = &v["hits"][0];
+    let langs: Vec<&String> = hit["name"].as_object().unwrap().keys().collect();
+    assert_eq!(langs, ["en", "hi"], "{hit}");
+    assert_eq!(hit["name"]["hi"], "नरेन्द्र मोदी");
+    let also = hit["also"].as_array().unwrap();
+    assert!(also.iter().any(|a| a == "নরেন্দ্র মোদি"), "{hit}");
+    assert!(home.ok(&["check"]).contains("every check passed"));
+}

@@ -184,13 +184,17 @@ pub fn by_preference<'r>(records: &[&'r Record]) -> Vec<&'r Record> {
 }
 
 /// The name a person goes by: in each language, the name of the most preferred
-/// record that has one (see [`by_preference`]).
+/// record that has one (see [`by_preference`]). Only English and Hindi when it
+/// has either — Wikidata's forty other scripts are other names, not the heading.
 pub fn person_name(records: &[&Record]) -> Names {
     let mut names = Names::default();
     for r in by_preference(records) {
         for (lang, text) in r.name().0 {
             names.0.entry(lang).or_insert(text);
         }
+    }
+    if names.get("en").is_some() || names.get("hi").is_some() {
+        names.0.retain(|lang, _| lang == "en" || lang == "hi");
     }
     names
 }

@@ -118,6 +118,9 @@ impl Kb {
                         let refs: Vec<&Record> = records.iter().collect();
                         (people::person_name(&refs), people::person_summary(&refs))
                     }
+                    None if record.kind() == crate::model::Kind::Person => {
+                        (people::person_name(&[&record]), record.summary())
+                    }
                     None => (record.name(), record.summary()),
                 };
                 let card: Option<Card> = serde_json::from_str(&text(&doc, f.card)).ok();

@@ -371,7 +371,10 @@ fn records(store: &Store, members: &[String]) -> Result<Vec<RecordLine>> {
         };
         out.push(RecordLine {
             id: id.clone(),
-            name: record.map(|r| r.name()).unwrap_or_default(),
+            name: record
+                .as_ref()
+                .map(|r| people::person_name(&[r]))
+                .unwrap_or_default(),
             dataset,
             sources,
             linked_to: link.as_ref().map(|(w, _)| w.clone()),

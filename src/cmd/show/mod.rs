@@ -274,7 +274,19 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     }
     if !p.memberships.is_empty() {
         writeln!(out, "\n{}", heading(lang, "Memberships", "सदस्यता"))?;
+        // Several records of a person often say the same membership once each.
+        let mut shown = Vec::new();
         for m in &p.memberships {
+            let key = (
+                &m.membership.organization,
+                m.membership.start,
+                m.membership.end,
+                &m.membership.role,
+            );
+            if shown.contains(&key) {
+                continue;
+            }
+            shown.push(key);
             let mut line = names_line(&m.name, lang);
             if !m.aliases.is_empty() {
                 line.push_str(&format!(" ({})", m.aliases.join(", ")));
