@@ -330,9 +330,37 @@ impl SearchIndex {
             .iter()
             .flat_map(|d| [d.a.as_str(), d.b.as_str()])
             .collect();
-        let (fresh, rest): (Vec<&String>, Vec<&String>) = ids
-            .iter()
-            .partition(|id| overlay.is_fresh(id) && !decided.contains(id.as_str()));
+        // A new record may also be named by decisions written before it existed
+        // (a link line imported first): then it waits for the store too.
+        // Many new records: one pass over the identity tree beats a lookup each.
+        let linked: Option<BTreeSet<String>> = if ids.len() > PARALLEL_DOCS {
+            let mut set = BTreeSet::new();
+            for (a, b, _) in store.identity_pairs()? {
+                set.insert(a);
+                set.insert(b);
+            }
+            Some(set)
+        } else {
+            None
+        };
+        let has_links = |id: &str| -> Result<bool> {
+            Ok(match &linked {
+                Some(set) => set.contains(id),
+                None => !store.identity_links(id)?.is_empty(),
+            })
+        };
+        let mut fresh = Vec::new();
+        let mut rest = Vec::new();
+        for id in ids {
+            let alone = overlay.is_fresh(id)
+                && !decided.contains(id.as_str())
+                && (overlay.record(id).map(Record::kind) != Some(Kind::Person) || !has_links(id)?);
+            if alone {
+                fresh.push(id);
+            } else {
+                rest.push(id);
+            }
+        }
         let fresh: Vec<Vec<String>> = fresh.into_iter().map(|id| vec![id.clone()]).collect();
         let generation = std::thread::scope(|scope| -> Result<u64> {
             let written = scope.spawn(write_store);
@@ -438,11 +466,11 @@ impl SearchIndex {
                 None => store.get(id),
             }
         };
-        let first = group[0].as_str();
-        let members = match get(first)? {
-            Some(Record::Person(_)) => people::cluster(store, first)?,
-            _ => vec![first.to_string()],
+        let members = match get(&group[0])? {
+            Some(Record::Person(_)) => people::cluster(store, &group[0])?,
+            _ => vec![group[0].clone()],
         };
+        let first = members[0].as_str();
         for id in group.iter().chain(&members) {
             writer.delete_term(Term::from_field_text(self.fields.id, id));
         }

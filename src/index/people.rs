@@ -11,7 +11,7 @@
 //! and `same_person` is asked once per cluster of those.
 
 use crate::error::Result;
-use crate::model::{Names, Record};
+use crate::model::{Kind, Names, Record};
 use crate::store::{Decision, Store, Verdict};
 use std::collections::{BTreeSet, HashMap};
 
@@ -124,8 +124,18 @@ fn has_same_link(store: &Store, id: &str) -> Result<bool> {
 }
 
 /// The records of the person `id` belongs to, sorted: the first is the person id.
+/// Only person records count: a decision naming a missing record or another kind
+/// (which `check` reports) never hides a document.
 pub fn cluster(store: &Store, id: &str) -> Result<Vec<String>> {
-    let mut members = crate::identity::same_person(store, id)?;
+    if store.kind_of(id)? != Some(Kind::Person) {
+        return Ok(vec![id.to_string()]);
+    }
+    let mut members = Vec::new();
+    for m in crate::identity::same_person(store, id)? {
+        if m == id || store.kind_of(&m)? == Some(Kind::Person) {
+            members.push(m);
+        }
+    }
     members.sort();
     members.dedup();
     Ok(members)

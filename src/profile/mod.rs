@@ -286,11 +286,10 @@ impl Profile {
             vec![id.to_string()]
         };
         // The person id and the records in id order, whichever record was asked for.
-        let members = {
-            let mut m = owners.clone();
-            m.sort();
-            m.dedup();
-            m
+        let members = if is_person {
+            crate::index::people::cluster(store, id)?
+        } else {
+            owners.clone()
         };
         for other in owners.iter().skip(1) {
             p.same_as.insert(other.clone(), names_of(store, other)?.0);
