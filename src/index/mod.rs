@@ -55,10 +55,11 @@ pub struct Fields {
 
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    // A name field's length is how many names (scripts, aliases, records) a
-    // person has, not how focused a match is: its length does not lower a score
-    // (a curated record with both scripts, or a person of eight records, would
-    // otherwise rank below a one-row namesake).
+    // The phonetic field's length is how many names (scripts, aliases, records)
+    // a person has, not how focused a match is: it has no length norm, so a
+    // curated record with both scripts or a person of eight records does not rank
+    // below a one-row namesake on it. The name field keeps its norm, so a short
+    // exact name (`सपा`, the party) still beats a longer one holding the word.
     let analyzed = |tokenizer: &str, stored: bool, norms: bool| {
         let opts = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -75,7 +76,7 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
-        name: b.add_text_field("name", analyzed(analysis::NAME_TOKENIZER, false, false)),
+        name: b.add_text_field("name", analyzed(analysis::NAME_TOKENIZER, false, true)),
         phonetic: b.add_text_field(
             "phonetic",
             analyzed(analysis::PHONETIC_TOKENIZER, false, false),
