@@ -103,12 +103,24 @@ fn print_hits(query: &str, hits: &[Hit]) -> Result<()> {
             out,
             "{:<12} {}  [{}]",
             hit.kind.as_str(),
-            hit.name.both(),
+            hit.name.both_for(lang),
             hit.id
         )?;
+        if !hit.also.is_empty() {
+            writeln!(out, "{:<12} also: {}", "", clip(&hit.also.join(", "), 104))?;
+        }
         let summary = hit.summary.best(lang);
         if !summary.is_empty() {
             writeln!(out, "{:<12} {}", "", clip(summary, 110))?;
+        }
+        let career = hit.career.best(lang);
+        if !career.is_empty() {
+            let records = if hit.records > 1 {
+                format!(" · {} records", hit.records)
+            } else {
+                String::new()
+            };
+            writeln!(out, "{:<12} {}{records}", "", clip(career, 110))?;
         }
         if let Some(s) = &hit.snippet {
             writeln!(out, "{:<12} {}", "", render_snippet(s, bold))?;

@@ -4,6 +4,7 @@
 //! "current" in both languages), their parties and the elections they contested, so
 //! `former chief secretary` or `पूर्व मुख्य सचिव` finds them.
 
+use super::person::{self, Career, Contest};
 use super::Card;
 use crate::analysis::filter_key;
 use crate::error::Result;
@@ -118,9 +119,19 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// The document of `record`.
+    /// The document of `record` (for a person, the person of this record alone).
     pub fn build(&self, record: &Record) -> Result<EntityDoc> {
         build_with(self, record)
+    }
+
+    /// The one document of the person `person` made of several `records`.
+    pub fn build_person(&self, person: &str, records: &[Record]) -> Result<EntityDoc> {
+        let docs = records
+            .iter()
+            .map(|r| self.build(r))
+            .collect::<Result<Vec<_>>>()?;
+        let refs: Vec<&Record> = records.iter().collect();
+        Ok(person::merge(person, &refs, docs))
     }
 
     /// A party, office or election (few, and quoted by many documents).
@@ -163,6 +174,11 @@ pub struct EntityDoc {
     pub states: Vec<String>,
     pub years: Vec<u16>,
     pub card: Card,
+    /// How likely a reader means this entity among namesakes (see
+    /// [`Career::notability`]); 0 for anything but a person.
+    pub notability: u64,
+    /// A person's offices, elections and parties, for the card and notability.
+    pub career: Option<Career>,
 }
 
 fn all_names(record: &Record) -> Vec<String> {
@@ -217,6 +233,8 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
         parties: Vec::new(),
         states: Vec::new(),
         years: Vec::new(),
+        notability: 0,
+        career: None,
     };
     push_names(&mut doc.text, &record.summary());
     match record {
@@ -244,7 +262,8 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
                 }
             }
             doc.text.extend(p.identifiers.values().cloned());
-            person_facts(b, &p.id, &mut doc)?;
+            let career = person_facts(b, &p.id, &mut doc)?;
+            person::finish(&mut doc, &[record], career);
         }
         Record::Organization(o) => {
             if let Some(s) = &o.state {
@@ -312,7 +331,27 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
     Ok(doc)
 }
 
-fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<()> {
+/// A party's label for a career line: its shortest capitalised alias (`SP`), else its name.
+fn party_label(org: &Record) -> String {
+    org.aliases()
+        .iter()
+        .filter(|a| {
+            a.chars()
+                .all(|c| c.is_ascii_uppercase() || c == '(' || c == ')')
+        })
+        .min_by_key(|a| a.len())
+        .cloned()
+        .unwrap_or_else(|| org.name().best("en").to_string())
+}
+
+fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career> {
+    let mut career = Career::default();
+    let label = |b: &Builder, id: &str, career: &mut Career| -> Result<()> {
+        if let Some(org) = b.entity(Kind::Organization, id)? {
+            career.parties.push(party_label(&org));
+        }
+        Ok(())
+    };
     for fact in b.linked(Link::TenureByPerson, person)? {
         let Record::Tenure(t) = fact else { continue };
         let (en, hi) = if t.is_former() {
@@ -321,6 +360,15 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<()> {
             ("current", "वर्तमान")
         };
         if let Some(office) = b.entity(Kind::Office, &t.office)? {
+            career.offices.push((
+                office.name(),
+                t.start.map(|d| d.year),
+                if t.is_former() {
+                    t.end.map(|d| d.year).or(t.start.map(|d| d.year))
+                } else {
+                    None
+                },
+            ));
             for n in all_names(&office) {
                 let prefix = if crate::analysis::is_devanagari(&n) {
                     hi
@@ -343,16 +391,19 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<()> {
             continue;
         };
         doc.add_party(b, &m.organization)?;
+        label(b, &m.organization, &mut career)?;
         push_names(&mut doc.text, &m.role);
         years_between(m.start.as_ref(), m.end.as_ref(), &mut doc.years);
     }
     for fact in b.linked(Link::CandidacyByPerson, person)? {
         let Record::Candidacy(c) = fact else { continue };
+        let mut year = None;
         if let Some(election) = b.entity(Kind::Election, &c.election)? {
             doc.text.extend(all_names(&election));
             if let Record::Election(e) = &*election {
                 if let Some(d) = &e.date {
                     doc.years.push(d.year);
+                    year = Some(d.year);
                 }
                 if let Some(area) = &e.area {
                     doc.add_state(b, area);
@@ -361,13 +412,19 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<()> {
         }
         if let Some(p) = &c.party {
             doc.add_party(b, p)?;
+            label(b, p, &mut career)?;
         }
         if let Some(n) = &c.constituency {
             push_names(&mut doc.text, n);
         }
         push_names(&mut doc.text, &c.note);
+        career.elections.push(Contest {
+            year,
+            constituency: c.constituency.clone(),
+            won: c.result == Some(crate::model::Outcome::Won),
+        });
     }
-    Ok(())
+    Ok(career)
 }
 
 #[cfg(test)]

@@ -7,11 +7,13 @@
 //! records the store generation it reflects, so a stale index is detected.
 
 pub mod document;
+pub mod people;
+pub mod person;
 
 use crate::analysis;
 use crate::error::{Error, Result};
 use crate::model::{Kind, Names, Record};
-use crate::store::{Change, Link, Store};
+use crate::store::{Change, Decision, Link, Store};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -21,7 +23,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes, so old indexes get rebuilt.
-pub const INDEX_FORMAT: u32 = 2;
+pub const INDEX_FORMAT: u32 = 3;
 
 /// tantivy's indexing memory per indexing thread.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
@@ -46,15 +48,24 @@ pub struct Fields {
     pub year: Field,
     /// Stored JSON card: what a result line shows.
     pub card: Field,
+    /// How likely a reader means this entity among namesakes, for ranking (see
+    /// [`person::Career::notability`]).
+    pub notability: Field,
 }
 
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let analyzed = |tokenizer: &str, stored: bool| {
+    // The phonetic field's length is how many names (scripts, aliases, records)
+    // a person has, not how focused a match is: it has no length norm, so a
+    // curated record with both scripts or a person of eight records does not rank
+    // below a one-row namesake on it. The name field keeps its norm, so a short
+    // exact name (`सपा`, the party) still beats a longer one holding the word.
+    let analyzed = |tokenizer: &str, stored: bool, norms: bool| {
         let opts = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+                .set_fieldnorms(norms),
         );
         if stored {
             opts.set_stored()
@@ -65,13 +76,17 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
-        name: b.add_text_field("name", analyzed(analysis::NAME_TOKENIZER, false)),
-        phonetic: b.add_text_field("phonetic", analyzed(analysis::PHONETIC_TOKENIZER, false)),
-        text: b.add_text_field("text", analyzed(analysis::TEXT_TOKENIZER, true)),
+        name: b.add_text_field("name", analyzed(analysis::NAME_TOKENIZER, false, true)),
+        phonetic: b.add_text_field(
+            "phonetic",
+            analyzed(analysis::PHONETIC_TOKENIZER, false, false),
+        ),
+        text: b.add_text_field("text", analyzed(analysis::TEXT_TOKENIZER, true, true)),
         party: b.add_text_field("party", STRING),
         state: b.add_text_field("state", STRING),
         year: b.add_u64_field("year", INDEXED | FAST),
         card: b.add_text_field("card", STORED),
+        notability: b.add_u64_field("notability", FAST),
     };
     (b.build(), fields)
 }
@@ -82,6 +97,19 @@ pub struct Card {
     pub name: Names,
     #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub summary: Names,
+    /// A person's other names (every record, every script) beside `name`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+    /// A person's offices, elections and parties at a glance.
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub career: Names,
+    /// How many records make up a person (0 for anything else).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub records: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Card {
@@ -90,6 +118,7 @@ impl Card {
         Card {
             name: record.name(),
             summary: record.summary(),
+            ..Card::default()
         }
     }
 }
@@ -245,18 +274,28 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Rebuilds the whole index from the store.
+    /// Rebuilds the whole index from the store: one document per entity, a person
+    /// of several records as one document under its person id (see [`people`]).
     pub fn rebuild(&self, store: &Store) -> Result<u64> {
         let writer = self.writer(usize::MAX)?;
         writer.delete_all_documents()?;
         let mut count = 0;
+        let people = people::People::load(store)?;
+        crate::kb::timing("found the people of several records");
         let builder = document::Builder::new(store);
         for record in store.iter_all() {
             let record = record?;
-            if record.kind().is_entity() {
-                writer.add_document(self.to_tantivy(&builder.build(&record)?))?;
-                count += 1;
+            if !record.kind().is_entity() {
+                continue;
             }
+            let id = record.id();
+            let doc = match people.members(id) {
+                _ if people.is_hidden(id) => continue,
+                Some(members) => builder.build_person(id, &load_members(store, members)?)?,
+                None => builder.build(&record)?,
+            };
+            writer.add_document(self.to_tantivy(&doc))?;
+            count += 1;
         }
         self.commit(writer, store.generation()?)?;
         Ok(count)
@@ -271,11 +310,16 @@ impl SearchIndex {
     /// while the store is written; the others (entities that existed, whose facts
     /// the store holds) once it is written. For a fresh import that is all of them,
     /// and the two halves of the work overlap.
+    ///
+    /// A record named by one of the `decisions` may join a person of several
+    /// records, so its document waits for the store too; so does every record
+    /// that belongs to a person of several records once the store is written.
     pub fn update_while<F>(
         &self,
         store: &Store,
         ids: &BTreeSet<String>,
         changes: &[Change],
+        decisions: &[Decision],
         write_store: F,
     ) -> Result<u64>
     where
@@ -283,8 +327,42 @@ impl SearchIndex {
     {
         let overlay = document::Overlay::new(changes);
         let writer = self.writer(ids.len())?;
-        let (fresh, rest): (Vec<&String>, Vec<&String>) =
-            ids.iter().partition(|id| overlay.is_fresh(id));
+        let decided: BTreeSet<&str> = decisions
+            .iter()
+            .flat_map(|d| [d.a.as_str(), d.b.as_str()])
+            .collect();
+        // A new record may also be named by decisions written before it existed
+        // (a link line imported first): then it waits for the store too.
+        // Many new records: one pass over the identity tree beats a lookup each.
+        let linked: Option<BTreeSet<String>> = if ids.len() > PARALLEL_DOCS {
+            let mut set = BTreeSet::new();
+            for (a, b, _) in store.identity_pairs()? {
+                set.insert(a);
+                set.insert(b);
+            }
+            Some(set)
+        } else {
+            None
+        };
+        let has_links = |id: &str| -> Result<bool> {
+            Ok(match &linked {
+                Some(set) => set.contains(id),
+                None => !store.identity_links(id)?.is_empty(),
+            })
+        };
+        let mut fresh = Vec::new();
+        let mut rest = Vec::new();
+        for id in ids {
+            let alone = overlay.is_fresh(id)
+                && !decided.contains(id.as_str())
+                && (overlay.record(id).map(Record::kind) != Some(Kind::Person) || !has_links(id)?);
+            if alone {
+                fresh.push(id);
+            } else {
+                rest.push(id);
+            }
+        }
+        let fresh: Vec<Vec<String>> = fresh.into_iter().map(|id| vec![id.clone()]).collect();
         let generation = std::thread::scope(|scope| -> Result<u64> {
             let written = scope.spawn(write_store);
             let indexed = self.add_documents(store, &overlay, &writer, &fresh);
@@ -294,40 +372,73 @@ impl SearchIndex {
             indexed?;
             Ok(generation)
         })?;
+        let rest = self.groups(store, &overlay, &rest)?;
         self.add_documents(store, &overlay, &writer, &rest)?;
         crate::pause::at("index-written");
         self.commit(writer, generation)?;
         Ok(generation)
     }
 
-    /// Builds and adds the documents of `ids`, split over the cores; tantivy's
-    /// indexing threads take them as they come. Each id is handled by one worker, so
-    /// its delete always precedes its new document.
+    /// `ids` grouped by person, once the store is written: each person record
+    /// with the other records of its person (the person id first), every other
+    /// id alone. A group's documents are deleted and rebuilt by one worker, so the
+    /// deletes always precede the person's new document.
+    fn groups(
+        &self,
+        store: &Store,
+        overlay: &document::Overlay,
+        ids: &[&String],
+    ) -> Result<Vec<Vec<String>>> {
+        let mut people_ids: Vec<&str> = Vec::new();
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for id in ids {
+            let kind = match overlay.record(id) {
+                Some(r) => Some(r.kind()),
+                None => store.kind_of(id)?,
+            };
+            if kind == Some(Kind::Person) {
+                people_ids.push(id.as_str());
+            } else {
+                out.push(vec![id.to_string()]);
+            }
+        }
+        let people = people::People::of(store, people_ids.iter().copied())?;
+        // The person id leads: its document is the one built, and the documents
+        // of all its records are deleted (see [`Self::add_group`]).
+        let mut grouped: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        for id in people_ids {
+            let person = people.person_of(id);
+            let group = grouped
+                .entry(person)
+                .or_insert_with(|| vec![person.to_string()]);
+            if id != person {
+                group.push(id.to_string());
+            }
+        }
+        out.extend(grouped.into_values());
+        Ok(out)
+    }
+
+    /// Builds and adds the documents of `groups` (see [`Self::groups`]), split
+    /// over the cores; tantivy's indexing threads take them as they come.
     fn add_documents(
         &self,
         store: &Store,
         overlay: &document::Overlay,
         writer: &IndexWriter,
-        ids: &[&String],
+        groups: &[Vec<String>],
     ) -> Result<()> {
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        let chunk = ids.len().div_ceil(workers).max(1);
+        let chunk = groups.len().div_ceil(workers).max(1);
         std::thread::scope(|scope| {
-            let handles: Vec<_> = ids
+            let handles: Vec<_> = groups
                 .chunks(chunk)
                 .map(|part| {
                     scope.spawn(move || -> Result<()> {
                         // Each worker keeps its own cache of looked-up parties and places.
                         let builder = document::Builder::with_overlay(store, overlay);
-                        for id in part {
-                            writer.delete_term(Term::from_field_text(self.fields.id, id));
-                            let record = match overlay.record(id) {
-                                Some(r) => Some(std::borrow::Cow::Borrowed(r)),
-                                None => store.get(id)?.map(std::borrow::Cow::Owned),
-                            };
-                            if let Some(record) = record.filter(|r| r.kind().is_entity()) {
-                                writer.add_document(self.to_tantivy(&builder.build(&record)?))?;
-                            }
+                        for group in part {
+                            self.add_group(store, overlay, &builder, writer, group)?;
                         }
                         Ok(())
                     })
@@ -338,6 +449,46 @@ impl SearchIndex {
                     .expect("building a document never panics: it is plain data")
             })
         })
+    }
+
+    /// Deletes the documents of a group and adds its one new document: the
+    /// person's, when the group is a person of several records.
+    fn add_group(
+        &self,
+        store: &Store,
+        overlay: &document::Overlay,
+        builder: &document::Builder,
+        writer: &IndexWriter,
+        group: &[String],
+    ) -> Result<()> {
+        let get = |id: &str| -> Result<Option<Record>> {
+            match overlay.record(id) {
+                Some(r) => Ok(Some(r.clone())),
+                None => store.get(id),
+            }
+        };
+        let members = match get(&group[0])? {
+            Some(Record::Person(_)) => people::cluster(store, &group[0])?,
+            _ => vec![group[0].clone()],
+        };
+        let first = members[0].as_str();
+        for id in group.iter().chain(&members) {
+            writer.delete_term(Term::from_field_text(self.fields.id, id));
+        }
+        let doc = if members.len() > 1 {
+            let mut records = Vec::with_capacity(members.len());
+            for m in &members {
+                records.extend(get(m)?);
+            }
+            builder.build_person(first, &records)?
+        } else {
+            match get(first)?.filter(|r| r.kind().is_entity()) {
+                Some(record) => builder.build(&record)?,
+                None => return Ok(()),
+            }
+        };
+        writer.add_document(self.to_tantivy(&doc))?;
+        Ok(())
     }
 
     fn to_tantivy(&self, doc: &document::EntityDoc) -> TantivyDocument {
@@ -365,6 +516,7 @@ impl SearchIndex {
             f.card,
             serde_json::to_string(&doc.card).expect("a card always serializes"),
         );
+        t.add_u64(f.notability, doc.notability);
         t
     }
 }
@@ -412,6 +564,15 @@ pub fn affected(store: &Store, changes: &[Change]) -> Result<BTreeSet<String>> {
                 add_refs(&fact, &mut out);
             }
         }
+    }
+    Ok(out)
+}
+
+/// The records of a person, read from the store.
+fn load_members(store: &Store, members: &[String]) -> Result<Vec<Record>> {
+    let mut out = Vec::with_capacity(members.len());
+    for m in members {
+        out.extend(store.get(m)?);
     }
     Ok(out)
 }

@@ -56,7 +56,11 @@ impl Kb {
         // Worked out before the store is written: the facts it reads are those of
         // entities that existed, and this import's own facts are in `changes`.
         timing("finding the documents to re-index");
-        let affected = index::affected(&self.store, changes)?;
+        let mut affected = index::affected(&self.store, changes)?;
+        affected.extend(index::people::affected_by_decisions(
+            &self.store,
+            decisions,
+        )?);
         self.phase(&format!(
             "writing {} records to the store and indexing {} documents",
             changes.len(),
@@ -84,7 +88,7 @@ impl Kb {
         };
         let generation = self
             .index
-            .update_while(store, &affected, changes, write_store)
+            .update_while(store, &affected, changes, decisions, write_store)
             .map_err(index_failed)?;
         crate::pause::at("index-committed");
         self.home.remove_marker()?;

@@ -34,6 +34,15 @@ const NAME_BOOST: f32 = 4.0;
 const PHONETIC_BOOST: f32 = 1.5;
 /// A typo-tolerant name match counts for less than an exact one.
 const FUZZY_BOOST: f32 = 1.0;
+/// How much notability can lift a score: a factor of `1 + w·ln(1 + n)`, so the
+/// curated record of a chief minister (n ≈ 20) gains about 30 % over a one-row
+/// namesake (n ≈ 2, 9 %) — enough to order namesakes, not to lift a partial
+/// name above an exact one (which gains far more from BM25).
+const NOTABILITY_WEIGHT: f32 = 0.1;
+/// Notability reorders the best few times `limit` hits by text score (never
+/// reaching deeper), so a search keeps tantivy's pruned top-k collection.
+const RERANK_DEPTH: usize = 4;
+const RERANK_MIN: usize = 40;
 /// The most characters of a query that are analysed; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// The most words of a query that become clauses (each word makes up to four).
@@ -87,9 +96,22 @@ pub struct Hit {
     pub name: Names,
     #[serde(skip_serializing_if = "Names::is_empty")]
     pub summary: Names,
+    /// A person's other names, from every record, in every script.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+    /// A person's offices, elections and parties at a glance.
+    #[serde(skip_serializing_if = "Names::is_empty")]
+    pub career: Names,
+    /// How many records make up a person.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub records: u32,
     pub score: f32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<Snippet>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn term_query(field: tantivy::schema::Field, text: &str, boost: f32) -> Box<dyn Query> {
@@ -250,20 +272,23 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
     })?;
     let searcher = index.searcher()?;
     let limit = opts.limit.max(1);
-    let top_all = match &queries.all {
-        Some(q) => searcher.search(q, &TopDocs::with_limit(limit).order_by_score())?,
+    let depth = (limit * RERANK_DEPTH).max(RERANK_MIN);
+    let top = |q: &dyn Query, n: usize| -> Result<Vec<(f32, tantivy::DocAddress)>> {
+        let found = searcher.search(q, &TopDocs::with_limit(n).order_by_score())?;
+        boost_by_notability(index, &searcher, found)
+    };
+    let mut top_all = match &queries.all {
+        Some(q) => top(q.as_ref(), depth)?,
         None => Vec::new(),
     };
+    top_all.truncate(limit);
     // When enough records hold every word, the others would never be shown: the
     // any-word query (a union over every word and its fuzzy variants, most of a
     // search's time at a million records) is skipped.
     let top_any = if top_all.len() >= limit {
         Vec::new()
     } else {
-        searcher.search(
-            &queries.any,
-            &TopDocs::with_limit(limit + top_all.len()).order_by_score(),
-        )?
+        top(queries.any.as_ref(), depth.max(limit + top_all.len()))?
     };
     // Hits with every word first; their scores are lifted above the others' so that
     // `score` keeps describing the order.
@@ -313,9 +338,47 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
             kind,
             name: card.name,
             summary: card.summary,
+            also: card.also,
+            career: card.career,
+            records: card.records,
             score,
             snippet,
         });
     }
     Ok(hits)
+}
+
+/// Multiplies each text score by the document's notability factor (see
+/// [`NOTABILITY_WEIGHT`]) and re-sorts, best first.
+fn boost_by_notability(
+    index: &SearchIndex,
+    searcher: &tantivy::Searcher,
+    found: Vec<(f32, tantivy::DocAddress)>,
+) -> Result<Vec<(f32, tantivy::DocAddress)>> {
+    let name = index
+        .index
+        .schema()
+        .get_field_name(index.fields.notability)
+        .to_string();
+    let mut columns = BTreeMap::new();
+    let mut out = Vec::with_capacity(found.len());
+    for (score, address) in found {
+        let column = match columns.entry(address.segment_ord) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => e.insert(
+                searcher
+                    .segment_reader(address.segment_ord)
+                    .fast_fields()
+                    .u64(&name)?,
+            ),
+        };
+        let n = column.first(address.doc_id).unwrap_or(0);
+        out.push((score * notability_factor(n), address));
+    }
+    out.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Ok(out)
+}
+
+fn notability_factor(n: u64) -> f32 {
+    1.0 + NOTABILITY_WEIGHT * (1.0 + n as f32).ln()
 }

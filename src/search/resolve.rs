@@ -3,6 +3,8 @@
 //! Predictable rather than clever: an id, else a record whose name or alias has
 //! exactly the typed words, else the one record whose name contains them all (in
 //! either script). Anything else is "ambiguous" or "not found", with suggestions.
+//! A person of several records is one hit and answers to every record's names, so
+//! a name matches several people only when several real (unlinked) people bear it.
 
 use super::{search, SearchOptions};
 use crate::analysis::{analyze, Field};
@@ -82,8 +84,20 @@ pub fn resolve_kind(
     };
     let mut fits: Vec<(Fit, String)> = Vec::new();
     for hit in &hits {
-        if let Some(record) = store.get(&hit.id)? {
-            fits.push((fit(&record, typed), hit.id.clone()));
+        // A person of several records answers to the names of every one of them.
+        let members = if hit.kind == Kind::Person {
+            crate::index::people::cluster(store, &hit.id)?
+        } else {
+            vec![hit.id.clone()]
+        };
+        let mut best = Fit::None;
+        for m in &members {
+            if let Some(record) = store.get(m)? {
+                best = best.max(fit(&record, typed));
+            }
+        }
+        if !members.is_empty() {
+            fits.push((best, hit.id.clone()));
         }
     }
     for level in [Fit::Exact, Fit::Contains] {

@@ -1,18 +1,48 @@
-//! `netakosh show`: the whole profile of one record, as text or JSON.
+//! `netakosh show`: the whole profile of one record, as text or JSON. A person is
+//! shown whole (every record's facts, the career); a name several people bear
+//! lists them with what tells them apart (see [`career`]).
+
+mod career;
 
 use super::{print_json, Context, Outcome};
 use crate::cli::ShowArgs;
 use anyhow::{Context as _, Result};
 use netakosh::analysis::is_devanagari;
 use netakosh::model::{Names, Outcome as Result_, PartialDate, Record};
-use netakosh::profile::{Profile, Status};
+use netakosh::profile::{Namesake, Profile, Status};
 use netakosh::search::resolve;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
+    let lang = match args.lang.as_deref() {
+        Some(l) => l,
+        None if target.split_whitespace().any(is_devanagari) => "hi",
+        None => "en",
+    };
     let kb = ctx.open()?;
-    let id = resolve(&kb.store, &kb.index, &target)?;
+    let id = match resolve(&kb.store, &kb.index, &target) {
+        Ok(id) => id,
+        Err(netakosh::Error::Ambiguous { query, candidates }) => {
+            // Several people bear the name: say what tells them apart, then fail
+            // as an ambiguous name does.
+            let mut namesakes = Vec::new();
+            for c in &candidates {
+                if kb.store.kind_of(c)? == Some(netakosh::model::Kind::Person) {
+                    namesakes.push(Namesake::load(&kb.store, c)?);
+                }
+            }
+            if !namesakes.is_empty() {
+                if args.json {
+                    print_json(&serde_json::json!({ "query": query, "namesakes": namesakes }))?;
+                } else {
+                    career::namesakes(&namesakes, lang, &mut std::io::stdout().lock())?;
+                }
+            }
+            return Err(netakosh::Error::Ambiguous { query, candidates }.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
     let profile = Profile::load(&kb.store, &id).with_context(|| format!("cannot load `{id}`"))?;
     netakosh::kb::timing("loaded the profile");
     drop(kb);
@@ -20,17 +50,12 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     if args.json {
         print_json(&profile)?;
     } else {
-        let lang = match args.lang.as_deref() {
-            Some(l) => l,
-            None if target.split_whitespace().any(is_devanagari) => "hi",
-            None => "en",
-        };
         render(&profile, lang, &mut std::io::stdout().lock())?;
     }
     Ok(Outcome::Done)
 }
 
-fn period(start: Option<&PartialDate>, end: Option<&PartialDate>) -> String {
+pub(super) fn period(start: Option<&PartialDate>, end: Option<&PartialDate>) -> String {
     match (start, end) {
         (None, None) => "dates unknown".into(),
         (Some(s), None) => format!("{s} –"),
@@ -48,7 +73,7 @@ fn status(s: Status, lang: &str) -> &'static str {
     }
 }
 
-fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
+pub(super) fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
     if lang == "hi" {
         hi
     } else {
@@ -56,7 +81,7 @@ fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
     }
 }
 
-fn names_line(n: &Names, lang: &str) -> String {
+pub(super) fn names_line(n: &Names, lang: &str) -> String {
     n.both_for(lang)
 }
 
@@ -78,7 +103,7 @@ pub fn rupees(n: u64) -> String {
     format!("₹{},{tail}", groups.join(","))
 }
 
-fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> String {
+pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> String {
     let mut parts = Vec::new();
     if let Some(n) = a.criminal_cases {
         parts.push(format!(
@@ -117,14 +142,18 @@ fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> String {
 /// Renders a profile as text for a terminal.
 pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     let r = &p.record;
-    writeln!(
-        out,
-        "{}  [{} {}]",
-        names_line(&r.name(), lang),
-        p.kind,
-        p.id
-    )?;
-    if !r.aliases().is_empty() {
+    if let Some(c) = &p.career {
+        career::head(p, c, lang, out)?;
+    } else {
+        writeln!(
+            out,
+            "{}  [{} {}]",
+            names_line(&r.name(), lang),
+            p.kind,
+            p.id
+        )?;
+    }
+    if p.career.is_none() && !r.aliases().is_empty() {
         writeln!(
             out,
             "{}: {}",
@@ -134,7 +163,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     }
     match r {
         Record::Person(person) => {
-            if let Some(b) = &person.birth_date {
+            if let Some(b) = p.career.as_ref().and_then(|c| c.born).or(person.birth_date) {
                 writeln!(out, "{}: {b}", heading(lang, "born", "जन्म"))?;
             }
             let home: Vec<String> = [&person.home_district, &person.home_state]
@@ -159,16 +188,10 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 }
                 writeln!(out, "{}: {line}", heading(lang, "service", "सेवा"))?;
             }
-            for (k, v) in &person.identifiers {
-                writeln!(out, "{k}: {v}")?;
-            }
-            for (other, names) in &p.same_as {
-                writeln!(
-                    out,
-                    "{}: {}  [{other}]",
-                    heading(lang, "same person as", "यही व्यक्ति"),
-                    names_line(names, lang)
-                )?;
+            if p.career.is_none() {
+                for (k, v) in &person.identifiers {
+                    writeln!(out, "{k}: {v}")?;
+                }
             }
             for l in &p.identity {
                 if l.decision.decision == netakosh::store::Verdict::NotSame {
@@ -251,7 +274,19 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     }
     if !p.memberships.is_empty() {
         writeln!(out, "\n{}", heading(lang, "Memberships", "सदस्यता"))?;
+        // Several records of a person often say the same membership once each.
+        let mut shown = Vec::new();
         for m in &p.memberships {
+            let key = (
+                &m.membership.organization,
+                m.membership.start,
+                m.membership.end,
+                &m.membership.role,
+            );
+            if shown.contains(&key) {
+                continue;
+            }
+            shown.push(key);
             let mut line = names_line(&m.name, lang);
             if !m.aliases.is_empty() {
                 line.push_str(&format!(" ({})", m.aliases.join(", ")));
@@ -270,7 +305,9 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "  {line}{when}")?;
         }
     }
-    if !p.candidacies.is_empty() {
+    if let Some(c) = &p.career {
+        career::sections(c, lang, out)?;
+    } else if !p.candidacies.is_empty() {
         let title = if p.kind == netakosh::model::Kind::Election {
             heading(lang, "Results", "परिणाम")
         } else {

@@ -1,7 +1,12 @@
 //! A record with everything linked to it, as `show` presents it.
 //!
 //! The profile is plain data (and the `--json` form of `show`); the binary renders
-//! it as text. "Former"/"current" is derived here from dates and today.
+//! it as text. "Former"/"current" is derived here from dates and today. A person's
+//! profile is the whole person — the facts of every record linked to it, and its
+//! career (see [`career`]) — whichever of its records was asked for.
+
+pub mod career;
+pub use career::Career;
 
 use crate::error::{Error, Result};
 use crate::model::is_former;
@@ -101,6 +106,95 @@ pub struct Profile {
     pub related: std::collections::BTreeMap<String, Names>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// For a person: the career of the whole person (every record's facts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub career: Option<Career>,
+}
+
+/// One of several people a name matches, with what tells them apart.
+#[derive(Clone, Debug, Serialize)]
+pub struct Namesake {
+    pub id: String,
+    pub name: Names,
+    /// Constituencies with the years contested there (`Agra 2009`).
+    pub seats: Vec<String>,
+    /// The first and last year of any election or office.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<(u16, u16)>,
+    pub parties: Vec<String>,
+    pub offices: Vec<Names>,
+    pub records: usize,
+}
+
+impl Namesake {
+    /// What tells the person `id` apart from namesakes.
+    pub fn load(store: &Store, id: &str) -> Result<Namesake> {
+        let p = Profile::load(store, id)?;
+        let Some(c) = p.career else {
+            return Ok(Namesake {
+                id: id.to_string(),
+                name: p.record.name(),
+                seats: Vec::new(),
+                years: None,
+                parties: Vec::new(),
+                offices: Vec::new(),
+                records: 1,
+            });
+        };
+        let mut seats: Vec<(String, Vec<u16>)> = Vec::new();
+        let mut years: Vec<u16> = Vec::new();
+        for e in &c.elections {
+            let seat = e
+                .constituency
+                .as_ref()
+                .map(|n| n.best("en").to_string())
+                .unwrap_or_else(|| e.name.best("en").to_string());
+            let year = e.date.map(|d| d.year);
+            years.extend(year);
+            match seats
+                .iter_mut()
+                .find(|s| crate::analysis::filter_key(&s.0) == crate::analysis::filter_key(&seat))
+            {
+                Some(s) => s.1.extend(year),
+                None => seats.push((seat, year.into_iter().collect())),
+            }
+        }
+        for o in &c.offices {
+            years.extend(o.start.map(|d| d.year));
+            years.extend(o.end.map(|d| d.year));
+        }
+        let mut parties: Vec<String> = Vec::new();
+        for s in &c.parties {
+            if !parties.contains(&s.label) {
+                parties.push(s.label.clone());
+            }
+        }
+        let mut offices: Vec<Names> = Vec::new();
+        for o in &c.offices {
+            if !offices.contains(&o.name) {
+                offices.push(o.name.clone());
+            }
+        }
+        Ok(Namesake {
+            id: c.person.clone(),
+            name: c.name.clone(),
+            seats: seats
+                .into_iter()
+                .map(|(seat, ys)| {
+                    let ys: Vec<String> = ys.iter().map(u16::to_string).collect();
+                    format!("{seat} {}", ys.join(", ")).trim().to_string()
+                })
+                .collect(),
+            years: years
+                .iter()
+                .min()
+                .zip(years.iter().max())
+                .map(|(a, b)| (*a, *b)),
+            parties,
+            offices,
+            records: c.records.len(),
+        })
+    }
 }
 
 fn names_of(store: &Store, id: &str) -> Result<(Names, Vec<String>)> {
@@ -167,6 +261,7 @@ impl Profile {
             identity: Vec::new(),
             related: Default::default(),
             sources: Vec::new(),
+            career: None,
         };
         let (tenure_link, membership_link, candidacy_link) = match record.kind() {
             Kind::Person => (
@@ -189,6 +284,12 @@ impl Profile {
             crate::identity::same_person(store, id)?
         } else {
             vec![id.to_string()]
+        };
+        // The person id and the records in id order, whichever record was asked for.
+        let members = if is_person {
+            crate::index::people::cluster(store, id)?
+        } else {
+            owners.clone()
         };
         for other in owners.iter().skip(1) {
             p.same_as.insert(other.clone(), names_of(store, other)?.0);
@@ -297,6 +398,15 @@ impl Profile {
             if let Some(Record::Source(s)) = store.get_kind(Kind::Source, &sid)? {
                 p.sources.push(s);
             }
+        }
+        if is_person {
+            p.career = Some(career::load(
+                store,
+                &members,
+                &p.tenures,
+                &p.memberships,
+                &p.candidacies,
+            )?);
         }
         Ok(p)
     }

@@ -1,0 +1,200 @@
+//! A person's career as text: the heading of the whole person, the election
+//! timeline, parties, the affidavit trend and the records section; and the list
+//! of namesakes when a name matches several people.
+
+use super::{heading, names_line, rupees};
+use anyhow::Result;
+use netakosh::model::Outcome as Result_;
+use netakosh::profile::{Career, Namesake, Profile};
+use std::io::Write;
+
+/// The person's name in every script, its person id, and its other names.
+pub fn head(p: &Profile, c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
+    let asked = if p.id != c.person {
+        format!(", {} {}", heading(lang, "record", "अभिलेख"), p.id)
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{}  [person {}{asked}]",
+        names_line(&c.name, lang),
+        c.person
+    )?;
+    if !c.also.is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            heading(lang, "also", "अन्य नाम"),
+            c.also.join(", ")
+        )?;
+    }
+    for (scheme, values) in &c.identifiers {
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        writeln!(out, "{scheme}: {}", values.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Elections, parties, affidavits and records.
+pub fn sections(c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
+    if !c.elections.is_empty() {
+        writeln!(out, "\n{}", heading(lang, "Elections", "चुनाव"))?;
+        for e in &c.elections {
+            let mut parts = vec![names_line(e.house.as_ref().unwrap_or(&e.name), lang)];
+            if let Some(seat) = &e.constituency {
+                parts.push(names_line(seat, lang));
+            }
+            parts.extend(e.party_label.clone());
+            if let Some(v) = e.votes {
+                parts.push(format!("{v} {}", e.votes_unit));
+            }
+            match e.result {
+                Some(Result_::Won) => parts.push(heading(lang, "won", "जीते").into()),
+                Some(Result_::Lost) => parts.push(heading(lang, "lost", "हारे").into()),
+                None => {}
+            }
+            if let Some(s) = e.share {
+                parts.push(format!("{s:.2}%"));
+            }
+            if let Some(rank) = e.position {
+                parts.push(format!("rank {rank}"));
+            }
+            if let Some(m) = e.margin {
+                parts.push(format!("{} {m}", heading(lang, "margin", "अंतर")));
+            }
+            let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+            writeln!(out, "  {date:<11} {}", parts.join(" · "))?;
+            if !e.note.is_empty() {
+                writeln!(out, "              {}", e.note.best(lang))?;
+            }
+        }
+    }
+    if !c.parties.is_empty() {
+        writeln!(out, "\n{}", heading(lang, "Parties", "दल"))?;
+        let (dated, undated): (Vec<_>, Vec<_>) = c.parties.iter().partition(|s| s.from.is_some());
+        let spans: Vec<String> = dated
+            .iter()
+            .map(|s| match (s.from, s.to) {
+                (Some(a), Some(b)) if a != b => format!("{} {a}–{b}", s.label),
+                (Some(a), _) => format!("{} {a}", s.label),
+                _ => s.label.clone(),
+            })
+            .collect();
+        if !spans.is_empty() {
+            writeln!(out, "  {}", spans.join(" → "))?;
+        }
+        if !undated.is_empty() {
+            let labels: Vec<&str> = undated.iter().map(|s| s.label.as_str()).collect();
+            writeln!(
+                out,
+                "  {}: {}",
+                heading(lang, "undated", "तिथि अज्ञात"),
+                labels.join(", ")
+            )?;
+        }
+    }
+    if !c.affidavits.is_empty() {
+        writeln!(out, "\n{}", heading(lang, "Affidavits", "शपथपत्र"))?;
+        for a in &c.affidavits {
+            let mut parts = Vec::new();
+            if let Some(v) = a.assets {
+                parts.push(format!(
+                    "{} {}",
+                    heading(lang, "assets", "संपत्ति"),
+                    rupees(v)
+                ));
+            }
+            if let Some(v) = a.liabilities {
+                parts.push(format!(
+                    "{} {}",
+                    heading(lang, "liabilities", "देनदारी"),
+                    rupees(v)
+                ));
+            }
+            if let Some(n) = a.criminal_cases {
+                parts.push(format!(
+                    "{n} {}",
+                    heading(lang, "criminal cases", "आपराधिक मामले")
+                ));
+            }
+            if let Some(e) = &a.education {
+                parts.push(e.clone());
+            }
+            if let Some(age) = a.age {
+                parts.push(format!("{} {age}", heading(lang, "age", "आयु")));
+            }
+            let year = a.year.map(|y| y.to_string()).unwrap_or_default();
+            writeln!(out, "  {year:<6} {}", parts.join(" · "))?;
+        }
+    }
+    writeln!(out, "\n{}", heading(lang, "Records", "अभिलेख"))?;
+    for r in &c.records {
+        let dataset = r
+            .dataset
+            .as_deref()
+            .map(|d| format!(" — {}", super::super::search::clip(d, 60)))
+            .unwrap_or_default();
+        writeln!(out, "  [{}] {}{dataset}", r.id, names_line(&r.name, lang))?;
+        let with = r
+            .linked_to
+            .as_deref()
+            .map(|w| format!("{} {w}: ", heading(lang, "linked to", "जुड़ा")))
+            .unwrap_or_default();
+        writeln!(out, "      {with}{}", r.how)?;
+    }
+    Ok(())
+}
+
+/// The people a name matches, one block each, with what tells them apart.
+pub fn namesakes(list: &[Namesake], lang: &str, out: &mut dyn Write) -> Result<()> {
+    writeln!(
+        out,
+        "{} {}:",
+        list.len(),
+        heading(lang, "people bear this name", "व्यक्ति इस नाम के हैं")
+    )?;
+    for n in list {
+        let mut facts = Vec::new();
+        if let Some((a, b)) = n.years {
+            facts.push(if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            });
+        }
+        if !n.parties.is_empty() {
+            facts.push(n.parties.join(", "));
+        }
+        facts.push(if n.records == 1 {
+            heading(lang, "1 record", "1 अभिलेख").to_string()
+        } else {
+            format!("{} {}", n.records, heading(lang, "records", "अभिलेख"))
+        });
+        writeln!(
+            out,
+            "  {}  [{}]  {}",
+            names_line(&n.name, lang),
+            n.id,
+            facts.join(" · ")
+        )?;
+        for o in n.offices.iter().take(3) {
+            writeln!(out, "      {}", names_line(o, lang))?;
+        }
+        if !n.seats.is_empty() {
+            let more = n.seats.len().saturating_sub(5);
+            let mut seats = n
+                .seats
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ");
+            if more > 0 {
+                seats.push_str(&format!("; +{more}"));
+            }
+            writeln!(out, "      {seats}")?;
+        }
+    }
+    Ok(())
+}
