@@ -222,6 +222,9 @@ pub struct ImportArgs {
     /// Validate and report what would change, but write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Do not link the imported people to the others (`resolve` does it later).
+    #[arg(long)]
+    pub no_resolve: bool,
     /// The files' format (see the README); detected from each file when absent.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,

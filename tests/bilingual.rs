@@ -24,7 +24,7 @@ fn home_with_single_script_people() -> Home {
             "\n"
         ),
     );
-    home.ok(&["import", f.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", f.to_str().unwrap()]);
     home
 }
 

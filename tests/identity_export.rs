@@ -13,7 +13,7 @@ const PEOPLE: &str = r#"{"type":"person","id":"ias-up042600","name":{"en":"Alok 
 fn links_round_trip_through_an_export() {
     let home = Home::new();
     let f = home.write("people.jsonl", PEOPLE);
-    home.ok(&["import", f.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", f.to_str().unwrap()]);
     home.ok(&[
         "merge",
         "alok-ranjan",
@@ -41,7 +41,7 @@ fn links_round_trip_through_an_export() {
     assert!(export.trim_end().ends_with(links[2]));
     let file = home.write("export.jsonl", &export);
     let fresh = Home::new();
-    fresh.ok(&["import", file.to_str().unwrap()]);
+    fresh.ok(&["import", "--no-resolve", file.to_str().unwrap()]);
     assert_eq!(fresh.linked("ias-up042600"), ["alok-ranjan"]);
     assert!(fresh.linked("ramji-lal-suman").is_empty());
     let v = fresh.json(&["show", "ias-up042600", "--json"]);
@@ -93,7 +93,7 @@ fn same_as_in_an_old_export_becomes_links_that_never_override_a_decision() {
 fn hand_written_links_are_validated_like_records() {
     let home = Home::new();
     let f = home.write("people.jsonl", PEOPLE);
-    home.ok(&["import", f.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", f.to_str().unwrap()]);
     let before = home.store_snapshot();
     let bad = home.write(
         "links.jsonl",
@@ -108,7 +108,7 @@ fn hand_written_links_are_validated_like_records() {
             "\n",
         ),
     );
-    let (code, _, err) = home.run(&["import", bad.to_str().unwrap()]);
+    let (code, _, err) = home.run(&["import", "--no-resolve", bad.to_str().unwrap()]);
     assert_eq!(code, 2, "{err}");
     for expected in [
         "links.jsonl:1: b: refers to `ghost`, which is neither in the store nor in this import",
@@ -126,7 +126,7 @@ fn hand_written_links_are_validated_like_records() {
         r#"{"type":"link","a":"ias-up042600","b":"alok-ranjan","decision":"same","why":"same TCPD id"}
 "#,
     );
-    home.ok(&["import", good.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", good.to_str().unwrap()]);
     let v = home.json(&["show", "alok-ranjan", "--json"]);
     let d = &v["identity"][0]["decision"];
     assert_eq!(d["by"], format!("import {}", good.display()));
@@ -145,14 +145,14 @@ fn hand_written_links_are_validated_like_records() {
 fn a_persons_different_and_a_linkers_decisions_round_trip_with_the_person_winning() {
     let home = Home::new();
     let f = home.write("people.jsonl", PEOPLE);
-    home.ok(&["import", f.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", f.to_str().unwrap()]);
     let machine = |at: u64| {
         format!(
             "{{\"type\":\"link\",\"a\":\"alok-ranjan\",\"b\":\"ias-up042600\",\"decision\":\"same\",\"by\":\"resolver\",\"at\":{at},\"why\":\"score 18.4: name; batch\"}}\n"
         )
     };
     let first = home.write("first.jsonl", &machine(1_700_000_000));
-    home.ok(&["import", first.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", first.to_str().unwrap()]);
     assert_eq!(home.linked("alok-ranjan"), ["ias-up042600"]);
     home.ok(&[
         "different",
@@ -163,13 +163,13 @@ fn a_persons_different_and_a_linkers_decisions_round_trip_with_the_person_winnin
     ]);
     // A linker's later decision about the pair: logged, not effective.
     let later = home.write("later.jsonl", &machine(4_000_000_000));
-    home.ok(&["import", later.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", later.to_str().unwrap()]);
     assert!(home.linked("alok-ranjan").is_empty());
     assert_export_round_trips(&home);
 
     let file = home.write("export.jsonl", &home.ok(&["export"]));
     let fresh = Home::new();
-    fresh.ok(&["import", file.to_str().unwrap()]);
+    fresh.ok(&["import", "--no-resolve", file.to_str().unwrap()]);
     let said: Vec<String> = fresh
         .ok(&["export"])
         .lines()

@@ -9,6 +9,7 @@ fn real_slices_propose_the_known_same_people_and_keep_namesakes_apart() {
     let home = Home::new();
     home.ok(&[
         "import",
+        "--no-resolve",
         "tests/fixtures/tcpd-ias/ias-profile-slice.csv",
         "tests/fixtures/tcpd-cabinet/cabinet-slice.csv",
         "tests/fixtures/adr/lok-sabha-candidates.csv",

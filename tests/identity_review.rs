@@ -20,6 +20,7 @@ fn imported() -> Home {
     let home = Home::new();
     home.ok(&[
         "import",
+        "--no-resolve",
         "tests/fixtures/tcpd-ias/ias-profile-slice.csv",
         "tests/fixtures/tcpd-cabinet/cabinet-slice.csv",
         "tests/fixtures/adr/lok-sabha-candidates.csv",

@@ -36,7 +36,12 @@ fn candidacy(home: &Home, person: &str) -> serde_json::Value {
 #[test]
 fn the_slice_imports_as_counted_by_hand() {
     let home = Home::new();
-    let (code, _, err) = home.run(&["import", fixture(FILES[0]).to_str().unwrap(), "--dry-run"]);
+    let (code, _, err) = home.run(&[
+        "import",
+        "--no-resolve",
+        fixture(FILES[0]).to_str().unwrap(),
+        "--dry-run",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("as adr"), "{err}");
     let report = import_slice(&home);
@@ -257,7 +262,7 @@ fn a_bad_number_names_line_and_column_and_writes_nothing() {
     let bad = text.replacen("\"755200\"", "\"7,55,2OO\"", 1);
     assert_ne!(bad, text);
     let file = home.write("gujarat.csv", &bad);
-    let (code, out, err) = home.run(&["import", file.to_str().unwrap()]);
+    let (code, out, err) = home.run(&["import", "--no-resolve", file.to_str().unwrap()]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty());
     assert!(
@@ -372,6 +377,7 @@ fn all_files_import_through_the_binary() {
     let home = Home::new();
     let mut args = vec![
         "import".to_string(),
+        "--no-resolve".to_string(),
         "--format".into(),
         "adr".into(),
         "--json".into(),

@@ -13,7 +13,7 @@ const SLICE: &str = "tcpd-ias/ias-profile-slice.csv";
 fn the_slice_imports_as_counted_by_hand() {
     let home = Home::new();
     let file = fixture(SLICE);
-    let (code, _, err) = home.run(&["import", file.to_str().unwrap()]);
+    let (code, _, err) = home.run(&["import", "--no-resolve", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("as tcpd-ias"), "the format is detected: {err}");
     let home = Home::new();
@@ -130,7 +130,13 @@ fn a_bad_row_names_line_and_column_and_writes_nothing() {
     let text = std::fs::read_to_string(fixture(SLICE)).unwrap();
     let bad = text.replacen("1956-03-09", "1956-02-30", 1);
     let file = home.write("ias.csv", &bad);
-    let (code, out, err) = home.run(&["import", "--format", "tcpd-ias", file.to_str().unwrap()]);
+    let (code, out, err) = home.run(&[
+        "import",
+        "--no-resolve",
+        "--format",
+        "tcpd-ias",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty());
     // UP042600 is the 27th data row: line 28 (`grep -n UP042600`).

@@ -23,6 +23,7 @@ fn ramji_home() -> Home {
     let home = Home::new();
     home.ok(&[
         "import",
+        "--no-resolve",
         "tests/fixtures/tcpd-cabinet/cabinet-slice.csv",
         "tests/fixtures/adr/lok-sabha-candidates.csv",
         "tests/fixtures/tcpd-lokdhaba/ge-incumbency-6.csv",
@@ -103,7 +104,7 @@ fn linked_records_are_one_hit_with_every_name_and_unmerge_splits_them_again() {
         home.json(&["show", "tcpd-cabinet-ramji-lal-suman", "--json"])["record"].clone();
     record["aliases"] = serde_json::json!(["Babuji"]);
     let file = home.write("alias.jsonl", &format!("{record}\n"));
-    home.ok(&["import", file.to_str().unwrap()]);
+    home.ok(&["import", "--no-resolve", file.to_str().unwrap()]);
     assert_eq!(hit_ids(&person_hits(&home, "Babuji")), [person]);
     assert!(home.ok(&["check"]).contains("every check passed"));
 
@@ -140,6 +141,7 @@ fn the_notable_person_leads_namesakes_without_burying_exact_names() {
     let home = Home::new();
     home.ok(&[
         "import",
+        "--no-resolve",
         "tests/fixtures/adr/akhilesh-yadav-lok-sabha.csv",
         "tests/fixtures/adr/akhilesh-yadav-uttar-pradesh.csv",
         "tests/fixtures/tcpd-cm/cm-slice.csv",
@@ -171,7 +173,11 @@ fn the_notable_person_leads_namesakes_without_burying_exact_names() {
 #[test]
 fn a_person_is_named_in_english_and_hindi_and_the_other_scripts_are_other_names() {
     let home = Home::new();
-    home.ok(&["import", "tests/fixtures/popolo/lok-sabha-16-slice.json"]);
+    home.ok(&[
+        "import",
+        "--no-resolve",
+        "tests/fixtures/popolo/lok-sabha-16-slice.json",
+    ]);
     let v = person_hits(&home, "Narendra Modi");
     let hit = &v["hits"][0];
     let langs: Vec<&String> = hit["name"].as_object().unwrap().keys().collect();

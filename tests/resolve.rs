@@ -13,7 +13,12 @@ const M1989: &str = "tcpd-vidhan-sabha-uttar-pradesh-1989-jaswantnagar-mulayam-s
 fn imported() -> Home {
     let home = Home::new();
     let dir = fixture("tcpd-lokdhaba");
-    home.ok(&["import", "-r", dir.to_str().expect("a UTF-8 path")]);
+    home.ok(&[
+        "import",
+        "--no-resolve",
+        "-r",
+        dir.to_str().expect("a UTF-8 path"),
+    ]);
     home
 }
 
@@ -91,7 +96,12 @@ fn the_resolver_links_records_that_share_no_identifier() {
     let home = Home::new();
     for f in ["resolve", "tcpd-cm", "popolo"] {
         let dir = fixture(f);
-        home.ok(&["import", "-r", dir.to_str().expect("a UTF-8 path")]);
+        home.ok(&[
+            "import",
+            "--no-resolve",
+            "-r",
+            dir.to_str().expect("a UTF-8 path"),
+        ]);
     }
     const MAINPURI_2004: &str = "adr-lok-sabha-2004-uttar-pradesh-mainpuri-mulayam-singh-yadav";
     assert!(home.linked(MAINPURI_2004).is_empty());

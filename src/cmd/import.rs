@@ -116,6 +116,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
             .join(" ")
     );
     let mut kb = ctx.open()?;
+    kb.resolve_imports = !args.no_resolve;
     let spinner = bar.clone();
     kb.on_phase = Some(Box::new(move |what| {
         spinner.set_message(what.to_string());
@@ -147,6 +148,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         println!(
             "identity links: {verb} {}, unchanged {}",
             report.links.added, report.links.unchanged
+        );
+    }
+    if !report.resolved.is_empty() {
+        println!(
+            "people: linked {} records by a shared identifier and {} by the resolver (`netakosh duplicates NAME` lists the uncertain pairs)",
+            report.resolved.exact, report.resolved.resolver
         );
     }
     if !report.skipped.is_empty() {

@@ -109,6 +109,10 @@ pub struct Report {
     /// Identity decisions the import adds, and those the store holds already.
     #[serde(skip_serializing_if = "LinkCounts::is_empty")]
     pub links: LinkCounts,
+    /// What resolving the import's person records linked (see
+    /// [`crate::resolve::on_import`]).
+    #[serde(skip_serializing_if = "crate::resolve::on_import::Linked::is_empty")]
+    pub resolved: crate::resolve::on_import::Linked,
 }
 
 /// Identity decisions in an import (see [`Report`]).

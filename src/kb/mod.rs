@@ -38,6 +38,9 @@ pub struct Kb {
     pub notices: Vec<Notice>,
     /// Told what a long operation is doing ("writing the store"), for a progress display.
     pub on_phase: Option<PhaseObserver>,
+    /// Whether an import resolves the person records it touches (`import --no-resolve`
+    /// leaves that to a later `resolve`).
+    pub resolve_imports: bool,
 }
 
 impl Kb {

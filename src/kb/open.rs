@@ -123,6 +123,7 @@ impl Kb {
             index,
             notices: Vec::new(),
             on_phase: None,
+            resolve_imports: true,
         };
         if opts.seed && kb.store.is_empty() && !kb.store.is_seeded()? {
             let report = kb.apply(seed::records(), "seed", true)?;

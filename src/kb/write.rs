@@ -6,6 +6,7 @@ use super::{timing, Kb};
 use crate::error::{Error, Result};
 use crate::import::{self, Batch, Report};
 use crate::index;
+use crate::resolve::on_import;
 use crate::store::{Change, Decision};
 
 impl Kb {
@@ -32,7 +33,30 @@ impl Kb {
         if plan.changes.is_empty() && plan.decisions.is_empty() && !seeding {
             return Ok(report);
         }
-        report.generation = Some(self.write(&plan.changes, &plan.decisions, label, seeding)?);
+        let resolve = self.resolve_imports && !seeding;
+        let at = crate::time::now();
+        let mut decisions = plan.decisions;
+        let mut resolved_before = false;
+        if resolve {
+            self.phase("linking the import's people to the others");
+            if let Some(linked) =
+                on_import::before_write(&self.store, &plan.changes, &decisions, at)?
+            {
+                decisions.extend(linked.decisions.iter().cloned());
+                report.resolved = linked;
+                resolved_before = true;
+            }
+        }
+        report.generation = Some(self.write(&plan.changes, &decisions, label, seeding)?);
+        if resolve && !resolved_before {
+            self.phase("linking the import's people to the others");
+            let linked = on_import::after_write(&self.store, &plan.changes, at)?;
+            if !linked.decisions.is_empty() {
+                let label = format!("resolve ({label})");
+                report.generation = Some(self.write(&[], &linked.decisions, &label, false)?);
+            }
+            report.resolved = linked;
+        }
         drop(plan.changes);
         timing("freed the import's records");
         Ok(report)

@@ -11,7 +11,7 @@ use crate::analysis::filter_key;
 use crate::error::Result;
 use crate::index::people;
 use crate::model::{Kind, Names, Outcome, PartialDate, Record};
-use crate::store::{Decision, Store, Verdict};
+use crate::store::{Decision, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -325,30 +325,26 @@ fn party_spans(
     spans
 }
 
-/// The records of the person and the decision that brought each in: a walk over
-/// `same` decisions from the person id, each record reached through the first
-/// decision that reaches it.
+/// The records of the person and the decision that brought each in, as the
+/// identity's clustering says (see [`crate::identity::person_of`]): the link it
+/// kept for each record, never one a person's `different` cut.
 fn records(store: &Store, members: &[String]) -> Result<Vec<RecordLine>> {
-    let inside: BTreeSet<&str> = members.iter().map(String::as_str).collect();
-    let mut via: BTreeMap<String, Option<(String, Decision)>> = BTreeMap::new();
-    let mut queue = vec![members[0].clone()];
-    via.insert(members[0].clone(), None);
-    let mut i = 0;
-    while i < queue.len() {
-        let at = queue[i].clone();
-        for (other, verdict, seq) in store.identity_links(&at)? {
-            if verdict != Verdict::Same
-                || !inside.contains(other.as_str())
-                || via.contains_key(&other)
-            {
-                continue;
-            }
-            let decision = store.decision(seq)?;
-            via.insert(other.clone(), decision.map(|d| (at.clone(), d)));
-            queue.push(other);
-        }
-        i += 1;
-    }
+    let cluster = crate::identity::person_of(store, &members[0])?;
+    let via: BTreeMap<String, Option<(String, Decision)>> = cluster
+        .members
+        .into_iter()
+        .map(|m| {
+            let link = m.via.map(|d| {
+                let other = if d.a == m.record {
+                    d.b.clone()
+                } else {
+                    d.a.clone()
+                };
+                (other, d)
+            });
+            (m.record, link)
+        })
+        .collect();
     let mut out = Vec::new();
     for id in members {
         let record = store.get(id)?;

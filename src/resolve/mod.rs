@@ -18,6 +18,7 @@ pub mod compare;
 pub mod eval;
 pub mod exact;
 pub mod facts;
+pub mod on_import;
 pub mod weights;
 
 pub use exact::{exact, link, Outcome, SchemeStats, SCHEMES};

@@ -266,9 +266,10 @@ pub fn fixture(relative: &str) -> PathBuf {
         .join(relative)
 }
 
-/// `import --json FILE…`: the report.
+/// `import --no-resolve --json FILE…`: the report (resolution on import has its own
+/// tests, `tests/resolve_on_import.rs`).
 pub fn import_report(home: &Home, files: &[&Path]) -> serde_json::Value {
-    let mut args = vec!["import", "--json"];
+    let mut args = vec!["import", "--no-resolve", "--json"];
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     args.extend(names.iter().map(String::as_str));
     home.json(&args)["report"].clone()
@@ -318,7 +319,11 @@ pub fn assert_export_round_trips(home: &Home) {
     let first = home.ok(&["export"]);
     let file = home.write("export.jsonl", &first);
     let fresh = Home::new();
-    fresh.ok(&["import", file.to_str().expect("a UTF-8 path")]);
+    fresh.ok(&[
+        "import",
+        "--no-resolve",
+        file.to_str().expect("a UTF-8 path"),
+    ]);
     let second = fresh.ok(&["export"]);
     assert!(
         first == second,
