@@ -303,6 +303,45 @@ fn report_missed(resolver: &Resolver, truth: &[Option<u32>], labels: &[u32], n: 
     groups.sort_by_key(|g| std::cmp::Reverse(g.0));
     let total: u64 = groups.iter().map(|g| g.0).sum();
     println!("missed pairs {total} in {} pid groups", groups.len());
+    // Every missed pair by whether blocking compared it and its levels of name,
+    // constituency, party and birth year.
+    let mut kinds: HashMap<String, u64> = HashMap::new();
+    for (_, parts) in &groups {
+        for (k, p) in parts.iter().enumerate() {
+            for q in &parts[k + 1..] {
+                for &i in p {
+                    for &j in q {
+                        let (x, y) = (i as u32, j as u32);
+                        let blocked = resolver.blocks.first_shared(x, y).is_some();
+                        let l = netakosh::resolve::compare::levels(f, x, y);
+                        let w = resolver.model.weight(&l);
+                        let names =
+                            |c: usize| netakosh::resolve::compare::COMPARISONS[c].1[l[c] as usize];
+                        let band = if w >= resolver.model.weights.threshold {
+                            "above (refused)"
+                        } else if w >= 0.0 {
+                            "0..threshold"
+                        } else {
+                            "below 0"
+                        };
+                        let key = format!(
+                            "blocked {blocked} | {band} | name {} | seat {} | party {} | birth {}",
+                            names(0),
+                            names(4),
+                            names(5),
+                            names(2)
+                        );
+                        *kinds.entry(key).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut kinds: Vec<(String, u64)> = kinds.into_iter().collect();
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+    for (k, c) in kinds.iter().take(25) {
+        println!("  {c:>6} {k}");
+    }
     let row = |i: usize| {
         let p = &f.people[i];
         let texts = |v: &[u32]| {
@@ -357,14 +396,15 @@ struct PidGroup {
     names: Vec<u32>,
     seats: Vec<u32>,
     parties: Vec<u32>,
-    elections: Vec<u32>,
+    /// (election, seat) of each candidacy whose seat is known.
+    contests: Vec<(u32, u32)>,
     birth: Option<(u16, u16)>,
 }
 
 /// Two pid groups TCPD may have failed to join: they share a normalised name (the
 /// cross-script key of a whole name), their birth-year estimates are within two
 /// years (or one is unknown), they share a seat or a party, and they never stood
-/// in the same election.
+/// for one seat in one election (the linker's own cannot-link).
 fn consistent(a: &PidGroup, b: &PidGroup) -> bool {
     let shares = |x: &[u32], y: &[u32]| x.iter().any(|v| y.contains(v));
     let births = match (a.birth, b.birth) {
@@ -376,7 +416,7 @@ fn consistent(a: &PidGroup, b: &PidGroup) -> bool {
     shares(&a.names, &b.names)
         && births
         && (shares(&a.seats, &b.seats) || shares(&a.parties, &b.parties))
-        && !shares(&a.elections, &b.elections)
+        && !a.contests.iter().any(|c| b.contests.contains(c))
 }
 
 /// Pairwise precision counting a predicted pair across two pid groups as right when
@@ -392,7 +432,12 @@ fn tolerant_precision(f: &Facts, truth: &[Option<u32>], labels: &[u32]) -> (f64,
         g.names.extend(p.names.iter().map(|n| n.joined));
         g.seats.extend(&p.seats);
         g.parties.extend(&p.parties);
-        g.elections.extend(p.contests.iter().map(|c| c.election));
+        g.contests.extend(
+            p.contests
+                .iter()
+                .filter(|c| c.seat != u32::MAX)
+                .map(|c| (c.election, c.seat)),
+        );
         if let Some((lo, hi)) = p.birth {
             g.birth = Some(g.birth.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
         }
