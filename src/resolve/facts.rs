@@ -199,6 +199,8 @@ struct Builder {
     forms: HashMap<String, Option<NameForm>>,
     token_keys: HashMap<String, Sym>,
     withhold: Vec<String>,
+    /// Winners per source, election and seat: two mean two polls under one id.
+    winners: HashMap<(String, Sym, Sym), u32>,
 }
 
 /// Words that are titles, not names, in either script.
@@ -378,6 +380,10 @@ impl Builder {
                     if let Some(age) = age.filter(|a| (18..=110).contains(a)) {
                         f.add_birth(y.saturating_sub(age + 1), y.saturating_sub(age));
                     }
+                    if let (Some(seat), Some(1)) = (seat, c.rank) {
+                        let source = c.id.split('-').next().unwrap_or("").to_string();
+                        *self.winners.entry((source, election, seat)).or_default() += 1;
+                    }
                     f.contests.push(Contest {
                         election,
                         seat: seat.unwrap_or(Sym::MAX),
@@ -479,6 +485,24 @@ impl Builder {
     }
 
     fn finish(mut self) -> Facts {
+        // Bihar polled twice in 2005 (February and October) and both polls have one
+        // election id: one source's seat with two winners in one election is two
+        // polls, where one person's two candidacies for the seat are no cannot-link.
+        let doubled: std::collections::HashSet<(Sym, Sym)> = self
+            .winners
+            .iter()
+            .filter(|(_, &n)| n >= 2)
+            .map(|((_, e, s), _)| (*e, *s))
+            .collect();
+        if !doubled.is_empty() {
+            for p in &mut self.facts.people {
+                for c in &mut p.contests {
+                    if doubled.contains(&(c.election, c.seat)) {
+                        c.seat = Sym::MAX;
+                    }
+                }
+            }
+        }
         let mut counts: HashMap<Sym, u32> = HashMap::new();
         for p in &self.facts.people {
             let mut seen: Vec<Sym> = p.names.iter().map(|n| n.joined).collect();
@@ -542,6 +566,39 @@ mod tests {
             Some("uttar-pradesh")
         );
         assert!(leading_state("firozabad-ramji").is_none());
+    }
+
+    /// Bihar's February and October 2005 polls share one election id: a seat with
+    /// two TCPD winners is two polls, so Ram Babu Singh's candidacies in both are no
+    /// cannot-link, while two candidates of one seat in one ordinary poll stay one.
+    #[test]
+    fn two_polls_under_one_id_are_no_cannot_link() {
+        use crate::model::{Candidacy, Names, Person};
+        use crate::resolve::compare::cannot_link;
+        let person = |id: &str| Record::Person(Person::named(id, "en", "Ram Babu Singh", "s"));
+        let run = |id: &str, person: &str, election: &str, rank: u32| {
+            Record::Candidacy(Candidacy {
+                id: id.into(),
+                person: person.into(),
+                election: election.into(),
+                constituency: Some(Names::new([("en", "Raghopur")])),
+                rank: Some(rank),
+                ..Candidacy::default()
+            })
+        };
+        let records = [
+            person("tcpd-feb"),
+            person("tcpd-oct"),
+            run("tcpd-c1", "tcpd-feb", "vidhan-sabha-bihar-2005", 1),
+            run("tcpd-c2", "tcpd-oct", "vidhan-sabha-bihar-2005", 1),
+            person("tcpd-a"),
+            person("tcpd-b"),
+            run("tcpd-c3", "tcpd-a", "vidhan-sabha-bihar-2010", 1),
+            run("tcpd-c4", "tcpd-b", "vidhan-sabha-bihar-2010", 4),
+        ];
+        let f = Facts::from_records(&records, &[]);
+        assert_eq!(cannot_link(&f.people[0], &f.people[1]), None);
+        assert!(cannot_link(&f.people[2], &f.people[3]).is_some());
     }
 
     #[test]
