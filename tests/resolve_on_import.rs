@@ -110,3 +110,43 @@ fn importing_the_same_file_again_links_nothing_new() {
         "nothing was written: {again}"
     );
 }
+
+#[test]
+fn one_race_reported_by_two_datasets_is_one_candidacy_and_joins_the_people() {
+    let home = Home::new();
+    home.ok(&[
+        "import",
+        fixture("adr/narendra-modi-lok-sabha.csv").to_str().unwrap(),
+    ]);
+    let out = home.ok(&[
+        "import",
+        fixture("resolve/lokdhaba-modi/ge-incumbency-17.csv")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(out.contains("people: linked"), "{out}");
+    // ADR's three affidavits (Vadodara and Varanasi 2014, Varanasi 2019) and TCPD's
+    // three counted rows of the same races: one person.
+    let person = records_of(
+        &home,
+        "adr-lok-sabha-2019-uttar-pradesh-varanasi-narendra-modi",
+    );
+    let adr = person
+        .iter()
+        .filter(|(id, _)| id.starts_with("adr-"))
+        .count();
+    let tcpd = person
+        .iter()
+        .filter(|(id, _)| id.starts_with("tcpd-"))
+        .count();
+    assert_eq!((adr, tcpd), (3, 3), "{person:?}");
+    assert!(
+        person
+            .iter()
+            .any(|(_, how)| how.contains("same candidacy in two datasets")),
+        "{person:?}"
+    );
+    // Search: one person for him.
+    let hits = hit_ids(&home.json(&["search", "Narendra Modi", "--kind", "person", "--json"]));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}

@@ -118,7 +118,11 @@ impl Clusters {
         }
         for x in &a.contests {
             for y in &b.contests {
-                if x.election == y.election && x.seat == y.seat && x.seat != Sym::MAX {
+                if x.election == y.election
+                    && x.seat == y.seat
+                    && x.seat != Sym::MAX
+                    && x.source == y.source
+                {
                     return Some(Refusal::Time);
                 }
             }

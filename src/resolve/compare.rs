@@ -49,7 +49,12 @@ pub const COMPARISONS: [(&str, &[&str]); 9] = [
     ("party", &["same", "different", "unknown"]),
     (
         "election",
-        &["same election", "different elections", "unknown"],
+        &[
+            "same election",
+            "different elections",
+            "unknown",
+            "same candidacy in two datasets",
+        ],
     ),
     (
         "years apart",
@@ -96,12 +101,32 @@ pub fn cannot_link(a: &PersonFacts, b: &PersonFacts) -> Option<CannotLink> {
         x.seat != u32::MAX
             && b.contests
                 .iter()
-                .any(|y| x.election == y.election && x.seat == y.seat)
+                .any(|y| x.election == y.election && x.seat == y.seat && x.source == y.source)
     }) {
         return Some(CannotLink::SameSeatSameElection);
     }
     None
 }
+
+/// Whether two records stood in one race (election and seat) as reported by two
+/// datasets: then, with compatible names, they are one candidacy reported twice
+/// (ADR's affidavit row and TCPD's or india-votes' counted row).
+pub fn same_candidacy(a: &PersonFacts, b: &PersonFacts) -> bool {
+    a.contests.iter().any(|x| {
+        x.seat != u32::MAX
+            && b.contests
+                .iter()
+                .any(|y| x.election == y.election && x.seat == y.seat && x.source != y.source)
+    })
+}
+
+/// The `election` level of [`same_candidacy`]: it is not estimated from TCPD's
+/// pids (one dataset never reports a race twice) but stands as a rule, like a
+/// shared identifier (see [`super::weights::SAME_CANDIDACY_BITS`]).
+pub const SAME_CANDIDACY: u8 = 3;
+/// Name levels that may join a candidacy reported twice: exact, reordered, the
+/// same key, clipped (ADR's `Rahul Gandh`).
+const CANDIDACY_NAMES: u8 = 3;
 
 fn intersects(a: &[u32], b: &[u32]) -> bool {
     a.iter().any(|x| b.contains(x))
@@ -246,6 +271,8 @@ pub fn levels(facts: &Facts, x: u32, y: u32) -> Levels {
     l[5] = sets(&a.parties, &b.parties);
     l[6] = if a.contests.is_empty() || b.contests.is_empty() {
         2
+    } else if l[NAME] <= CANDIDACY_NAMES && same_candidacy(a, b) {
+        SAME_CANDIDACY
     } else if a
         .contests
         .iter()

@@ -69,6 +69,10 @@ pub struct Contest {
     pub year: u16,
     /// A general election (not a bye-election): the two-seat rule applies from 1996.
     pub general: bool,
+    /// The dataset that reports the candidacy (its id's first word: `adr`, `tcpd`,
+    /// `iv`…): two rows of one race are two people only within one dataset; across
+    /// datasets they may be one candidacy reported twice.
+    pub source: Sym,
 }
 
 /// What is known about one person record.
@@ -380,15 +384,21 @@ impl Builder {
                     if let Some(age) = age.filter(|a| (18..=110).contains(a)) {
                         f.add_birth(y.saturating_sub(age + 1), y.saturating_sub(age));
                     }
+                    let source_text = c.id.split('-').next().unwrap_or("");
                     if let (Some(seat), Some(1)) = (seat, c.rank) {
-                        let source = c.id.split('-').next().unwrap_or("").to_string();
-                        *self.winners.entry((source, election, seat)).or_default() += 1;
+                        *self
+                            .winners
+                            .entry((source_text.to_string(), election, seat))
+                            .or_default() += 1;
                     }
+                    let source = self.facts.strings.intern(source_text);
+                    let f = &mut self.facts.people[i as usize];
                     f.contests.push(Contest {
                         election,
                         seat: seat.unwrap_or(Sym::MAX),
                         year: y,
                         general: e.is_none_or(|e| e.general && (e.lok_sabha || y > 0)),
+                        source,
                     });
                 }
             }

@@ -58,6 +58,15 @@ pub struct Weights {
 /// The weights bundled with the program.
 const BUNDLED: &str = include_str!("weights.json");
 
+/// The weight of one race reported by two datasets under compatible names. Not
+/// estimated: TCPD's pids come from one dataset, which never reports a race twice,
+/// so no labelled pair reaches this level. It is a rule with the strength of a
+/// shared identifier — enough to pass the threshold against every other comparison
+/// (a different birth year or sex still keeps such a pair apart only when it outweighs
+/// this, which takes several strong disagreements).
+pub const SAME_CANDIDACY_BITS: f64 = 16.0;
+const ELECTION: usize = 6;
+
 /// Weights as a table of bits, ready to score.
 #[derive(Clone, Debug)]
 pub struct Model {
@@ -84,6 +93,7 @@ impl Model {
                 };
             }
         }
+        bits[ELECTION][super::compare::SAME_CANDIDACY as usize] = SAME_CANDIDACY_BITS;
         let p = weights.prior.clamp(1e-12, 1.0 - 1e-12);
         Model {
             prior_bits: (p / (1.0 - p)).log2(),
@@ -291,5 +301,10 @@ mod tests {
         assert!(m.bits[0][6] < 0.0, "{:?}", m.bits[0]);
         assert!(m.bits[2][5] < -3.0, "{:?}", m.bits[2]);
         assert!(m.weights.training.matches > 10_000);
+        // A race reported by two datasets is a rule, not a trained level.
+        assert_eq!(
+            m.bits[ELECTION][compare::SAME_CANDIDACY as usize],
+            SAME_CANDIDACY_BITS
+        );
     }
 }
