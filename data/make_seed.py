@@ -104,7 +104,7 @@ records = [
      "aliases": ["Ramjilal Suman", "रामजी लाल सुमन"],
      "summary": {"en": "Samajwadi Party candidate who won a Rajya Sabha seat from Uttar Pradesh in 2024.",
                  "hi": "समाजवादी पार्टी के उम्मीदवार, जिन्होंने 2024 में उत्तर प्रदेश से राज्यसभा सीट जीती।"},
-     "sources": [ART]},
+     "identifiers": {"tcpd_pid": "GEUP11692"}, "sources": [ART]},
     {"type": "person", "id": "akhilesh-yadav",
      "name": {"en": "Akhilesh Yadav", "hi": "अखिलेश यादव"}, "gender": "male", "home_state": UP,
      "summary": {"en": "National president of the Samajwadi Party; chief minister of Uttar Pradesh from 2012 to 2017.",

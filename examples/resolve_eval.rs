@@ -170,7 +170,7 @@ fn main() {
         if let Some(t) = value("--threshold").and_then(|t| t.parse().ok()) {
             model.weights.threshold = t;
         }
-        let resolver = Resolver::with_model(facts, model);
+        let mut resolver = Resolver::with_model(facts, model);
         let (resolution, mut clusters) = resolver.resolve(None, &[], 0);
         let labels = clusters.labels();
         let took = start.elapsed().as_secs_f64();

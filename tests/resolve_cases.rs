@@ -46,7 +46,7 @@ fn resolved() -> Cases {
         .collect();
     // Wikidata and EveryPolitician ids name Popolo's people only: none is shared,
     // so every link below is the probabilistic linker's.
-    let resolver = Resolver::new(Facts::from_records(&records, &[]));
+    let mut resolver = Resolver::new(Facts::from_records(&records, &[]));
     let (_, mut clusters) = resolver.resolve(None, &[], 0);
     let labels = clusters.labels();
     Cases {
@@ -142,7 +142,7 @@ impl Cases {
 
 #[test]
 fn mulayam_singh_yadav_is_one_person_across_five_sources() {
-    let c = resolved();
+    let mut c = resolved();
     let rows = [
         c.candidate("Mulayam Singh Yadav", "Mainpuri", "2004"),
         c.candidate("Mulayam Singh Yadav", "Mainpuri", "2009"),
@@ -178,7 +178,7 @@ fn mulayam_singh_yadav_is_one_person_across_five_sources() {
 
 #[test]
 fn namesakes_of_mayawati_and_rahul_gandhi_stay_apart() {
-    let c = resolved();
+    let mut c = resolved();
     // Mayawati of Akbarpur 2004 (48 then) is not the BSP's Mayawati of Srinagar 2007
     // (38 then): ten years apart in age three years apart in time.
     let akbarpur = c.candidate("Mayawati", "Akbarpur", "2004");
@@ -224,7 +224,7 @@ fn namesakes_of_mayawati_and_rahul_gandhi_stay_apart() {
 
 #[test]
 fn a_persons_not_same_decision_is_never_overridden() {
-    let c = resolved();
+    let mut c = resolved();
     let a = c.candidate("Mulayam Singh Yadav", "Mainpuri", "2004");
     let b = c.candidate("Mulayam Singh Yadav", "Mainpuri", "2009");
     assert!(c.together(&a, &b));
@@ -248,7 +248,7 @@ fn a_persons_not_same_decision_is_never_overridden() {
 
 #[test]
 fn the_review_queue_gets_a_records_candidates_with_evidence_best_first() {
-    let c = resolved();
+    let mut c = resolved();
     let a = c.candidate("Mayawati", "Akbarpur", "2004");
     let list = c.resolver.candidates_for(std::slice::from_ref(&a));
     // The BSP's other Mayawati and the chief minister Mayawati share her name.

@@ -150,3 +150,32 @@ fn one_race_reported_by_two_datasets_is_one_candidacy_and_joins_the_people() {
     let hits = hit_ids(&home.json(&["search", "Narendra Modi", "--kind", "person", "--json"]));
     assert_eq!(hits.len(), 1, "{hits:?}");
 }
+
+#[test]
+fn the_seeds_ramji_lal_suman_gathers_his_lok_sabha_rows_by_his_pid() {
+    let home = Home::new();
+    let dir = fixture("tcpd-lokdhaba");
+    home.ok(&["import", "-r", dir.to_str().unwrap()]);
+    let person = records_of(&home, "ramji-lal-suman");
+    let tcpd: Vec<&(String, String)> = person
+        .iter()
+        .filter(|(id, _)| id.starts_with("tcpd-lok-sabha-"))
+        .collect();
+    assert!(!tcpd.is_empty(), "{person:?}");
+    assert!(
+        person.iter().any(|(_, how)| how.contains("GEUP11692")),
+        "{person:?}"
+    );
+    // `show` by his Hindi name opens the one person with his Firozabad contests.
+    let v = home.json(&["show", "रामजीलाल सुमन", "--json"]);
+    let seats: Vec<&str> = v["career"]["elections"]
+        .as_array()
+        .expect("elections")
+        .iter()
+        .filter_map(|e| e["constituency"]["en"].as_str())
+        .collect();
+    assert!(
+        seats.iter().any(|s| s.eq_ignore_ascii_case("firozabad")),
+        "{seats:?}"
+    );
+}

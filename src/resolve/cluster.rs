@@ -229,6 +229,8 @@ impl Clusters {
 /// How far below the threshold (in bits: 16 times less likely) the mean weight of
 /// the pairs across two groups may be before their join is refused.
 const LINKAGE_SLACK: f64 = 4.0;
+/// The election comparison's place in a pair's levels.
+const ELECTION: usize = 6;
 /// The most pairs scored to check a join's linkage.
 const MAX_LINKAGE_PAIRS: usize = 400;
 
@@ -294,7 +296,12 @@ pub fn cluster(
             continue;
         }
         let mut refusal = c.refusal(rx, ry);
-        if refusal.is_none() {
+        // One race reported by two datasets is a rule with an identifier's strength
+        // (see `compare::same_candidacy`): like an exact link, it is not weighed
+        // against the two careers' other pairs — a long career's early and late
+        // contests score low against each other by nature.
+        let rule = levels[ELECTION] == super::compare::SAME_CANDIDACY;
+        if refusal.is_none() && !rule {
             if let Some(mean) = c.linkage(rx, ry, facts, model) {
                 if mean < model.weights.threshold - LINKAGE_SLACK {
                     refusal = Some(Refusal::Linkage);

@@ -71,6 +71,9 @@ pub struct Resolver {
     pub facts: Facts,
     pub blocks: Blocks,
     pub model: Model,
+    /// Each name's frequency in records, as gathered: every [`Resolver::resolve`]
+    /// starts from it (its second pass counts people instead).
+    record_counts: std::collections::HashMap<facts::Sym, u32>,
 }
 
 impl Resolver {
@@ -82,6 +85,7 @@ impl Resolver {
     pub fn with_model(facts: Facts, model: Model) -> Resolver {
         let blocks = block::build(&facts);
         Resolver {
+            record_counts: facts.name_counts.clone(),
             facts,
             blocks,
             model,
@@ -236,24 +240,61 @@ impl Resolver {
 
     /// Clusters the pairs above the threshold (all, or those holding a record
     /// `only` marks) given the effective `decisions`; new decisions stamped `at`.
+    ///
+    /// Two passes. How rare a name is was counted in records; but a politician's
+    /// own twenty contests make his name look common, so the pairs that would join
+    /// his records from other datasets (a cabinet post, a chief ministership) score
+    /// low. After the first pass a name's frequency is counted in the people it
+    /// found (Splink's term frequencies are best taken on deduplicated data), and
+    /// the pairs are scored and clustered again, the first pass's links seeded.
     pub fn resolve(
-        &self,
+        &mut self,
         only: Option<&[bool]>,
         decisions: &[(String, String, Verdict)],
         at: u64,
     ) -> (Resolution, cluster::Clusters) {
+        self.facts.name_counts = self.record_counts.clone();
         let (pairs, compared) = self.pairs_above(only);
-        let (decisions, mut stats, clusters) =
+        let (mut first, stats, mut clusters) =
             cluster::cluster(&self.facts, &self.model, pairs, decisions, at);
-        stats.compared = compared;
+        self.count_names_by_person(&clusters.labels());
+        let mut known = decisions.to_vec();
+        known.extend(first.iter().map(|d| (d.a.clone(), d.b.clone(), d.decision)));
+        let (pairs, _) = self.pairs_above(only);
+        let (second, mut last, again) =
+            cluster::cluster(&self.facts, &self.model, pairs, &known, at);
+        first.extend(second);
+        last.links = first.len();
+        last.compared = compared;
+        last.records = stats.records;
+        clusters = again;
         (
             Resolution {
-                decisions,
-                stats,
+                decisions: first,
+                stats: last,
                 threshold: self.model.weights.threshold,
             },
             clusters,
         )
+    }
+
+    /// Counts each name (its cross-script key) once per person of `labels` (a
+    /// cluster label per record) rather than once per record.
+    fn count_names_by_person(&mut self, labels: &[u32]) {
+        let mut seen: Vec<(facts::Sym, u32)> = Vec::new();
+        for (p, &label) in self.facts.people.iter().zip(labels) {
+            for n in &p.names {
+                seen.push((n.joined, label));
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        let mut counts: std::collections::HashMap<facts::Sym, u32> =
+            std::collections::HashMap::with_capacity(self.facts.name_counts.len());
+        for (joined, _) in seen {
+            *counts.entry(joined).or_default() += 1;
+        }
+        self.facts.name_counts = counts;
     }
 }
 
@@ -270,7 +311,7 @@ pub struct Both {
 pub fn probabilistic(store: &Store, extra: &[Decision], at: u64) -> Result<Resolution> {
     let facts = Facts::from_store(store)?;
     crate::kb::timing("resolver: facts gathered");
-    let resolver = Resolver::new(facts);
+    let mut resolver = Resolver::new(facts);
     crate::kb::timing("resolver: blocks built");
     let mut decisions = store.identity_pairs()?;
     decisions.extend(extra.iter().map(|d| (d.a.clone(), d.b.clone(), d.decision)));
@@ -282,7 +323,7 @@ pub fn probabilistic(store: &Store, extra: &[Decision], at: u64) -> Result<Resol
 /// The probabilistic links an import's `touched` person records take part in: only
 /// the blocks holding one of them are scored.
 pub fn incremental(store: &Store, touched: &[String], at: u64) -> Result<Resolution> {
-    let resolver = Resolver::from_store(store)?;
+    let mut resolver = Resolver::from_store(store)?;
     let mut only = vec![false; resolver.facts.people.len()];
     for id in touched {
         if let Some(x) = resolver.facts.find(id) {

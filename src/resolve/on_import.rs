@@ -107,7 +107,7 @@ pub fn before_write(
     let exact = exact::link(records().filter_map(identifiers), &known, at);
     crate::kb::timing("resolver: exact links of the import");
     known.extend(pairs(&exact.decisions));
-    let resolver = Resolver::new(Facts::from_records(records(), &[]));
+    let mut resolver = Resolver::new(Facts::from_records(records(), &[]));
     let only = mask(&resolver, &touched);
     let resolution = resolver.resolve(Some(&only), &known, at).0;
     crate::kb::timing("resolver: the import's records scored and clustered");
@@ -122,7 +122,7 @@ pub fn after_write(store: &Store, changes: &[Change], at: u64) -> Result<Linked>
     }
     let exact = exact::exact(store, at)?;
     crate::kb::timing("resolver: exact links");
-    let resolver = Resolver::from_store(store)?;
+    let mut resolver = Resolver::from_store(store)?;
     crate::kb::timing("resolver: facts gathered");
     let mut known = store.identity_pairs()?;
     known.extend(pairs(&exact.decisions));
