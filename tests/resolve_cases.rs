@@ -142,7 +142,7 @@ impl Cases {
 
 #[test]
 fn mulayam_singh_yadav_is_one_person_across_five_sources() {
-    let mut c = resolved();
+    let c = resolved();
     let rows = [
         c.candidate("Mulayam Singh Yadav", "Mainpuri", "2004"),
         c.candidate("Mulayam Singh Yadav", "Mainpuri", "2009"),
@@ -178,7 +178,7 @@ fn mulayam_singh_yadav_is_one_person_across_five_sources() {
 
 #[test]
 fn namesakes_of_mayawati_and_rahul_gandhi_stay_apart() {
-    let mut c = resolved();
+    let c = resolved();
     // Mayawati of Akbarpur 2004 (48 then) is not the BSP's Mayawati of Srinagar 2007
     // (38 then): ten years apart in age three years apart in time.
     let akbarpur = c.candidate("Mayawati", "Akbarpur", "2004");
@@ -248,7 +248,7 @@ fn a_persons_not_same_decision_is_never_overridden() {
 
 #[test]
 fn the_review_queue_gets_a_records_candidates_with_evidence_best_first() {
-    let mut c = resolved();
+    let c = resolved();
     let a = c.candidate("Mayawati", "Akbarpur", "2004");
     let list = c.resolver.candidates_for(std::slice::from_ref(&a));
     // The BSP's other Mayawati and the chief minister Mayawati share her name.
