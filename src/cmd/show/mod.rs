@@ -21,6 +21,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         None => "en",
     };
     let kb = ctx.open()?;
+    let mut others: Vec<Namesake> = Vec::new();
     let id = match resolve(&kb.store, &kb.index, &target) {
         Ok(id) => id,
         Err(netakosh::Error::Ambiguous { query, candidates }) => {
@@ -32,14 +33,19 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
                     namesakes.push(Namesake::load(&kb.store, c)?);
                 }
             }
-            if !namesakes.is_empty() {
+            if let Some(top) = dominant(&mut namesakes, candidates.len()) {
+                others = namesakes;
+                top
+            } else if !namesakes.is_empty() {
                 if args.json {
                     print_json(&serde_json::json!({ "query": query, "namesakes": namesakes }))?;
                 } else {
                     career::namesakes(&namesakes, lang, &mut std::io::stdout().lock())?;
                 }
+                return Err(netakosh::Error::Ambiguous { query, candidates }.into());
+            } else {
+                return Err(netakosh::Error::Ambiguous { query, candidates }.into());
             }
-            return Err(netakosh::Error::Ambiguous { query, candidates }.into());
         }
         Err(e) => return Err(e.into()),
     };
@@ -52,7 +58,32 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     } else {
         render(&profile, lang, &mut std::io::stdout().lock())?;
     }
+    if !others.is_empty() {
+        let list: Vec<String> = others
+            .iter()
+            .map(|n| format!("{} ({})", n.id, n.seats.join("; ")))
+            .collect();
+        eprintln!(
+            "netakosh: also bearing this name, with far fewer records: {} — `show ID` opens one; `duplicates \"{target}\"` reviews whether they are the same person",
+            list.join(", ")
+        );
+    }
     Ok(Outcome::Done)
+}
+
+/// The person a name most likely means when one of its bearers has at least four
+/// times the weight of the next (records, and offices three times over) and five
+/// records or more: Ramji Lal Suman's 18-record career, not the single 1985 row
+/// of an Agra West namesake. Returns that person's id and leaves the others in
+/// `namesakes`; `None` when no bearer stands out (or a candidate is not a person).
+fn dominant(namesakes: &mut Vec<Namesake>, candidates: usize) -> Option<String> {
+    if namesakes.len() < 2 || namesakes.len() != candidates {
+        return None;
+    }
+    let weight = |n: &Namesake| n.records + 3 * n.offices.len();
+    namesakes.sort_by_key(|n| std::cmp::Reverse(weight(n)));
+    let (top, next) = (weight(&namesakes[0]), weight(&namesakes[1]));
+    (top >= 4 * next && namesakes[0].records >= 5).then(|| namesakes.remove(0).id)
 }
 
 pub(super) fn period(start: Option<&PartialDate>, end: Option<&PartialDate>) -> String {
@@ -387,5 +418,53 @@ mod tests {
         assert_eq!(rupees(12_345_678), "₹1,23,45,678");
         assert_eq!(rupees(999), "₹999");
         assert_eq!(rupees(1000), "₹1,000");
+    }
+}
+
+#[cfg(test)]
+mod dominant_tests {
+    use super::dominant;
+    use netakosh::model::Names;
+    use netakosh::profile::Namesake;
+
+    fn bearer(id: &str, records: usize, offices: usize) -> Namesake {
+        Namesake {
+            id: id.to_string(),
+            name: Names::new([("en", "Ramji Lal Suman")]),
+            seats: Vec::new(),
+            years: None,
+            parties: Vec::new(),
+            offices: (0..offices)
+                .map(|_| Names::new([("en", "Minister of State")]))
+                .collect(),
+            records,
+        }
+    }
+
+    #[test]
+    fn a_career_far_heavier_than_its_namesakes_is_the_one_a_name_means() {
+        // Ramji Lal Suman's career (18 records, three offices) and one 1985 row.
+        let mut all = vec![bearer("agra-west-1985", 1, 0), bearer("career", 18, 3)];
+        assert_eq!(dominant(&mut all, 2).as_deref(), Some("career"));
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].id, "agra-west-1985");
+    }
+
+    #[test]
+    fn comparable_namesakes_or_a_short_record_stay_a_list() {
+        // Two Mayawatis: 18 rows against 2 rows and a chief ministership.
+        let mut both = vec![bearer("ld", 18, 0), bearer("cm", 2, 1)];
+        assert_eq!(dominant(&mut both, 2), None);
+        assert_eq!(both.len(), 2);
+        // Four records against none is not enough to choose.
+        assert_eq!(
+            dominant(&mut vec![bearer("a", 4, 0), bearer("b", 1, 0)], 2),
+            None
+        );
+        // A candidate that is not a person keeps the list.
+        assert_eq!(
+            dominant(&mut vec![bearer("a", 20, 0), bearer("b", 1, 0)], 3),
+            None
+        );
     }
 }
