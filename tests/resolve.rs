@@ -10,19 +10,8 @@ use common::{fixture, Home};
 const M1985: &str = "tcpd-vidhan-sabha-uttar-pradesh-1985-jaswantnagar-mulayam-singh-yadav";
 const M1989: &str = "tcpd-vidhan-sabha-uttar-pradesh-1989-jaswantnagar-mulayam-singh-yadav";
 
-/// The Lok Dhaba fixtures in a home without the seed: the seed's Ramji Lal Suman
-/// carries his pid (GEUP11692), which would add a link to the counts below.
 fn imported() -> Home {
-    let home = Home::new();
-    let dir = fixture("tcpd-lokdhaba");
-    home.ok(&[
-        "--no-seed",
-        "import",
-        "--no-resolve",
-        "-r",
-        dir.to_str().expect("a UTF-8 path"),
-    ]);
-    home
+    common::lokdhaba_unresolved()
 }
 
 fn pid_stats(v: &serde_json::Value) -> &serde_json::Value {

@@ -332,3 +332,19 @@ pub fn assert_export_round_trips(home: &Home) {
         second.lines().count()
     );
 }
+
+/// The Lok Dhaba fixtures (`tests/fixtures/tcpd-lokdhaba`) imported with
+/// `--no-resolve` into a home without the seed (the seed's Ramji Lal Suman carries
+/// his pid, GEUP11692, which would add a link to the counts of tests that resolve).
+pub fn lokdhaba_unresolved() -> Home {
+    let home = Home::new();
+    let dir = fixture("tcpd-lokdhaba");
+    home.ok(&[
+        "--no-seed",
+        "import",
+        "--no-resolve",
+        "-r",
+        dir.to_str().expect("a UTF-8 path"),
+    ]);
+    home
+}
