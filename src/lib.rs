@@ -18,6 +18,7 @@
 //! - [`time`]: timestamps as stored and as shown.
 
 pub mod analysis;
+pub mod disjoint;
 pub mod domain;
 pub mod election;
 pub mod error;

@@ -66,14 +66,8 @@ fn queue(kb: &Kb, name: &str, args: &DuplicatesArgs) -> Result<Outcome> {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let name = |id: &str| name_of(kb, id);
         for p in &r.pairs {
-            let name = |id: &str| -> Result<String> {
-                Ok(kb
-                    .store
-                    .get(id)?
-                    .map(|r| r.name().both())
-                    .unwrap_or_default())
-            };
             writeln!(
                 out,
                 "{:+.1} bits ({:.0}%)  {}  ~  {}",
@@ -107,13 +101,7 @@ fn queue(kb: &Kb, name: &str, args: &DuplicatesArgs) -> Result<Outcome> {
 
 fn print_pairs(kb: &Kb, pairs: &[Pair]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let name = |id: &str| -> Result<String> {
-        Ok(kb
-            .store
-            .get(id)?
-            .map(|r| r.name().both())
-            .unwrap_or_default())
-    };
+    let name = |id: &str| name_of(kb, id);
     for p in pairs {
         writeln!(out, "{:.2}  {}  ~  {}", p.score, p.a, p.b)?;
         writeln!(out, "      {}  ~  {}", name(&p.a)?, name(&p.b)?)?;
@@ -217,4 +205,13 @@ pub fn unmerge(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
         args.a, args.b
     );
     Ok(Outcome::Done)
+}
+
+/// A record's name in both scripts, for a pair's second line (empty when gone).
+fn name_of(kb: &Kb, id: &str) -> Result<String> {
+    Ok(kb
+        .store
+        .get(id)?
+        .map(|r| r.name().both())
+        .unwrap_or_default())
 }

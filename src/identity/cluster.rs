@@ -16,6 +16,7 @@
 //! later link that does not bring in a smaller id, and the same whichever record a
 //! reader starts from.
 
+use crate::disjoint::DisjointSets;
 use crate::error::Result;
 use crate::store::{Decision, Store, Verdict};
 use serde::Serialize;
@@ -109,8 +110,7 @@ struct Apart {
 
 /// A union-find whose roots remember the records their members are kept apart from.
 struct Forest {
-    parent: Vec<u32>,
-    size: Vec<u32>,
+    sets: DisjointSets,
     apart: HashMap<u32, Vec<(u32, bool)>>,
 }
 
@@ -122,19 +122,13 @@ impl Forest {
             apart.entry(c.b).or_default().push((c.a, c.persons));
         }
         Forest {
-            parent: (0..n as u32).collect(),
-            size: vec![1; n],
+            sets: DisjointSets::new(n),
             apart,
         }
     }
 
-    fn find(&mut self, mut x: u32) -> u32 {
-        while self.parent[x as usize] != x {
-            let p = self.parent[x as usize];
-            self.parent[x as usize] = self.parent[p as usize]; // path halving
-            x = p;
-        }
-        x
+    fn find(&mut self, x: u32) -> u32 {
+        self.sets.find(x)
     }
 
     /// Joins the clusters of `e`'s ends unless they already are one or a
@@ -162,13 +156,7 @@ impl Forest {
         if blocked {
             return false;
         }
-        let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
-            (ra, rb)
-        } else {
-            (rb, ra)
-        };
-        self.parent[small as usize] = big;
-        self.size[big as usize] += self.size[small as usize];
+        let (big, small) = self.sets.join(ra, rb);
         if let Some(moved) = self.apart.remove(&small) {
             self.apart.entry(big).or_default().extend(moved);
         }
@@ -393,7 +381,7 @@ pub fn clusters(store: &Store) -> Result<Clusters> {
     let mut person = HashMap::new();
     for x in 0..ids.len() as u32 {
         let r = forest.find(x);
-        if forest.size[r as usize] > 1 {
+        if forest.sets.size(r) > 1 {
             person.insert(ids[x as usize].clone(), ids[smallest[&r] as usize].clone());
         }
     }

@@ -4,11 +4,9 @@
 //! index holds one document per person, under the *person id* — the smallest id
 //! among its records — so a politician's records never appear as separate hits and
 //! every one of them leads to the same document. Which records are one person is
-//! decided by [`crate::identity::same_person`]; this module only asks it as little as
-//! possible. The connected components of `same` decisions bound every cluster
-//! (whatever rules split a component, no cluster spans two of them), so one pass
-//! over the identity tree finds the records that can belong to a cluster at all,
-//! and `same_person` is asked once per cluster of those.
+//! the identity's decision ([`crate::identity::clusters`] for the whole store,
+//! [`crate::identity::same_person`] for a few records); this module only groups the
+//! answer by person id, counting person records alone.
 
 use crate::error::Result;
 use crate::model::{Kind, Names, Record};
@@ -25,45 +23,19 @@ pub struct People {
 }
 
 impl People {
-    /// Every cluster in the store: one streaming pass over the identity tree (a
-    /// union-find over `same` decisions), then `same_person` once per cluster.
+    /// Every cluster in the store, from the identity's whole-store clustering
+    /// ([`crate::identity::clusters`], one pass over the decision log); only person
+    /// records count (see [`cluster`]).
     pub fn load(store: &Store) -> Result<People> {
-        let mut parent: HashMap<String, String> = HashMap::new();
-        fn root(parent: &mut HashMap<String, String>, id: &str) -> String {
-            let mut at = id.to_string();
-            while let Some(p) = parent.get(&at).filter(|p| **p != at) {
-                at = p.clone();
-            }
-            // Path compression: every record on the way now points at the root.
-            let mut walk = id.to_string();
-            while walk != at {
-                let next = parent.get(&walk).cloned().unwrap_or_else(|| at.clone());
-                parent.insert(walk, at.clone());
-                walk = next;
-            }
-            at
-        }
-        for (a, b, verdict) in store.identity_pairs()? {
-            if verdict != Verdict::Same {
-                continue;
-            }
-            let (ra, rb) = (root(&mut parent, &a), root(&mut parent, &b));
-            parent.entry(ra.clone()).or_insert_with(|| ra.clone());
-            parent.entry(rb.clone()).or_insert_with(|| rb.clone());
-            if ra != rb {
-                parent.insert(ra, rb);
-            }
-        }
-        let ids: Vec<String> = parent.keys().cloned().collect();
-        let mut components: HashMap<String, Vec<String>> = HashMap::new();
-        for id in ids {
-            let r = root(&mut parent, &id);
-            components.entry(r).or_default().push(id);
-        }
         let mut people = People::default();
-        for (_, mut component) in components {
-            component.sort();
-            people.add_component(store, &component)?;
+        for (_, records) in crate::identity::clusters(store)?.groups() {
+            let mut members = Vec::new();
+            for m in records {
+                if store.kind_of(m)? == Some(Kind::Person) {
+                    members.push(m.to_string());
+                }
+            }
+            people.insert(members);
         }
         Ok(people)
     }
@@ -75,28 +47,22 @@ impl People {
             if people.person.contains_key(id) || !has_same_link(store, id)? {
                 continue;
             }
-            people.add_component(store, &[id.to_string()])?;
+            people.insert(cluster(store, id)?);
         }
         Ok(people)
     }
 
-    /// Splits records known to be linked into the clusters `same_person` says.
-    fn add_component(&mut self, store: &Store, component: &[String]) -> Result<()> {
-        for id in component {
-            if self.person.contains_key(id) {
-                continue;
-            }
-            let members = cluster(store, id)?;
-            if members.len() < 2 {
-                continue;
-            }
-            let person = members[0].clone();
-            for m in &members {
-                self.person.insert(m.clone(), person.clone());
-            }
-            self.members.insert(person, members);
+    /// Adds the person of `members` (sorted: the person id first), when it has
+    /// more than one record.
+    fn insert(&mut self, members: Vec<String>) {
+        if members.len() < 2 {
+            return;
         }
-        Ok(())
+        let person = members[0].clone();
+        for m in &members {
+            self.person.insert(m.clone(), person.clone());
+        }
+        self.members.insert(person, members);
     }
 
     /// The person id of record `id` (itself when it stands alone).

@@ -14,6 +14,7 @@
 use super::compare::COMPARISONS;
 use super::facts::{Contest, Facts, Sym};
 use super::weights::Model;
+use crate::disjoint::DisjointSets;
 use crate::store::{Decision, Verdict};
 use serde::Serialize;
 
@@ -62,8 +63,7 @@ struct Group {
 }
 
 pub struct Clusters {
-    parent: Vec<u32>,
-    size: Vec<u32>,
+    sets: DisjointSets,
     groups: Vec<Group>,
     max_spread: u16,
 }
@@ -82,22 +82,15 @@ impl Clusters {
                 apart: Vec::new(),
             })
             .collect();
-        let n = facts.people.len() as u32;
         Clusters {
-            parent: (0..n).collect(),
-            size: vec![1; n as usize],
+            sets: DisjointSets::new(facts.people.len()),
             groups,
             max_spread,
         }
     }
 
-    pub fn find(&mut self, mut x: u32) -> u32 {
-        while self.parent[x as usize] != x {
-            let p = self.parent[x as usize];
-            self.parent[x as usize] = self.parent[p as usize];
-            x = p;
-        }
-        x
+    pub fn find(&mut self, x: u32) -> u32 {
+        self.sets.find(x)
     }
 
     fn refusal(&mut self, ra: u32, rb: u32) -> Option<Refusal> {
@@ -153,13 +146,7 @@ impl Clusters {
     }
 
     fn union(&mut self, ra: u32, rb: u32) {
-        let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
-            (ra, rb)
-        } else {
-            (rb, ra)
-        };
-        self.parent[small as usize] = big;
-        self.size[big as usize] += self.size[small as usize];
+        let (big, small) = self.sets.join(ra, rb);
         let moved = std::mem::take(&mut self.groups[small as usize]);
         let g = &mut self.groups[big as usize];
         for x in moved.ids {
@@ -214,15 +201,7 @@ impl Clusters {
 
     /// The root of every record (for evaluation and for the review queue).
     pub fn labels(&mut self) -> Vec<u32> {
-        (0..self.parent.len() as u32)
-            .map(|x| self.find(x))
-            .collect()
-    }
-
-    fn count_groups(&self) -> usize {
-        (0..self.parent.len())
-            .filter(|&x| self.parent[x] == x as u32 && self.size[x] > 1)
-            .count()
+        (0..self.sets.len() as u32).map(|x| self.find(x)).collect()
     }
 }
 
@@ -328,6 +307,6 @@ pub fn cluster(
         }
     }
     stats.links = out.len();
-    stats.groups = c.count_groups();
+    stats.groups = c.sets.groups();
     (out, stats, c)
 }

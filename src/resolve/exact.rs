@@ -11,6 +11,7 @@
 //! `why`), in a deterministic order: schemes in [`SCHEMES`] order, values sorted,
 //! records in id order.
 
+use crate::disjoint::DisjointSets;
 use crate::error::Result;
 use crate::model::{Kind, Record};
 use crate::store::{Decision, Store, Verdict};
@@ -75,8 +76,7 @@ enum Refusal {
 }
 
 struct Clusters {
-    parent: Vec<u32>,
-    size: Vec<u32>,
+    sets: DisjointSets,
     /// At each root: the identifiers of its members (one value per scheme unless a
     /// person merged records that disagree).
     ids: Vec<Ids>,
@@ -85,13 +85,8 @@ struct Clusters {
 }
 
 impl Clusters {
-    fn find(&mut self, mut x: u32) -> u32 {
-        while self.parent[x as usize] != x {
-            let p = self.parent[x as usize];
-            self.parent[x as usize] = self.parent[p as usize]; // path halving
-            x = p;
-        }
-        x
+    fn find(&mut self, x: u32) -> u32 {
+        self.sets.find(x)
     }
 
     fn refusal(&mut self, ra: u32, rb: u32) -> Option<Refusal> {
@@ -114,13 +109,7 @@ impl Clusters {
     }
 
     fn union(&mut self, ra: u32, rb: u32) {
-        let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
-            (ra, rb)
-        } else {
-            (rb, ra)
-        };
-        self.parent[small as usize] = big;
-        self.size[big as usize] += self.size[small as usize];
+        let (big, small) = self.sets.join(ra, rb);
         let moved = std::mem::take(&mut self.ids[small as usize]);
         let ids = &mut self.ids[big as usize];
         for x in moved {
@@ -197,8 +186,7 @@ pub fn link(
         })
         .collect();
     let mut c = Clusters {
-        parent: (0..n as u32).collect(),
-        size: vec![1; n],
+        sets: DisjointSets::new(n),
         ids: node_ids,
         apart: HashMap::new(),
     };
@@ -279,9 +267,7 @@ pub fn link(
         out.links += stats.links;
         out.schemes.push(stats);
     }
-    out.groups = (0..n as u32)
-        .filter(|&x| c.parent[x as usize] == x && c.size[x as usize] > 1)
-        .count();
+    out.groups = c.sets.groups();
     out
 }
 

@@ -2,7 +2,7 @@
 //! timeline, parties, the affidavit trend and the records section; and the list
 //! of namesakes when a name matches several people.
 
-use super::{heading, names_line, rupees};
+use super::{heading, money, names_line};
 use anyhow::Result;
 use netakosh::model::Outcome as Result_;
 use netakosh::profile::{Career, Namesake, Profile};
@@ -98,20 +98,7 @@ pub fn sections(c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "\n{}", heading(lang, "Affidavits", "शपथपत्र"))?;
         for a in &c.affidavits {
             let mut parts = Vec::new();
-            if let Some(v) = a.assets {
-                parts.push(format!(
-                    "{} {}",
-                    heading(lang, "assets", "संपत्ति"),
-                    rupees(v)
-                ));
-            }
-            if let Some(v) = a.liabilities {
-                parts.push(format!(
-                    "{} {}",
-                    heading(lang, "liabilities", "देनदारी"),
-                    rupees(v)
-                ));
-            }
+            parts.extend(money(lang, a.assets, a.liabilities));
             if let Some(n) = a.criminal_cases {
                 parts.push(format!(
                     "{n} {}",

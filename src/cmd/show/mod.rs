@@ -116,6 +116,19 @@ pub(super) fn names_line(n: &Names, lang: &str) -> String {
     n.both_for(lang)
 }
 
+/// An affidavit's assets and liabilities as `assets ₹…` / `संपत्ति ₹…`, those declared.
+pub(super) fn money(lang: &str, assets: Option<u64>, liabilities: Option<u64>) -> Vec<String> {
+    let label =
+        |en, hi, v: Option<u64>| v.map(|v| format!("{} {}", heading(lang, en, hi), rupees(v)));
+    [
+        label("assets", "संपत्ति", assets),
+        label("liabilities", "देनदारी", liabilities),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// Rupees with Indian digit grouping: 12345678 → ₹1,23,45,678.
 pub fn rupees(n: u64) -> String {
     let digits = n.to_string();
@@ -148,20 +161,7 @@ pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> Stri
     if let Some(age) = a.age {
         parts.push(format!("{} {age}", heading(lang, "age", "आयु")));
     }
-    if let Some(v) = a.assets {
-        parts.push(format!(
-            "{} {}",
-            heading(lang, "assets", "संपत्ति"),
-            rupees(v)
-        ));
-    }
-    if let Some(v) = a.liabilities {
-        parts.push(format!(
-            "{} {}",
-            heading(lang, "liabilities", "देनदारी"),
-            rupees(v)
-        ));
-    }
+    parts.extend(money(lang, a.assets, a.liabilities));
     let when = a.date.map(|d| format!(" {d}")).unwrap_or_default();
     format!(
         "{}{when}: {}",
