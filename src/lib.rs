@@ -15,7 +15,8 @@
 //! - [`kb`]: a knowledge-base home, keeping store and index in step;
 //! - `fuzzing` (hidden): the properties the fuzz targets check;
 //! - [`pause`]: named moments of an import where tests stop the process;
-//! - [`time`]: timestamps as stored and as shown.
+//! - [`time`]: timestamps as stored and as shown;
+//! - [`numerals`]: Indian digit grouping and Devanagari digits.
 
 pub mod analysis;
 pub mod disjoint;
@@ -30,6 +31,7 @@ pub mod import;
 pub mod index;
 pub mod kb;
 pub mod model;
+pub mod numerals;
 pub mod pause;
 pub mod profile;
 pub mod resolve;

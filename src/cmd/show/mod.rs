@@ -131,20 +131,7 @@ pub(super) fn money(lang: &str, assets: Option<u64>, liabilities: Option<u64>) -
 
 /// Rupees with Indian digit grouping: 12345678 → ₹1,23,45,678.
 pub fn rupees(n: u64) -> String {
-    let digits = n.to_string();
-    if digits.len() <= 3 {
-        return format!("₹{digits}");
-    }
-    let (head, tail) = digits.split_at(digits.len() - 3);
-    let mut groups: Vec<String> = Vec::new();
-    let mut rest = head;
-    while rest.len() > 2 {
-        let (h, t) = rest.split_at(rest.len() - 2);
-        groups.insert(0, t.to_string());
-        rest = h;
-    }
-    groups.insert(0, rest.to_string());
-    format!("₹{},{tail}", groups.join(","))
+    format!("₹{}", netakosh::numerals::indian(n))
 }
 
 pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> String {
