@@ -116,7 +116,7 @@ impl Home {
             .ok()
     }
 
-    pub(super) fn write_generation(&self, generation: u64) -> Result<()> {
+    pub(crate) fn write_generation(&self, generation: u64) -> Result<()> {
         let path = self.generation_file();
         let tmp = path.with_extension("tmp");
         std::fs::write(&tmp, generation.to_string()).map_err(|e| Error::io(&tmp, e))?;

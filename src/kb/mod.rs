@@ -11,6 +11,7 @@
 //! The next command that finds it says whether the store holds the import or not,
 //! and rebuilds the index if the index is behind.
 
+pub mod answers;
 mod check;
 mod home;
 mod open;
