@@ -130,6 +130,22 @@ fn a_later_spelling_joins_the_seat_and_keeps_its_history() {
     let again = home.json(&["import", "--no-resolve", "--json", path(&adr)]);
     assert!(again["report"]["updated"].get("seat").is_none(), "{again}");
 
+    {
+        use netakosh::kb::{Home as KbHome, Kb, OpenOptions};
+        use netakosh::model::Kind;
+        let kb = Kb::open(&KbHome::new(home.path()), OpenOptions { seed: false })
+            .expect("the home opens");
+        let resolved =
+            netakosh::search::resolve_kind(&kb.store, &kb.index, "Rae Bareli", Some(Kind::Seat))
+                .expect("Rae Bareli resolves to its seat");
+        assert_eq!(resolved, RAE_BARELI);
+        let linked = kb
+            .store
+            .linked(netakosh::store::Link::CandidacyBySeat, RAE_BARELI)
+            .expect("the seat index reads");
+        // 9 india-votes rows (2024) and 15 ADR rows (2019) of Rae Bareli.
+        assert_eq!(linked.len(), 24);
+    }
     let history = home.json(&["history", ALATHUR, "--json"]);
     let versions = history["versions"].as_array().expect("a list of versions");
     assert_eq!(versions.len(), 2, "{history}");
