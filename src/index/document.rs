@@ -312,6 +312,7 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
                 }
             }
         }
+        Record::Seat(s) => seat_facts(b, s, &mut doc)?,
         Record::Source(s) => {
             doc.text.push(s.title.clone());
             doc.text.extend(s.publisher.clone());
@@ -329,6 +330,40 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
     doc.years.sort();
     doc.years.dedup();
     Ok(doc)
+}
+
+/// A seat's document: its spellings (names), legislature, state, type and district,
+/// and the years of its elections (its card's summary is [`crate::model::Seat::describe`]).
+fn seat_facts(b: &Builder, s: &crate::model::Seat, doc: &mut EntityDoc) -> Result<()> {
+    b.quote(&s.body, &mut doc.text)?;
+    doc.text.push("constituency seat निर्वाचन क्षेत्र सीट".into());
+    if let Some(state) = &s.state {
+        doc.add_state(b, state);
+    }
+    if let Some(t) = s
+        .seat_type
+        .filter(|t| *t != crate::model::SeatType::General)
+    {
+        let (en, hi) = match t {
+            crate::model::SeatType::ScheduledTribe => ("reserved ST", "अनुसूचित जनजाति आरक्षित"),
+            _ => ("reserved SC", "अनुसूचित जाति आरक्षित"),
+        };
+        doc.text.push(format!("{en} {hi}"));
+    }
+    doc.text.extend(s.district.clone());
+    let mut elections = HashSet::new();
+    for fact in b.linked(Link::CandidacyBySeat, &s.id)? {
+        if let Record::Candidacy(c) = fact {
+            if elections.insert(c.election.clone()) {
+                if let Some(e) = b.entity(Kind::Election, &c.election)? {
+                    if let Record::Election(e) = &*e {
+                        doc.years.extend(e.date.map(|d| d.year));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A party's label for a career line: its shortest capitalised alias (`SP`), else its name.
