@@ -6,6 +6,7 @@
 //! The datasets read are listed in [`registry`]; what one is, in [`dataset`].
 
 pub mod adr;
+pub mod as_of;
 pub mod build;
 pub mod clean;
 pub mod dataset;
@@ -220,6 +221,7 @@ pub fn read_files_with(
     for (fmt, files) in groups {
         batch.append(fmt.parse_all(&files));
     }
+    as_of::date_sources(&mut batch);
     (batch, chosen)
 }
 
@@ -345,6 +347,12 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
                 defined.insert(id);
                 accepted.push(d.clone());
             }
+        }
+    }
+    // A dataset's source already stored learns that its knowledge reaches further.
+    for w in as_of::widened(store, &defaults)? {
+        if !records.iter().any(|p| p.record.id() == w.record.id()) {
+            accepted.push(w);
         }
     }
     drop(defaults);

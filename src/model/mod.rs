@@ -320,6 +320,11 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    /// The date the source's knowledge ends: a dataset's last event, a report's date.
+    /// A tenure it gives without an end is "current" only while this reaches today
+    /// (see [`crate::profile::currency`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
     /// Language code of the document (`hi`, `en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
