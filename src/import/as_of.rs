@@ -108,3 +108,79 @@ pub fn widened(store: &Store, defaults: &[Parsed]) -> crate::error::Result<Vec<P
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::import::read_files_as;
+    use crate::import::sources::{knowledge_ends, short_name};
+    use crate::model::{PartialDate, Record, Source};
+    use std::path::Path;
+
+    fn source_as_of(file: &str) -> Option<PartialDate> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let (batch, _) = read_files_as(&[path.as_path()], None);
+        assert!(batch.problems.is_empty(), "{:?}", batch.problems);
+        let sources: Vec<&Source> = batch
+            .defaults
+            .iter()
+            .filter_map(|p| match &p.record {
+                Record::Source(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sources.len(), 1);
+        sources[0].as_of
+    }
+
+    #[test]
+    fn a_datasets_knowledge_ends_at_its_last_date() {
+        // The Modi/Irani rows of TCPD-ICoM: the last appointment_end is 2021-07-07.
+        assert_eq!(
+            source_as_of("tests/fixtures/tcpd-cabinet/modi-irani.csv").map(|d| d.to_string()),
+            Some("2021-07-07".into())
+        );
+        // Lok Dhaba's Amethi 2019 rows and the Tirupati bye-election of 2021.
+        assert_eq!(
+            source_as_of("tests/fixtures/tcpd-lokdhaba/ge-incumbency-17.csv").map(|d| d.year),
+            Some(2021)
+        );
+        // TCPD-IAS says 1951-2020; its rows' dates are postings' planned ends.
+        assert_eq!(
+            source_as_of("tests/fixtures/tcpd-ias/ias-profile-slice.csv"),
+            Some(PartialDate::year(2020))
+        );
+    }
+
+    #[test]
+    fn an_undated_source_falls_back_to_its_dataset_then_its_own_date() {
+        let bare = |id: &str| Source {
+            id: id.into(),
+            title: "UP News: राज्यसभा चुनाव में मिली हार पर आलोक रंजन ने तोड़ी चुप्पी".into(),
+            publisher: None,
+            url: None,
+            date: None,
+            as_of: None,
+            language: None,
+            licence: None,
+            file: None,
+            text: None,
+        };
+        // TCPD-CMID_1962_2022.csv's last Start_Date/End_Date.
+        assert_eq!(
+            knowledge_ends(&bare("src-tcpd-cm")).map(|d| d.to_string()),
+            Some("2022-03-28".into())
+        );
+        assert_eq!(short_name(&bare("src-tcpd-cm")), "TCPD-CM");
+        assert_eq!(
+            knowledge_ends(&bare("src-popolo-lok-sabha-16")).map(|d| d.to_string()),
+            Some("2019-05".into())
+        );
+        assert_eq!(knowledge_ends(&bare("a-report")), None);
+        let dated = Source {
+            date: Some(PartialDate::year(2024)),
+            ..bare("a-report")
+        };
+        assert_eq!(knowledge_ends(&dated), Some(PartialDate::year(2024)));
+        assert_eq!(short_name(&dated), "UP News");
+    }
+}
