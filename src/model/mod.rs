@@ -275,21 +275,6 @@ pub struct Tenure {
     pub sources: Vec<Id>,
 }
 
-/// Whether a period ending at `end` is over today: "former" is derived, never stored.
-pub fn is_former(end: Option<&PartialDate>) -> bool {
-    end.is_some_and(|e| e.is_over_by(&PartialDate::today()))
-}
-
-impl Tenure {
-    /// Whether the tenure is over today: "former" is derived, never stored.
-    pub fn is_former(&self) -> bool {
-        self.ended
-            || self
-                .end
-                .is_some_and(|e| e.is_over_by(&PartialDate::today()))
-    }
-}
-
 /// A person in an organization (usually a party), with a role.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,8 @@
 //! A record with everything linked to it, as `show` presents it.
 //!
 //! The profile is plain data (and the `--json` form of `show`); the binary renders
-//! it as text. "Former"/"current" is derived here from dates and today. A person's
+//! it as text. "Former"/"current"/"as of" is derived here from dates, today and what
+//! the sources know (see [`currency`]). A person's
 //! profile is the whole person — the facts of every record linked to it, and its
 //! career (see [`career`]) — whichever of its records was asked for.
 
