@@ -324,3 +324,34 @@ fn a_later_file_of_a_dataset_moves_its_knowledge_on_and_an_earlier_one_never_bac
     assert!(h.contains("2024") && h.contains("2026"), "{h}");
     home.ok(&["check"]);
 }
+
+#[test]
+fn the_index_says_current_only_where_show_does() {
+    let home = home_with_cabinet();
+    // Today (after 2021): no person's document calls an office current; Narendra
+    // Modi's `Current` appointments are known only to 2021.
+    let (code, out, _) = home.run(&["search", "current", "--kind", "person", "--json"]);
+    let ids = if code == 0 {
+        common::hit_ids(&serde_json::from_str(&out).unwrap())
+    } else {
+        Vec::new()
+    };
+    assert!(
+        !ids.contains(&"tcpd-cabinet-narendra-modi".to_string()),
+        "{out}"
+    );
+    // Rebuilt on a day TCPD-ICoM still knew, the same documents say current.
+    let (code, _, err) = on(&home, "2021-03-01", &["reindex"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = on(
+        &home,
+        "2021-03-01",
+        &["search", "current", "--kind", "person", "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let ids = common::hit_ids(&serde_json::from_str(&out).unwrap());
+    assert!(
+        ids.contains(&"tcpd-cabinet-narendra-modi".to_string()),
+        "{out}"
+    );
+}

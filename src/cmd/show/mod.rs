@@ -421,6 +421,10 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                         .unwrap_or_else(|| party.best(lang).to_string()),
                 );
             }
+            if p.kind == netakosh::model::Kind::Election {
+                // Which seat: an election of many constituencies lists every row.
+                parts.extend(cand.constituency.as_ref().map(|n| n.best(lang).to_string()));
+            }
             if let Some(v) = cand.votes {
                 parts.push(format!("{v} {}", c.votes_unit));
             }
