@@ -58,8 +58,10 @@ pub fn date_sources(batch: &mut Batch) {
         }
         for d in ds.into_iter().flatten() {
             for s in p.record.sources() {
+                // `2024` reaches further than `2024-01-05`: dates compare by the last
+                // day they can mean.
                 let e = latest.entry(s.clone()).or_insert(d);
-                if d > *e {
+                if d.last_day() > e.last_day() {
                     *e = d;
                 }
             }
@@ -89,14 +91,16 @@ pub fn widened(store: &Store, defaults: &[Parsed]) -> crate::error::Result<Vec<P
         let Some(as_of) = new.as_of else { continue };
         if let Some(p) = out.iter_mut().find(|p| p.record.id() == new.id) {
             if let Record::Source(s) = &mut p.record {
-                s.as_of = s.as_of.max(Some(as_of));
+                if s.as_of.is_none_or(|a| a.last_day() < as_of.last_day()) {
+                    s.as_of = Some(as_of);
+                }
             }
             continue;
         }
         if let Some(Record::Source(mut stored)) =
             store.get_kind(crate::model::Kind::Source, &new.id)?
         {
-            if stored.as_of.is_none_or(|a| a < as_of) {
+            if stored.as_of.is_none_or(|a| a.last_day() < as_of.last_day()) {
                 stored.as_of = Some(as_of);
                 out.push(Parsed {
                     file: d.file.clone(),
@@ -149,6 +153,25 @@ mod tests {
             source_as_of("tests/fixtures/tcpd-ias/ias-profile-slice.csv"),
             Some(PartialDate::year(2020))
         );
+    }
+
+    #[test]
+    fn a_year_reaches_further_than_a_day_within_it() {
+        // ADR: the 2024 Lok Sabha election (a year) and a bye-election of 2024-01-05.
+        let mut batch = crate::import::Batch::default();
+        for json in [
+            r#"{"type":"source","id":"src-adr-affidavits","title":"ADR"}"#,
+            r#"{"type":"election","id":"lok-sabha-2024","name":{"en":"2024"},"date":"2024","sources":["src-adr-affidavits"]}"#,
+            r#"{"type":"election","id":"bye","name":{"en":"bye"},"date":"2024-01-05","sources":["src-adr-affidavits"]}"#,
+        ] {
+            let r: Record = serde_json::from_str(json).unwrap();
+            batch.default_record("f", 1, r);
+        }
+        super::date_sources(&mut batch);
+        let Record::Source(s) = &batch.defaults[0].record else {
+            panic!("the source is the first default");
+        };
+        assert_eq!(s.as_of, Some(PartialDate::year(2024)));
     }
 
     #[test]

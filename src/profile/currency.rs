@@ -54,7 +54,10 @@ impl AsOf {
         let mut best: Option<AsOf> = None;
         for id in ids {
             if let Some(k) = source(id)?.as_ref().and_then(AsOf::of_source) {
-                if best.as_ref().is_none_or(|b| k.date > b.date) {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| k.date.last_day() > b.date.last_day())
+                {
                     best = Some(k);
                 }
             }

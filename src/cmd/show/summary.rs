@@ -160,7 +160,14 @@ pub fn organization(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> 
             heading(lang, "won", "जीते"),
         )?;
         let mut rows: Vec<_> = by.into_iter().collect();
-        rows.sort_by(|a, b| (b.1 .1, b.0).cmp(&(a.1 .1, a.0)));
+        // The latest years first; in a year, the elections it contested most.
+        rows.sort_by_key(|(id, (_, date, n, _))| {
+            (
+                std::cmp::Reverse(date.map(|d| d.year)),
+                std::cmp::Reverse(*n),
+                *id,
+            )
+        });
         for (_, (name, _, n, w)) in rows.iter().take(TOP) {
             writeln!(
                 out,
