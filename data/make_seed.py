@@ -22,7 +22,7 @@ if text is None and old.exists():
 records = [
     {"type": "source", "id": ART,
      "title": "UP News: राज्यसभा चुनाव में मिली हार पर आलोक रंजन ने तोड़ी चुप्पी, अखिलेश यादव का जताया आभार",
-     "date": "2024", "language": "hi", "text": text},
+     "date": "2024", "as_of": "2024", "language": "hi", "text": text},
     {"type": "organization", "id": "samajwadi-party",
      "name": {"en": "Samajwadi Party", "hi": "समाजवादी पार्टी"},
      "aliases": ["SP", "सपा", "Samajvadi Party"], "classification": "party",

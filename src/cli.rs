@@ -130,6 +130,10 @@ pub struct ShowArgs {
     pub lang: Option<String>,
     #[arg(long)]
     pub json: bool,
+    /// An election or organization: list every candidacy and member instead of a
+    /// summary (counts, the party tally, the top rows).
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]

@@ -92,14 +92,21 @@ fn ministers_offices_and_parties_are_as_the_rows_say() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|t| t["status"] == "current")
+        .filter(|t| t["status"] == "as_of")
         .map(|t| t["tenure"]["start"].as_str().unwrap())
         .collect();
     assert_eq!(
         current,
         vec!["2019-05-30", "2021-07-07"],
-        "`Current`: no end"
+        "`Current`: no end, known only as far as TCPD-ICoM goes"
     );
+    // The slice's last date is 2021-07-07 (the reshuffle), and that is before today.
+    for t in balyan["tenures"].as_array().unwrap() {
+        if t["status"] == "as_of" {
+            assert_eq!(t["as_of"]["date"], "2021-07-07", "{t}");
+            assert_eq!(t["as_of"]["dataset"], "TCPD-ICoM", "{t}");
+        }
+    }
 
     let geete = home.json(&["show", "tcpd-cabinet-anant-geete", "--json"]);
     assert_eq!(

@@ -50,6 +50,8 @@ pub fn notify(notices: &[Notice]) {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    // A today that does not read is the user's mistake: say so before any command.
+    netakosh::time::today_override().map_err(netakosh::Error::Usage)?;
     let root = match cli.home {
         Some(h) => h,
         None => netakosh::kb::Home::default_root()?,

@@ -4,7 +4,7 @@ use super::{print_json, Context, Outcome};
 use crate::cli::OfficeArgs;
 use anyhow::Result;
 use netakosh::model::{Kind, PartialDate};
-use netakosh::profile::Profile;
+use netakosh::profile::{currency, AsOf, Profile, TenureLine};
 use netakosh::search::resolve_kind;
 use std::io::Write;
 
@@ -19,17 +19,46 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
     let kb = ctx.open()?;
     let id = resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Office))?;
     let mut profile = Profile::load(&kb.store, &id)?;
+    // Tenures that would cover the date but whose sources' knowledge ends before
+    // it: what held then is not known from them.
+    let mut unknown: Vec<(TenureLine, AsOf)> = Vec::new();
     if let Some(date) = &at {
-        profile
-            .tenures
-            .retain(|t| date.within(t.tenure.start.as_ref(), t.tenure.end.as_ref()));
+        let mut kept = Vec::new();
+        for t in std::mem::take(&mut profile.tenures) {
+            if !date.within(t.tenure.start.as_ref(), t.tenure.end.as_ref()) {
+                continue;
+            }
+            let k = AsOf::of_sources(&t.tenure.sources, |s| AsOf::from_store(&kb.store, s))?;
+            match k {
+                Some(k) if k.date.is_over_by(date) => {
+                    match currency(t.tenure.end.as_ref(), t.tenure.ended, Some(&k), date) {
+                        (_, Some(k)) => unknown.push((t, k)),
+                        _ => kept.push(t),
+                    }
+                }
+                _ => kept.push(t),
+            }
+        }
+        profile.tenures = kept;
     }
+    let ends: Vec<&AsOf> = {
+        let mut v: Vec<&AsOf> = unknown.iter().map(|(_, k)| k).collect();
+        v.sort_by(|a, b| (&a.source, a.date).cmp(&(&b.source, b.date)));
+        v.dedup_by(|a, b| a.source == b.source);
+        v
+    };
     if args.json {
+        let last_known: Vec<serde_json::Value> = unknown
+            .iter()
+            .map(|(t, k)| serde_json::json!({ "tenure": t, "as_of": k }))
+            .collect();
         print_json(&serde_json::json!({
             "id": profile.id,
             "name": profile.record.name(),
             "at": at,
             "holders": profile.tenures,
+            "knowledge_ends": ends,
+            "last_known": last_known,
         }))?;
     } else {
         let mut out = std::io::stdout().lock();
@@ -40,22 +69,34 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
             profile.id
         )?;
         if let Some(d) = &at {
-            writeln!(out, "held on {d} by:")?;
+            if profile.tenures.is_empty() && !unknown.is_empty() {
+                writeln!(out, "held on {d} by: not known")?;
+            } else {
+                writeln!(out, "held on {d} by:")?;
+            }
         }
         for t in &profile.tenures {
-            let start = t
-                .tenure
-                .start
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "?".into());
-            let end = t.tenure.end.map(|d| d.to_string()).unwrap_or_default();
-            writeln!(
-                out,
-                "  {start:>10} – {end:<10}  {}  [{}]",
-                t.name.both(),
-                t.tenure.person
-            )?;
+            holder(&mut out, t, None)?;
         }
+        if let Some(d) = &at {
+            for k in &ends {
+                writeln!(
+                    out,
+                    "{}'s knowledge ends {}; after that, not known whether anyone it lists held it on {d}",
+                    k.dataset, k.date
+                )?;
+            }
+            if !unknown.is_empty() {
+                writeln!(out, "last known:")?;
+            }
+        }
+        for (t, k) in &unknown {
+            holder(&mut out, t, Some(k))?;
+        }
+    }
+    if !unknown.is_empty() && profile.tenures.is_empty() {
+        // The answer is that the knowledge base does not know, said above.
+        return Ok(Outcome::Done);
     }
     if profile.tenures.is_empty() {
         if !args.json {
@@ -67,4 +108,25 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
         return Ok(Outcome::NothingFound);
     }
     Ok(Outcome::Done)
+}
+
+/// One holder line: the tenure's dates, the holder, and how far its source knew.
+fn holder(out: &mut dyn Write, t: &TenureLine, as_of: Option<&AsOf>) -> Result<()> {
+    let start = t
+        .tenure
+        .start
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "?".into());
+    let end = t.tenure.end.map(|d| d.to_string()).unwrap_or_default();
+    let known = as_of
+        .or(t.as_of.as_ref())
+        .map(|k| format!("  (as of {}, {})", k.date, k.dataset))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "  {start:>10} – {end:<10}  {}  [{}]{known}",
+        t.name.both(),
+        t.tenure.person
+    )?;
+    Ok(())
 }

@@ -9,7 +9,7 @@
 use super::table::{self, Row, Table};
 use super::{clean, Batch};
 use crate::error::Problem;
-use crate::model::{Record, Source};
+use crate::model::{PartialDate, Record, Source};
 
 /// What a file is to the dataset that recognises it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +38,15 @@ pub struct Cite {
     pub publisher: &'static str,
     pub url: &'static str,
     pub licence: &'static str,
+    /// The dataset's short name, as "as of 2021 (TCPD-ICoM)" cites it.
+    pub short: &'static str,
+    /// Where the dataset's knowledge ends when its rows cannot say it (TCPD-IAS's
+    /// postings run to 2041); otherwise `None`, and the import works it out from the
+    /// rows (see [`super::as_of`]).
+    pub stated_as_of: Option<PartialDate>,
+    /// Where the whole dataset (as in `shared/data`) ends, measured from its files:
+    /// what a home imported before sources carried `as_of` falls back to.
+    pub known_as_of: PartialDate,
 }
 
 impl Cite {
@@ -49,6 +58,7 @@ impl Cite {
             publisher: Some(self.publisher.into()),
             url: Some(self.url.into()),
             date: None,
+            as_of: self.stated_as_of,
             language: Some("en".into()),
             licence: Some(self.licence.into()),
             file: Some(clean::file_name(file)),

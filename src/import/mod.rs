@@ -6,6 +6,7 @@
 //! The datasets read are listed in [`registry`]; what one is, in [`dataset`].
 
 pub mod adr;
+pub mod as_of;
 pub mod build;
 pub mod clean;
 pub mod dataset;
@@ -220,6 +221,7 @@ pub fn read_files_with(
     for (fmt, files) in groups {
         batch.append(fmt.parse_all(&files));
     }
+    as_of::date_sources(&mut batch);
     (batch, chosen)
 }
 
@@ -392,7 +394,15 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         skipped,
         links,
     } = batch;
+    // A dataset's source already stored learns that its knowledge reaches further.
+    let widened = as_of::widened(store, &defaults)?;
     let mut accepted = accept_defaults(store, &records, &declared, defaults)?;
+    for w in widened {
+        let id = w.record.id();
+        if !records.iter().chain(&accepted).any(|p| p.record.id() == id) {
+            accepted.push(w);
+        }
+    }
     records.append(&mut accepted);
     let mut report = Report {
         skipped,

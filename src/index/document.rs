@@ -9,6 +9,7 @@ use super::Card;
 use crate::analysis::filter_key;
 use crate::error::Result;
 use crate::model::{Kind, Names, PartialDate, Record};
+use crate::profile::{currency, AsOf, Status};
 use crate::store::{Change, Link, Store};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -147,6 +148,24 @@ impl<'a> Builder<'a> {
         };
         self.entities.borrow_mut().insert(key, r.clone());
         Ok(r)
+    }
+
+    /// Whether a tenure is current, former, or open as of its sources' knowledge
+    /// (see [`crate::profile::currency`]).
+    fn status(&self, t: &crate::model::Tenure) -> Result<Status> {
+        let k = AsOf::of_sources(&t.sources, |id| {
+            Ok(match self.entity(Kind::Source, id)?.as_deref() {
+                Some(Record::Source(s)) => Some(s.clone()),
+                _ => None,
+            })
+        })?;
+        Ok(currency(
+            t.end.as_ref(),
+            t.ended,
+            k.as_ref(),
+            &crate::model::PartialDate::today(),
+        )
+        .0)
     }
 
     /// [`filter_key`] of a party or state name.
@@ -389,16 +408,18 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career
     };
     for fact in b.linked(Link::TenureByPerson, person)? {
         let Record::Tenure(t) = fact else { continue };
-        let (en, hi) = if t.is_former() {
-            ("former", "पूर्व")
-        } else {
-            ("current", "वर्तमान")
+        let status = b.status(&t)?;
+        // A tenure a stale source leaves open is neither: its office is named bare.
+        let (en, hi) = match status {
+            Status::Former => ("former", "पूर्व"),
+            Status::Current => ("current", "वर्तमान"),
+            Status::AsOf => ("", ""),
         };
         if let Some(office) = b.entity(Kind::Office, &t.office)? {
             career.offices.push((
                 office.name(),
                 t.start.map(|d| d.year),
-                if t.is_former() {
+                if status == Status::Former {
                     t.end.map(|d| d.year).or(t.start.map(|d| d.year))
                 } else {
                     None
@@ -410,7 +431,8 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career
                 } else {
                     en
                 };
-                doc.text.push(format!("{prefix} {n}"));
+                doc.text
+                    .push(format!("{prefix} {n}").trim_start().to_string());
             }
             if let Record::Office(o) = &*office {
                 if let Some(org) = &o.organization {

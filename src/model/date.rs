@@ -22,18 +22,9 @@ impl PartialDate {
         }
     }
 
-    /// Today's date in UTC, from the system clock.
+    /// Today's date: the clock's (UTC), or `NETAKOSH_TODAY` (see [`crate::time::today`]).
     pub fn today() -> Self {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-        PartialDate {
-            year: y as u16,
-            month: Some(m as u8),
-            day: Some(d as u8),
-        }
+        crate::time::today()
     }
 
     /// The first day the date can mean: `2014` → 2014-01-01.

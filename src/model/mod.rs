@@ -303,21 +303,6 @@ pub struct Tenure {
     pub sources: Vec<Id>,
 }
 
-/// Whether a period ending at `end` is over today: "former" is derived, never stored.
-pub fn is_former(end: Option<&PartialDate>) -> bool {
-    end.is_some_and(|e| e.is_over_by(&PartialDate::today()))
-}
-
-impl Tenure {
-    /// Whether the tenure is over today: "former" is derived, never stored.
-    pub fn is_former(&self) -> bool {
-        self.ended
-            || self
-                .end
-                .is_some_and(|e| e.is_over_by(&PartialDate::today()))
-    }
-}
-
 /// A person in an organization (usually a party), with a role.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -348,6 +333,11 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    /// The date the source's knowledge ends: a dataset's last event, a report's date.
+    /// A tenure it gives without an end is "current" only while this reaches today
+    /// (see [`crate::profile::currency`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
     /// Language code of the document (`hi`, `en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,

@@ -231,6 +231,14 @@ pub fn check_record(record: &Record) -> Vec<FieldProblem> {
         }
         Record::Source(s) => {
             check_text("title", &s.title, &mut out);
+            if let (Some(a), Some(d)) = (&s.as_of, &s.date) {
+                if a.first_day() > d.last_day() {
+                    out.push((
+                        "as_of".into(),
+                        format!("`{a}` is after the source's date `{d}`: a source cannot know what came after it"),
+                    ));
+                }
+            }
             if let Some(l) = &s.language {
                 if !check_lang(l) {
                     out.push(("language".into(), format!("`{l}` is not a language code")));

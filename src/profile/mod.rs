@@ -1,49 +1,33 @@
 //! A record with everything linked to it, as `show` presents it.
 //!
 //! The profile is plain data (and the `--json` form of `show`); the binary renders
-//! it as text. "Former"/"current" is derived here from dates and today. A person's
+//! it as text. "Former"/"current"/"as of" is derived here from dates, today and what
+//! the sources know (see [`currency`]). A person's
 //! profile is the whole person — the facts of every record linked to it, and its
 //! career (see [`career`]) — whichever of its records was asked for.
 
 pub mod career;
+pub mod currency;
 pub use career::Career;
+pub use currency::{currency, AsOf, Later, Status};
 
 use crate::error::{Error, Result};
-use crate::model::is_former;
 use crate::model::{Candidacy, Kind, Membership, Names, Record, Source, System, Tenure};
 use crate::store::{Link, Store};
 use serde::Serialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Current,
-    Former,
-}
-
-impl Status {
-    fn from_former(former: bool) -> Status {
-        if former {
-            Status::Former
-        } else {
-            Status::Current
-        }
-    }
-
-    fn of(end: Option<&crate::model::PartialDate>) -> Status {
-        if is_former(end) {
-            Status::Former
-        } else {
-            Status::Current
-        }
-    }
-}
 
 /// A tenure with the names of its office (for a person) or holder (for an office).
 #[derive(Clone, Debug, Serialize)]
 pub struct TenureLine {
     pub tenure: Tenure,
     pub status: Status,
+    /// Where its sources' knowledge ends, when that is before today and the tenure
+    /// had not ended by then (see [`currency`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
+    /// What the store knows of the person after that (a person's profile).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<Later>,
     /// The office's name (in a person's profile) or the holder's (in an office's).
     pub name: Names,
 }
@@ -52,6 +36,10 @@ pub struct TenureLine {
 pub struct MembershipLine {
     pub membership: Membership,
     pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<Later>,
     /// The organization's name (person profile) or the member's (organization profile).
     pub name: Names,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -312,12 +300,28 @@ impl Profile {
             }
             Ok(all)
         };
+        let today = crate::model::PartialDate::today();
+        let mut sources: std::collections::HashMap<String, Option<Source>> = Default::default();
+        let mut knowledge = |ids: &[String]| -> Result<Option<AsOf>> {
+            AsOf::of_sources(ids, |id| {
+                if let Some(s) = sources.get(id) {
+                    return Ok(s.clone());
+                }
+                let s = AsOf::from_store(store, id)?;
+                sources.insert(id.to_string(), s.clone());
+                Ok(s)
+            })
+        };
         if let Some(link) = tenure_link {
             for fact in linked(link)? {
                 if let Record::Tenure(t) = fact {
                     let other = if is_person { &t.office } else { &t.person };
+                    let k = knowledge(&t.sources)?;
+                    let (status, as_of) = currency(t.end.as_ref(), t.ended, k.as_ref(), &today);
                     p.tenures.push(TenureLine {
-                        status: Status::from_former(t.is_former()),
+                        status,
+                        as_of,
+                        later: Vec::new(),
                         name: names_of(store, other)?.0,
                         tenure: t,
                     });
@@ -336,8 +340,12 @@ impl Profile {
                         &m.person
                     };
                     let (name, aliases) = names_of(store, other)?;
+                    let k = knowledge(&m.sources)?;
+                    let (status, as_of) = currency(m.end.as_ref(), false, k.as_ref(), &today);
                     p.memberships.push(MembershipLine {
-                        status: Status::of(m.end.as_ref()),
+                        status,
+                        as_of,
+                        later: Vec::new(),
                         name,
                         aliases,
                         membership: m,
@@ -400,13 +408,24 @@ impl Profile {
             }
         }
         if is_person {
-            p.career = Some(career::load(
-                store,
-                &members,
-                &p.tenures,
-                &p.memberships,
-                &p.candidacies,
-            )?);
+            let c = career::load(store, &members, &p.tenures, &p.memberships, &p.candidacies)?;
+            // Beside a stale fact, what the store knows of the person after it.
+            let offices: Vec<(Names, Option<crate::model::PartialDate>)> = c
+                .offices
+                .iter()
+                .map(|o| (o.name.clone(), o.start))
+                .collect();
+            for t in &mut p.tenures {
+                if let Some(k) = &t.as_of {
+                    t.later = currency::later(&k.date, &c.elections, &offices);
+                }
+            }
+            for m in &mut p.memberships {
+                if let Some(k) = &m.as_of {
+                    m.later = currency::later(&k.date, &c.elections, &offices);
+                }
+            }
+            p.career = Some(c);
         }
         Ok(p)
     }

@@ -3,6 +3,7 @@
 //! lists them with what tells them apart (see [`career`]).
 
 mod career;
+mod summary;
 
 use super::{print_json, Context, Outcome};
 use crate::cli::ShowArgs;
@@ -50,11 +51,25 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         Err(e) => return Err(e.into()),
     };
     let profile = Profile::load(&kb.store, &id).with_context(|| format!("cannot load `{id}`"))?;
+    // An election's summary has its party tally (read before the store closes).
+    let summarise = !args.json && summary::wanted(&profile, args.full);
+    let results = if summarise && profile.kind == netakosh::model::Kind::Election {
+        Some(netakosh::election::results(&kb.store, &id, None)?)
+    } else {
+        None
+    };
     netakosh::kb::timing("loaded the profile");
     drop(kb);
     netakosh::kb::timing("closed the store");
     if args.json {
         print_json(&profile)?;
+    } else if summarise {
+        render_summary(
+            results.as_ref(),
+            &profile,
+            lang,
+            &mut std::io::stdout().lock(),
+        )?;
     } else {
         render(&profile, lang, &mut std::io::stdout().lock())?;
     }
@@ -99,9 +114,26 @@ fn status(s: Status, lang: &str) -> &'static str {
     match (s, lang) {
         (Status::Current, "hi") => "वर्तमान",
         (Status::Former, "hi") => "पूर्व",
+        (Status::AsOf, "hi") => "अद्यतन अज्ञात",
         (Status::Current, _) => "current",
         (Status::Former, _) => "former",
+        (Status::AsOf, _) => "not known since",
     }
+}
+
+/// What the store knows after a stale fact: "later: lost Amethi, 2024 Lok Sabha election".
+fn later(list: &[netakosh::profile::Later], lang: &str, out: &mut dyn Write) -> Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let items: Vec<String> = list.iter().map(|l| l.text(lang)).collect();
+    writeln!(
+        out,
+        "      {}: {}",
+        heading(lang, "later", "बाद में"),
+        items.join("; ")
+    )?;
+    Ok(())
 }
 
 pub(super) fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
@@ -155,6 +187,26 @@ pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> Stri
         heading(lang, "affidavit", "शपथपत्र"),
         parts.join(" · ")
     )
+}
+
+/// The head of the profile (as [`render`] prints it, without its long lists),
+/// then the summary of an election's or organization's facts.
+fn render_summary(
+    results: Option<&netakosh::election::Results>,
+    p: &Profile,
+    lang: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut head = p.clone();
+    head.candidacies.clear();
+    head.memberships.clear();
+    head.sources.retain(|s| p.record.sources().contains(&s.id));
+    render(&head, lang, out)?;
+    if let Some(results) = results {
+        summary::election(p, results, lang, out)
+    } else {
+        summary::organization(p, lang, out)
+    }
 }
 
 /// Renders a profile as text for a terminal.
@@ -251,6 +303,10 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             for (label, value) in [
                 ("publisher", s.publisher.clone()),
                 ("date", s.date.map(|d| d.to_string())),
+                (
+                    "knowledge ends",
+                    netakosh::import::sources::knowledge_ends(s).map(|d| d.to_string()),
+                ),
                 ("language", s.language.clone()),
                 ("url", s.url.clone()),
                 ("licence", s.licence.clone()),
@@ -281,13 +337,23 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             } else {
                 String::new()
             };
-            writeln!(
-                out,
-                "  {:<25} {}  ({}){via}",
-                period(t.tenure.start.as_ref(), t.tenure.end.as_ref()),
-                names_line(&t.name, lang),
-                status(t.status, lang)
-            )?;
+            match &t.as_of {
+                // Never a bare "current" from a source that stopped before today.
+                Some(k) => writeln!(
+                    out,
+                    "  {}  {}{via}",
+                    netakosh::profile::currency::as_of_text(t.tenure.start.as_ref(), k, lang),
+                    names_line(&t.name, lang),
+                )?,
+                None => writeln!(
+                    out,
+                    "  {:<25} {}  ({}){via}",
+                    period(t.tenure.start.as_ref(), t.tenure.end.as_ref()),
+                    names_line(&t.name, lang),
+                    status(t.status, lang)
+                )?,
+            }
+            later(&t.later, lang, out)?;
         }
     }
     if !p.memberships.is_empty() {
@@ -320,7 +386,19 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                     period(m.membership.start.as_ref(), m.membership.end.as_ref())
                 )
             };
-            writeln!(out, "  {line}{when}")?;
+            let known = m
+                .as_of
+                .as_ref()
+                .map(|k| {
+                    format!(
+                        "  ({} {}, {})",
+                        heading(lang, "as of", "जानकारी"),
+                        k.date,
+                        k.dataset
+                    )
+                })
+                .unwrap_or_default();
+            writeln!(out, "  {line}{when}{known}")?;
         }
     }
     if let Some(c) = &p.career {
@@ -342,6 +420,10 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                         .cloned()
                         .unwrap_or_else(|| party.best(lang).to_string()),
                 );
+            }
+            if p.kind == netakosh::model::Kind::Election {
+                // Which seat: an election of many constituencies lists every row.
+                parts.extend(cand.constituency.as_ref().map(|n| n.best(lang).to_string()));
             }
             if let Some(v) = cand.votes {
                 parts.push(format!("{v} {}", c.votes_unit));
@@ -385,6 +467,9 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             }
             if let Some(d) = &s.date {
                 line.push_str(&format!(", {d}"));
+            }
+            if let Some(a) = netakosh::import::sources::knowledge_ends(s) {
+                line.push_str(&format!(", {} {a}", heading(lang, "as of", "तिथि")));
             }
             if let Some(u) = &s.url {
                 line.push_str(&format!(" <{u}>"));

@@ -224,6 +224,8 @@ fn source(
         publisher: ep.then(|| "EveryPolitician (mySociety)".to_string()),
         url: ep.then(|| "https://github.com/everypolitician/everypolitician-data".to_string()),
         date: None,
+        // From the rows: the term's end (see `TERM_ENDS`).
+        as_of: None,
         language: Some("en".into()),
         licence: ep.then(|| "names from Wikidata (CC0); EveryPolitician data".to_string()),
         file: Some(clean::file_name(file)),
