@@ -5,14 +5,14 @@ use crate::cli::ElectionArgs;
 use anyhow::Result;
 use netakosh::analysis::is_devanagari;
 use netakosh::election::results;
-use netakosh::model::{Kind, Outcome as Won};
-use netakosh::search::resolve_kind;
+use netakosh::model::Outcome as Won;
+use netakosh::search::resolve_election;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
     let kb = ctx.open()?;
-    let id = resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Election))?;
+    let id = resolve_election(&kb.store, &kb.index, &target)?.id;
     let r = results(&kb.store, &id, args.constituency.as_deref())?;
     if args.json {
         print_json(&r)?;

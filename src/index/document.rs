@@ -215,6 +215,18 @@ impl EntityDoc {
         Ok(())
     }
 
+    /// The state of an organization (a state's government), if it has one.
+    fn add_org_state(&mut self, b: &Builder, org_id: &str) -> Result<()> {
+        if let Some(org) = b.entity(Kind::Organization, org_id)? {
+            if let Record::Organization(o) = &*org {
+                if let Some(state) = &o.state {
+                    self.states.extend(state.texts().map(|n| b.key(n)));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn add_state(&mut self, b: &Builder, names: &Names) {
         for n in names.texts() {
             self.states.push(b.key(n));
@@ -280,6 +292,7 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
         Record::Office(o) => {
             if let Some(org) = &o.organization {
                 b.quote(org, &mut doc.text)?;
+                doc.add_org_state(b, org)?;
             }
             for fact in b.linked(Link::TenureByOffice, &o.id)? {
                 if let Record::Tenure(t) = fact {
@@ -380,6 +393,8 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career
             if let Record::Office(o) = &*office {
                 if let Some(org) = &o.organization {
                     b.quote(org, &mut doc.text)?;
+                    // A chief minister is of the state whose government the office is in.
+                    doc.add_org_state(b, org)?;
                 }
             }
         }
