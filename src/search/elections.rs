@@ -112,7 +112,12 @@ pub fn describe_election(store: &Store, e: &Election) -> Result<String> {
         };
         parts.push(name);
     }
-    if let Some(area) = &e.area {
+    // The Lok Sabha's area is India: it tells nothing apart.
+    if let Some(area) = e
+        .area
+        .as_ref()
+        .filter(|_| e.body.as_deref() != Some("lok-sabha"))
+    {
         let en = area.best("en");
         if !parts.iter().any(|p| p.contains(en)) {
             parts.push(en.to_string());
