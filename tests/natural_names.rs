@@ -246,3 +246,144 @@ fn a_cut_list_says_how_many_matched() {
     let out = home.ok(&["search", "--year", "2019", "--kind", "person", "-n", "500"]);
     assert!(!out.contains("showing"), "{out}");
 }
+
+/// The rows of `election NAME --json`'s one constituency: (name, votes, rank).
+fn table(home: &Home, args: &[&str]) -> (String, Vec<(String, u64)>) {
+    let mut a = vec!["election"];
+    a.extend_from_slice(args);
+    a.push("--json");
+    let v = home.json(&a);
+    let seats = v["constituencies"].as_array().cloned().unwrap_or_default();
+    assert_eq!(seats.len(), 1, "{args:?}: {v}");
+    let c = &seats[0];
+    let name = c["name"]["en"].as_str().unwrap_or_default().to_string();
+    let rows = c["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| Some((r["name"]["en"].as_str()?.to_string(), r["votes"].as_u64()?)))
+        .collect();
+    (name, rows)
+}
+
+#[test]
+fn a_seat_and_a_year_name_the_election_and_the_seat() {
+    let home = home();
+    // Amethi 2019 (Lok Dhaba ge-17: SMRITI IRANI 468514, RAHUL GANDHI 413394).
+    for name in ["Amethi 2019", "अमेठी 2019", "Amethi Lok Sabha २०१९"] {
+        assert_eq!(election_id(&home, name), "lok-sabha-2019", "{name}");
+        let (seat, rows) = table(&home, &[name]);
+        assert_eq!(seat, "Amethi", "{name}");
+        assert_eq!(rows[0].1, 468_514, "{name}: {rows:?}");
+        assert_eq!(rows[1].1, 413_394, "{name}: {rows:?}");
+    }
+    // The same seat name, another year: the assembly seat of 2022 (up-18: MAHARAJI
+    // PRAJAPATI, SP, 88217).
+    assert_eq!(
+        election_id(&home, "Amethi 2022"),
+        "vidhan-sabha-uttar-pradesh-2022"
+    );
+    let (_, rows) = table(&home, &["Amethi 2022"]);
+    assert_eq!(rows[0].1, 88_217, "{rows:?}");
+    // Spellings and scripts of a seat (india-votes 2024: Rae Bareli, RAHUL GANDHI
+    // 687649; Kannauj, AKHILESH YADAV 642292).
+    for (name, constituency, votes) in [
+        ("Raebareli 2024", None, 687_649),
+        ("lok-sabha-2024", Some("Raebareli"), 687_649),
+        ("lok-sabha-2024", Some("RAE BARELI"), 687_649),
+        ("lok-sabha-2024", Some("कन्नौज"), 642_292),
+        ("कन्नौज 2024", None, 642_292),
+    ] {
+        let mut args = vec![name];
+        if let Some(c) = constituency {
+            args.extend(["--constituency", c]);
+        }
+        let (_, rows) = table(&home, &args);
+        assert_eq!(rows[0].1, votes, "{args:?}: {rows:?}");
+    }
+    // A seat name with no year is the seat, not an election.
+    let (code, _, err) = home.run(&["election", "Amethi"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn a_lok_sabha_candidate_is_in_his_seats_state() {
+    let home = home();
+    // Varanasi is in Uttar Pradesh (Lok Dhaba ge-17 lines 193, 194; india-votes 2024).
+    let v = home.json(&[
+        "search",
+        "Narendra Modi",
+        "--state",
+        "Uttar Pradesh",
+        "--json",
+    ]);
+    let ids = common::hit_ids(&v);
+    assert!(
+        ids.first().is_some_and(|id| id.contains("narendra-modi")),
+        "{ids:?}"
+    );
+    let v = home.json(&["search", "Narendra Modi", "--state", "यूपी", "--json"]);
+    assert_eq!(common::hit_ids(&v).first(), ids.first());
+    let (code, _, _) = home.run(&[
+        "search",
+        "Narendra Modi",
+        "--state",
+        "Bihar",
+        "--kind",
+        "person",
+    ]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn seats_by_name_in_either_script_and_spelling() {
+    use netakosh::kb::{Home as KbHome, Kb, OpenOptions};
+    use netakosh::search::resolve::{resolve_seat, seats_named};
+    let home = home();
+    let kb = Kb::open(&KbHome::new(home.path()), OpenOptions { seed: true }).unwrap();
+    let named = |text: &str, election: Option<&str>| {
+        seats_named(&kb.store, &kb.index, text, election).unwrap()
+    };
+    let raebareli = "lok-sabha-seat-uttar-pradesh-raebareli";
+    for text in ["Raebareli", "Rae Bareli", "RAE BARELI", "rae-bareli"] {
+        assert_eq!(named(text, None), [raebareli], "{text}");
+    }
+    assert_eq!(
+        named("कन्नौज", None),
+        ["lok-sabha-seat-uttar-pradesh-kanauj"]
+    );
+    // Two seats are called Amethi: the Lok Sabha's and the assembly's.
+    let amethi_ls = "lok-sabha-seat-uttar-pradesh-amethi";
+    let amethi_vs = "vidhan-sabha-uttar-pradesh-seat-amethi";
+    let mut both = named("Amethi", None);
+    both.sort();
+    assert_eq!(both, [amethi_ls, amethi_vs]);
+    assert_eq!(named("Amethi", Some("lok-sabha-2019")), [amethi_ls]);
+    assert_eq!(
+        named("Amethi", Some("vidhan-sabha-uttar-pradesh-2022")),
+        [amethi_vs]
+    );
+    assert!(named("Amethi", Some("vidhan-sabha-uttarakhand-2022")).is_empty());
+    assert!(named("Narnia", None).is_empty());
+    // `seat NAME`: one seat, or the several listed with their house.
+    assert_eq!(
+        resolve_seat(&kb.store, &kb.index, "Raebareli").unwrap(),
+        raebareli
+    );
+    assert_eq!(
+        resolve_seat(&kb.store, &kb.index, "Amethi Lok Sabha").unwrap(),
+        amethi_ls
+    );
+    assert_eq!(
+        resolve_seat(&kb.store, &kb.index, "Amethi UP assembly").unwrap(),
+        amethi_vs
+    );
+    let e = resolve_seat(&kb.store, &kb.index, "Amethi")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains(&format!("{amethi_ls} (Lok Sabha, Uttar Pradesh"))
+            && e.contains(&format!("{amethi_vs} (Uttar Pradesh Vidhan Sabha")),
+        "{e}"
+    );
+}

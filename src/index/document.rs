@@ -472,6 +472,16 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career
                 }
             }
         }
+        // A Lok Sabha seat is in a state though its election is India's.
+        if let Some(seat) = &c.seat {
+            if let Some(found) = b.entity(Kind::Seat, seat)? {
+                if let Record::Seat(s) = &*found {
+                    if let Some(state) = &s.state {
+                        doc.add_state(b, state);
+                    }
+                }
+            }
+        }
         if let Some(p) = &c.party {
             doc.add_party(b, p)?;
             label(b, p, &mut career)?;

@@ -178,3 +178,30 @@ pub fn by_fields(
         _ => Err(ambiguous(store, typed, &found)?),
     }
 }
+/// The elections of a year (and the house and state the words name) among
+/// `ids`, general elections over bye-elections: for a seat and a year.
+pub(crate) fn pick_among(
+    store: &Store,
+    typed: &str,
+    name: &ElectionName,
+    ids: &[String],
+) -> Result<Option<String>> {
+    let mut found = Vec::new();
+    for id in ids {
+        if let Some(Record::Election(e)) = store.get_kind(Kind::Election, id)? {
+            if fits(&e, name) {
+                found.push(e);
+            }
+        }
+    }
+    if !name.bye && found.iter().any(|e| !is_bye(e)) {
+        found.retain(|e| !is_bye(e));
+    }
+    found.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    found.dedup_by(|a, b| a.id == b.id);
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(Some(found.remove(0).id)),
+        _ => Err(ambiguous(store, typed, &found)?),
+    }
+}

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 /// The words of `text` as `field` analyses them, without the joined word pairs
 /// (`uttarpradesh`): `Uttar Pradesh chief minister` holds the words of `Chief
 /// Minister of Uttar Pradesh` in another order.
-fn terms(text: &str, field: Field) -> BTreeSet<String> {
+pub(super) fn terms(text: &str, field: Field) -> BTreeSet<String> {
     let mut last = None;
     let mut out = BTreeSet::new();
     for t in analyze(text, field) {
@@ -69,7 +69,7 @@ fn fit(record: &Record, typed: &str) -> (Fit, usize) {
     best
 }
 
-pub use super::seats::seats_named;
+pub use super::seats::{resolve_seat, seats_named};
 
 pub fn resolve(store: &Store, index: &SearchIndex, text: &str) -> Result<String> {
     resolve_kind(store, index, text, None)
@@ -101,6 +101,9 @@ pub fn resolve_kind(
     kind: Option<Kind>,
 ) -> Result<String> {
     let typed = text.trim();
+    if kind == Some(Kind::Seat) {
+        return resolve_seat(store, index, typed);
+    }
     let is_id = store.kind_of(typed)?.is_some();
     if !is_id && matches!(kind, None | Some(Kind::Election)) {
         if let Some(target) = super::elections::by_fields(store, index, typed)? {
