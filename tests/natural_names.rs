@@ -89,8 +89,9 @@ fn the_general_election_beats_its_bye_elections_and_ambiguity_says_why() {
     assert_eq!(code, 2, "{out}{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     for listed in [
-        "vidhan-sabha-uttar-pradesh-2022 (2022, Uttar Pradesh Vidhan Sabha)",
-        "vidhan-sabha-uttar-pradesh-2017 (2017, Uttar Pradesh Vidhan Sabha)",
+        // 14 Amethi rows of 2022 in up-18; 3 rows of 2017 (lines 2, 4, 8).
+        "vidhan-sabha-uttar-pradesh-2022 (2022, Uttar Pradesh Vidhan Sabha, 14 candidacies)",
+        "vidhan-sabha-uttar-pradesh-2017 (2017, Uttar Pradesh Vidhan Sabha, 3 candidacies)",
     ] {
         assert!(err.contains(listed), "{listed}: {err}");
     }
@@ -102,8 +103,9 @@ fn the_general_election_beats_its_bye_elections_and_ambiguity_says_why() {
     let (code, _, err) = home.run(&["election", "Lok Sabha bye-election"]);
     assert_eq!(code, 2, "{err}");
     for listed in [
-        "lok-sabha-2019-bye-election-2019 (2019, Lok Sabha, bye-election)",
-        "lok-sabha-2014-bye-election-2018 (2018, Lok Sabha, bye-election)",
+        // ge-17: Samastipur 2019, 8 rows; Araria 2018, 2 rows.
+        "lok-sabha-2019-bye-election-2019 (2019, Lok Sabha, 8 candidacies, bye-election)",
+        "lok-sabha-2014-bye-election-2018 (2018, Lok Sabha, 2 candidacies, bye-election)",
     ] {
         assert!(err.contains(listed), "{listed}: {err}");
     }
@@ -143,11 +145,13 @@ fn offices_read_state_abbreviations_and_show_takes_several_ids() {
         .map(|p| p["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["alok-ranjan", "rajya-sabha-2024-uttar-pradesh"]);
-    let out = home.ok(&["show", "alok-ranjan", "sanjay-seth"]);
-    assert!(
-        out.contains("[person alok-ranjan]") && out.contains("[person sanjay-seth]"),
-        "{out}"
-    );
+    for args in [["alok-ranjan", "sanjay-seth"], ["Alok Ranjan", "संजय सेठ"]] {
+        let out = home.ok(&["show", args[0], args[1]]);
+        assert!(
+            out.contains("[person alok-ranjan]") && out.contains("[person sanjay-seth]"),
+            "{out}"
+        );
+    }
     // One missing: the others are shown, and the command fails naming it.
     let (code, out, err) = home.run(&["show", "alok-ranjan", "no-such-record"]);
     assert_eq!(code, 2, "{err}");

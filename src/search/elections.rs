@@ -9,7 +9,7 @@ use super::{ids_matching, SearchOptions};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::model::{Election, Kind, Record};
-use crate::store::Store;
+use crate::store::{Link, Store};
 
 /// The most elections one name is matched against (every election of a year,
 /// by-elections of every state included, is a few hundred).
@@ -123,8 +123,20 @@ pub fn describe_election(store: &Store, e: &Election) -> Result<String> {
             parts.push(en.to_string());
         }
     }
-    if let Some(n) = e.seats {
-        parts.push(format!("{n} seats"));
+    match e.seats {
+        Some(n) => parts.push(format!("{n} seats")),
+        // Without a seat count, how many candidacies (keys only, no record read)
+        // tells a bye-election of one seat from a general election.
+        None => {
+            let n = store.linked(Link::CandidacyByElection, &e.id)?.len();
+            if n > 0 {
+                parts.push(format!(
+                    "{} candidac{}",
+                    crate::numerals::indian(n as u64),
+                    if n == 1 { "y" } else { "ies" }
+                ));
+            }
+        }
     }
     if is_bye(e) {
         parts.push("bye-election".into());

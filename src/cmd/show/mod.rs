@@ -21,7 +21,11 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         None => "en",
     };
     let kb = ctx.open()?;
-    if args.target.len() > 1 && kb.store.kind_of(args.target[0].trim())?.is_some() {
+    // Several ids, or several quoted names: each is a record of its own.
+    let several_named = args.target.len() > 1
+        && (kb.store.kind_of(args.target[0].trim())?.is_some()
+            || args.target.iter().any(|t| t.trim().contains(' ')));
+    if several_named {
         return several(&kb, &args.target, lang, args.json);
     }
     let mut others: Vec<Namesake> = Vec::new();
@@ -88,7 +92,8 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// `show A B …` where the first is an id: each target (an id, or a name) shown in
+/// `show A B …` where the first is an id or a target is a quoted name of several
+/// words: each target (an id, or a name) shown in
 /// turn — as a JSON array with `--json`. A target that resolves to nothing is
 /// reported after the others are shown, and the command fails as it would alone.
 fn several(kb: &netakosh::kb::Kb, targets: &[String], lang: &str, json: bool) -> Result<Outcome> {
