@@ -90,12 +90,19 @@ fn elections_fitting(
             }
         }
     }
+    prefer_general(&mut found, name);
+    Ok(found)
+}
+
+/// Unless the words say "bye", keeps the general elections when any fit; then
+/// orders them latest first, so a list of candidates starts with what is most
+/// likely meant.
+fn prefer_general(found: &mut Vec<Election>, name: &ElectionName) {
     if !name.bye && found.iter().any(|e| !is_bye(e)) {
         found.retain(|e| !is_bye(e));
     }
-    // Latest first, so a list of candidates starts with what is most likely meant.
     found.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-    Ok(found)
+    found.dedup_by(|a, b| a.id == b.id);
 }
 
 /// What tells an election apart from others of a similar name: its date, house,
@@ -206,14 +213,75 @@ pub(crate) fn pick_among(
             }
         }
     }
-    if !name.bye && found.iter().any(|e| !is_bye(e)) {
-        found.retain(|e| !is_bye(e));
-    }
-    found.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-    found.dedup_by(|a, b| a.id == b.id);
+    prefer_general(&mut found, name);
     match found.len() {
         0 => Ok(None),
         1 => Ok(Some(found.remove(0).id)),
         _ => Err(ambiguous(store, typed, &found)?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::legislatures::{ElectionKey, House};
+    use crate::domain::states::Place;
+
+    fn up() -> House {
+        House::VidhanSabha(Place::from_name("Uttar_Pradesh").unwrap())
+    }
+
+    /// The records importers make: the 2019 general election, a bye-election held
+    /// in 2019 in the 2014 term, Uttar Pradesh's 2022 assembly and a 2019 bye-election
+    /// of its 2017 term.
+    fn elections() -> Vec<Election> {
+        let bye = |house, year, date: &str| ElectionKey {
+            house,
+            year,
+            bye: Some(Some(date.parse().unwrap())),
+        };
+        vec![
+            ElectionKey::general(House::LokSabha, 2019).record("s"),
+            bye(House::LokSabha, 2014, "2019").record("s"),
+            ElectionKey::general(up(), 2022).record("s"),
+            bye(up(), 2017, "2019-10-21").record("s"),
+        ]
+    }
+
+    fn fitting(text: &str) -> Vec<String> {
+        let name = names::parse(text);
+        let mut found: Vec<Election> = elections().into_iter().filter(|e| fits(e, &name)).collect();
+        prefer_general(&mut found, &name);
+        found.into_iter().map(|e| e.id).collect()
+    }
+
+    #[test]
+    fn fields_decide_and_the_general_election_wins() {
+        assert_eq!(fitting("2019 Lok Sabha"), ["lok-sabha-2019"]);
+        assert_eq!(
+            fitting("लोकसभा उपचुनाव २०१९"),
+            ["lok-sabha-2014-bye-election-2019"]
+        );
+        assert_eq!(
+            fitting("UP Vidhan Sabha 2022"),
+            ["vidhan-sabha-uttar-pradesh-2022"]
+        );
+        assert_eq!(
+            fitting("Uttar Pradesh assembly by-election 2019"),
+            ["vidhan-sabha-uttar-pradesh-2017-bye-election-2019-10-21"]
+        );
+        // Another state's assembly fits nothing; a house alone fits every year.
+        assert!(fitting("Bihar Vidhan Sabha 2022").is_empty());
+        assert_eq!(fitting("Lok Sabha"), ["lok-sabha-2019"]);
+        assert!(fitting("Rajya Sabha 2019").is_empty());
+    }
+
+    #[test]
+    fn bye_elections_are_known_by_id_or_name() {
+        let all = elections();
+        assert_eq!(
+            all.iter().map(is_bye).collect::<Vec<_>>(),
+            [false, true, false, true]
+        );
     }
 }
