@@ -10,9 +10,10 @@
 //! 2. a reserved-seat marker at the end (`(SC)`, `(ST)`, `- SC`, `(GEN)`) and a
 //!    by-election's ` PC` are dropped; a closing Roman numeral is a number
 //!    (`Dimapur-II` → `dimapur2`, so it stays apart from `Dimapur-I`);
-//! 3. spelling: `ck` = `k`, `ou` = `au`, a final `pore` = `pur`, a final
-//!    `ea` = `ia`, and doubled letters count once (`Hissar` = `Hisar`, `Ballia` =
-//!    `Balia`, `Sreerampur` = `Srerampur`);
+//! 3. spelling: `ck` = `k`, `ou` = `au`, a final `pore` = `pur` (`Barrackpore` =
+//!    `Barrackpur`), a final `ea` = `ia` (`Purnea` = `Purnia`). Doubled letters
+//!    are *not* folded: Kovur and Kovvur, Alur and Allur, Tirupattur and
+//!    Tiruppattur are different assembly seats of one state and election;
 //! 4. [`VARIANTS`], a short table of the spellings the rules miss and of the renames
 //!    the data shows (the old name's last election abuts the new name's first), each
 //!    found by comparing the names of every Lok Sabha election of the TCPD Lok
@@ -60,6 +61,16 @@ const VARIANTS: &[(Scope, &str, &str)] = &[
     // Spellings the rules miss (Lok Sabha, across datasets and years).
     (Scope::All, "rae bareilly", "rae bareli"),
     (Scope::All, "bhabanipore", "bhabanipur"),
+    (Scope::Body("lok-sabha"), "hissar", "hisar"),
+    (Scope::Body("lok-sabha"), "balia", "ballia"),
+    (Scope::Body("lok-sabha"), "chikballapur", "chikkballapur"),
+    (Scope::Body("lok-sabha"), "mavelikara", "mavelikkara"),
+    (Scope::Body("lok-sabha"), "srerampur", "sreerampur"),
+    (
+        Scope::Body("lok-sabha"),
+        "gautam budhha nagar",
+        "gautam buddha nagar",
+    ),
     (Scope::Body("lok-sabha"), "anakapalli", "anakapalle"),
     (Scope::Body("lok-sabha"), "tirupathi", "tirupati"),
     (Scope::Body("lok-sabha"), "ananthapur", "anantapur"),
@@ -188,9 +199,17 @@ fn plain(name: &str) -> String {
     {
         words.pop();
     }
-    if words.len() > 1 {
-        if let Some(n) = words.last().and_then(|w| roman(w)) {
-            *words.last_mut().expect("more than one word") = n.to_string();
+    // A closing numeral, also spelt out letter by letter (`NAGPUR I I I`).
+    let numeral = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+        .count();
+    if numeral > 0 && numeral < words.len() {
+        let at = words.len() - numeral;
+        if let Some(n) = roman(&words[at..].concat()) {
+            words.truncate(at);
+            words.push(n.to_string());
         }
     }
     spell(&words.concat())
@@ -208,25 +227,39 @@ fn spell(s: &str) -> String {
     if let Some(stem) = s.strip_suffix("ea") {
         s = format!("{stem}ia");
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !(c.is_ascii_alphabetic() && out.ends_with(c)) {
-            out.push(c);
+    s
+}
+
+/// [`VARIANTS`] through the rules, by the folded spelling: built once, since an
+/// import folds every row's constituency.
+fn variants() -> &'static std::collections::HashMap<String, Vec<(Scope, String)>> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, Vec<(Scope, String)>>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: std::collections::HashMap<String, Vec<(Scope, String)>> = Default::default();
+        for (scope, from, to) in VARIANTS {
+            table
+                .entry(plain(from))
+                .or_default()
+                .push((*scope, plain(to)));
         }
-    }
-    out
+        table
+    })
 }
 
 fn fold(name: &str, body: Option<&str>, state: Option<&str>) -> String {
     let k = plain(name);
-    for (scope, from, to) in VARIANTS {
+    let Some(entries) = variants().get(&k) else {
+        return k;
+    };
+    for (scope, to) in entries {
         let holds = match scope {
             Scope::All => true,
             Scope::Body(b) => body == Some(*b),
             Scope::State(s) => state == Some(*s),
         };
-        if holds && plain(from) == k {
-            return plain(to);
+        if holds {
+            return to.clone();
         }
     }
     k
@@ -247,8 +280,7 @@ mod tests {
             ("Hayuliang (ST)", "HAYULIANG"),
             ("AGRA - SC", "agra"),
             ("Barrackpore", "BARRACKPUR"),
-            ("HISSAR", "Hisar"),
-            ("BALLIA", "Balia"),
+            ("NAGPUR I I I", "Nagpur-III"),
             ("PURNEA", "Purnia"),
             ("MANDSOUR", "Mandsaur"),
             ("Andaman & Nicobar Islands", "ANDAMAN AND NICOBAR ISLANDS"),
@@ -269,6 +301,10 @@ mod tests {
     fn different_seats_keep_different_keys() {
         for (a, b) in [
             ("Dimapur-I", "Dimapur-II"),
+            ("NAGPUR I I", "NAGPUR I I I"),
+            ("Kovur", "Kovvur"),
+            ("Alur", "Allur"),
+            ("Tirupattur", "Tiruppattur"),
             ("Calcutta North East", "Calcutta North West"),
             ("Tiruppattur", "Tiruppur"),
             ("Chapra", "Chatra"),
@@ -282,6 +318,11 @@ mod tests {
 
     #[test]
     fn scoped_variants_hold_only_in_their_scope() {
+        for (a, b) in [("HISSAR", "Hisar"), ("BALLIA", "Balia")] {
+            let id = |n| seat_id("lok-sabha", Some("x"), n);
+            assert_eq!(id(a), id(b), "{a} / {b}");
+            assert_ne!(key(a), key(b), "{a} / {b}: only the Lok Sabha's");
+        }
         assert_eq!(
             seat_id("lok-sabha", Some("andhra-pradesh"), "Tirupathi"),
             seat_id("lok-sabha", Some("andhra-pradesh"), "TIRUPATI")
