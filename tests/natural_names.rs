@@ -354,7 +354,7 @@ fn seats_by_name_in_either_script_and_spelling() {
     }
     assert_eq!(
         named("कन्नौज", None),
-        ["lok-sabha-seat-uttar-pradesh-kanauj"]
+        ["lok-sabha-seat-uttar-pradesh-kannauj"]
     );
     // Two seats are called Amethi: the Lok Sabha's and the assembly's.
     let amethi_ls = "lok-sabha-seat-uttar-pradesh-amethi";
