@@ -106,12 +106,14 @@ pub struct SearchArgs {
     /// Only records linked to this party: its id, name or abbreviation (SP, सपा, BJP).
     #[arg(long)]
     pub party: Option<String>,
-    /// Only records linked to this state, named in either script.
+    /// Only records linked to this state through any of their facts (a seat, an
+    /// office, a cadre), named in either script or abbreviated (UP, यूपी, J&K).
     #[arg(long)]
     pub state: Option<String>,
-    /// Only records active in this year (born, in office, in an election…).
+    /// Only records active in this year (born, in office, in an election…), in
+    /// either script's digits: 2019 or २०१९.
     #[arg(long)]
-    pub year: Option<u16>,
+    pub year: Option<String>,
     /// At most this many results.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
@@ -157,9 +159,9 @@ pub struct DuplicatesArgs {
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// The id of one person record.
+    /// One person record: its id, or a name that one person bears.
     pub a: String,
-    /// The id of the other person record.
+    /// The other person record: its id, or a name that one person bears.
     pub b: String,
     /// Why: kept with the decision (`show --json` lists it under `identity`).
     #[arg(long, value_name = "TEXT", default_value = "")]
@@ -196,7 +198,8 @@ pub struct ResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct ElectionArgs {
-    /// An election's id or name (`rajya-sabha-2024-uttar-pradesh`, `राज्यसभा चुनाव 2024`).
+    /// An election's id or name (`rajya-sabha-2024-uttar-pradesh`, `राज्यसभा चुनाव 2024`,
+    /// `UP Vidhan Sabha 2022`), or a seat and a year (`Amethi 2019`).
     #[arg(required = true, value_name = "ID-OR-NAME")]
     pub target: Vec<String>,
     /// Only constituencies whose name contains this (either script).

@@ -41,10 +41,14 @@ pub enum Error {
         suggestions: Vec<String>,
     },
 
-    #[error("`{query}` matches several records: {}; give an id", .candidates.join(", "))]
+    #[error("`{query}` matches several records: {}; give an id", list_candidates(.candidates, .described))]
     Ambiguous {
         query: String,
+        /// The ids of the records that fit, best first.
         candidates: Vec<String>,
+        /// What tells each candidate apart (date, house, state, seats), in the
+        /// order of `candidates`; empty when the ids say it themselves.
+        described: Vec<String>,
     },
 
     #[error("the store at {path} is in use by another netakosh process ({}); try again when it has finished", .holder.as_deref().unwrap_or("it holds the lock"))]
@@ -132,6 +136,24 @@ impl Error {
             _ => false,
         }
     }
+}
+
+/// The candidates of an ambiguous name, each with what tells it apart when known.
+fn list_candidates(ids: &[String], described: &[String]) -> String {
+    if described.len() != ids.len() || described.iter().all(String::is_empty) {
+        return ids.join(", ");
+    }
+    ids.iter()
+        .zip(described)
+        .map(|(id, d)| {
+            if d.is_empty() {
+                id.clone()
+            } else {
+                format!("{id} ({d})")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn suggest(ids: &[String]) -> String {

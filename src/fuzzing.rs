@@ -215,9 +215,15 @@ pub fn query(kb: &Kb, data: &[u8]) {
     };
     let hits = match search::search(&kb.index, &text, &opts) {
         Ok(hits) => hits,
-        // A query with no searchable words is the user's to fix, and says so.
+        // A query with no searchable words, or a filter naming a state or party no
+        // record has, is the user's to fix, and says so.
         Err(Error::Usage(m)) => {
-            assert!(m.contains("no searchable words"), "{m}");
+            assert!(
+                m.contains("no searchable words")
+                    || m.starts_with("unknown state `")
+                    || m.starts_with("unknown party `"),
+                "{m}"
+            );
             return;
         }
         Err(e) => panic!("search {text:?} with {opts:?} failed: {e}"),

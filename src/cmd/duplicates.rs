@@ -6,6 +6,8 @@ use crate::cli::{DuplicatesArgs, MergeArgs, SameArgs, SplitArgs};
 use anyhow::Result;
 use netakosh::identity::{duplicates, review, Pair};
 use netakosh::kb::Kb;
+use netakosh::model::Kind;
+use netakosh::search::resolve_kind;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: DuplicatesArgs) -> Result<Outcome> {
@@ -115,7 +117,7 @@ fn print_pairs(kb: &Kb, pairs: &[Pair]) -> Result<()> {
 
 pub fn same(ctx: &Context, args: SameArgs) -> Result<Outcome> {
     let mut kb = ctx.open()?;
-    let (a, b) = (&args.pair.a, &args.pair.b);
+    let (a, b) = &person_pair(&kb, &args.pair)?;
     let written = kb.same(a, b, &args.pair.why, args.force)?;
     let mut out = std::io::stdout().lock();
     if written.is_empty() {
@@ -141,7 +143,7 @@ pub fn same(ctx: &Context, args: SameArgs) -> Result<Outcome> {
 
 pub fn different(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
     let mut kb = ctx.open()?;
-    let (a, b) = (&args.a, &args.b);
+    let (a, b) = &person_pair(&kb, &args)?;
     let before = netakosh::identity::same_person(&kb.store, a)?.contains(b);
     let mut out = std::io::stdout().lock();
     if !kb.different(a, b, &args.why)? {
@@ -167,8 +169,9 @@ pub fn different(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-pub fn split(ctx: &Context, args: SplitArgs) -> Result<Outcome> {
+pub fn split(ctx: &Context, mut args: SplitArgs) -> Result<Outcome> {
     let mut kb = ctx.open()?;
+    args.id = person_record(&kb, &args.id)?;
     let written = kb.split(&args.id, &args.why)?;
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -184,8 +187,9 @@ pub fn split(ctx: &Context, args: SplitArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-pub fn merge(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
+pub fn merge(ctx: &Context, mut args: MergeArgs) -> Result<Outcome> {
     let mut kb = ctx.open()?;
+    (args.a, args.b) = person_pair(&kb, &args)?;
     if kb.merge(&args.a, &args.b, &args.why)? {
         println!(
             "linked {} and {} as the same person (the records are not changed)",
@@ -197,14 +201,35 @@ pub fn merge(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-pub fn unmerge(ctx: &Context, args: MergeArgs) -> Result<Outcome> {
+pub fn unmerge(ctx: &Context, mut args: MergeArgs) -> Result<Outcome> {
     let mut kb = ctx.open()?;
+    (args.a, args.b) = person_pair(&kb, &args)?;
     kb.unmerge(&args.a, &args.b, &args.why)?;
     println!(
         "recorded that {} and {} are not the same person (`merge` links them again)",
         args.a, args.b
     );
     Ok(Outcome::Done)
+}
+
+/// A person record named by its id, or by a name one person bears (resolved as
+/// `show` resolves it; a person of several records answers with its person id).
+fn person_record(kb: &Kb, text: &str) -> Result<String> {
+    // An id is passed on as typed: the decision says what it refuses.
+    if kb.store.kind_of(text.trim())?.is_some() {
+        return Ok(text.trim().to_string());
+    }
+    Ok(resolve_kind(
+        &kb.store,
+        &kb.index,
+        text,
+        Some(Kind::Person),
+    )?)
+}
+
+/// The two person records of `same`, `different`, `merge` or `unmerge`.
+fn person_pair(kb: &Kb, pair: &MergeArgs) -> Result<(String, String)> {
+    Ok((person_record(kb, &pair.a)?, person_record(kb, &pair.b)?))
 }
 
 /// A record's name in both scripts, for a pair's second line (empty when gone).

@@ -5,15 +5,29 @@ use crate::cli::ElectionArgs;
 use anyhow::Result;
 use netakosh::analysis::is_devanagari;
 use netakosh::election::results;
-use netakosh::model::{Kind, Outcome as Won};
-use netakosh::search::resolve_kind;
+use netakosh::model::Outcome as Won;
+use netakosh::search::resolve::seats_named;
+use netakosh::search::resolve_election;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
     let kb = ctx.open()?;
-    let id = resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Election))?;
-    let r = results(&kb.store, &id, args.constituency.as_deref())?;
+    let named = resolve_election(&kb.store, &kb.index, &target)?;
+    let id = named.id;
+    // The seats to show: `--constituency` in either script and any spelling, else the
+    // seat the name singled out (`Amethi 2019`).
+    let seats = match &args.constituency {
+        Some(text) => seats_named(&kb.store, &kb.index, text, Some(&id))?,
+        None => named.seats,
+    };
+    // `results` filters by a constituency's name: the seat's, else the text as typed
+    // (a store imported before seats were records).
+    let constituency = match seats.first() {
+        Some(seat) => kb.store.get(seat)?.map(|r| r.name().best("en").to_string()),
+        None => args.constituency.clone(),
+    };
+    let r = results(&kb.store, &id, constituency.as_deref())?;
     if args.json {
         print_json(&r)?;
         return Ok(Outcome::Done);
@@ -34,7 +48,7 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         ("won", "lost")
     };
     let many = r.constituencies.iter().filter(|c| c.tallied).count() > 1;
-    if many && args.constituency.is_none() {
+    if many && constituency.is_none() {
         writeln!(
             out,
             "\n{:<28} {:>10} {:>6} {:>14}",

@@ -5,8 +5,7 @@ use crate::cli::SearchArgs;
 use anyhow::{Context as _, Result};
 use netakosh::analysis::is_devanagari;
 use netakosh::kb;
-use netakosh::model::Kind;
-use netakosh::search::{Hit, SearchOptions, Snippet};
+use netakosh::search::{parse_kind, parse_year, Hit, SearchOptions, Snippet};
 use std::io::{IsTerminal, Write};
 
 pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
@@ -19,12 +18,8 @@ pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
         args.query.join(" ")
     };
     let usage = |m: String| anyhow::Error::from(netakosh::Error::Usage(m));
-    let kind = args
-        .kind
-        .as_deref()
-        .map(str::parse::<Kind>)
-        .transpose()
-        .map_err(usage)?;
+    let kind = args.kind.as_deref().map(parse_kind).transpose()?;
+    let year = args.year.as_deref().map(parse_year).transpose()?;
     if args.limit == 0 {
         return Err(usage("--limit must be at least 1".into()));
     }
@@ -33,19 +28,28 @@ pub fn run(ctx: &Context, args: SearchArgs) -> Result<Outcome> {
         kind,
         party: args.party,
         state: args.state,
-        year: args.year,
+        year,
     };
     if query.trim().is_empty() && !opts.has_filter() {
         return Err(usage(
             "give a query, or a filter such as --party, --state or --year".into(),
         ));
     }
-    let (hits, notices) = kb::search(&ctx.home, &query, &opts, ctx.open)?;
+    let (page, notices) = kb::search_page(&ctx.home, &query, &opts, ctx.open)?;
     notify(&notices);
+    let hits = page.hits;
     if args.json {
-        print_json(&serde_json::json!({ "query": query, "hits": hits }))?;
+        print_json(&serde_json::json!({ "query": query, "hits": hits, "total": page.total }))?;
     } else {
         print_hits(&query, &hits)?;
+        if page.total > hits.len() {
+            writeln!(
+                std::io::stdout().lock(),
+                "\nshowing {} of {}; `--limit N` shows more",
+                hits.len(),
+                netakosh::numerals::indian(page.total as u64)
+            )?;
+        }
     }
     if hits.is_empty() {
         if !args.json {

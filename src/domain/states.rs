@@ -2,8 +2,9 @@
 //! (`Andhra_Pradesh`, `Jammu & Kashmir`, `Orissa`, `Maharastra`), mapped to one
 //! English name, its Hindi name and a slug for ids (`chief-minister-uttar-pradesh`).
 //!
-//! Hindi names are the forms the Government of India uses; old names and the
-//! misspellings met in the TCPD files are aliases. A name not in the table is
+//! Hindi names are the forms the Government of India uses; old names, the
+//! misspellings met in the TCPD files and the abbreviations people type (`UP`,
+//! `यूपी`, `J&K`, `TN`) are aliases. A name not in the table is
 //! kept as written (cleaned), with no Hindi.
 
 use crate::domain::key;
@@ -11,6 +12,7 @@ use crate::model::Names;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+#[derive(Debug, PartialEq, Eq)]
 pub struct State {
     pub slug: &'static str,
     pub en: &'static str,
@@ -33,7 +35,12 @@ const fn st(
 }
 
 const STATES: &[State] = &[
-    st("andhra-pradesh", "Andhra Pradesh", "आंध्र प्रदेश", &[]),
+    st(
+        "andhra-pradesh",
+        "Andhra Pradesh",
+        "आंध्र प्रदेश",
+        &["AP", "एपी"],
+    ),
     st("arunachal-pradesh", "Arunachal Pradesh", "अरुणाचल प्रदेश", &[]),
     st("assam", "Assam", "असम", &[]),
     st("bihar", "Bihar", "बिहार", &[]),
@@ -50,27 +57,52 @@ const STATES: &[State] = &[
         "himachal-pradesh",
         "Himachal Pradesh",
         "हिमाचल प्रदेश",
-        &["Himachal"],
+        &["Himachal", "HP", "एचपी", "हिमाचल"],
     ),
     st("jharkhand", "Jharkhand", "झारखंड", &[]),
     st("karnataka", "Karnataka", "कर्नाटक", &["Mysore"]),
     st("kerala", "Kerala", "केरल", &[]),
-    st("madhya-pradesh", "Madhya Pradesh", "मध्य प्रदेश", &[]),
-    st("maharashtra", "Maharashtra", "महाराष्ट्र", &["Maharastra"]),
+    st(
+        "madhya-pradesh",
+        "Madhya Pradesh",
+        "मध्य प्रदेश",
+        &["MP", "एमपी"],
+    ),
+    st(
+        "maharashtra",
+        "Maharashtra",
+        "महाराष्ट्र",
+        &["Maharastra", "MH"],
+    ),
     st("manipur", "Manipur", "मणिपुर", &[]),
     st("meghalaya", "Meghalaya", "मेघालय", &[]),
     st("mizoram", "Mizoram", "मिज़ोरम", &[]),
     st("nagaland", "Nagaland", "नागालैंड", &[]),
-    st("odisha", "Odisha", "ओडिशा", &["Orissa"]),
+    st("odisha", "Odisha", "ओडिशा", &["Orissa", "उड़ीसा", "ओडिसा"]),
     st("punjab", "Punjab", "पंजाब", &[]),
     st("rajasthan", "Rajasthan", "राजस्थान", &[]),
     st("sikkim", "Sikkim", "सिक्किम", &[]),
-    st("tamil-nadu", "Tamil Nadu", "तमिलनाडु", &["Madras"]),
+    st(
+        "tamil-nadu",
+        "Tamil Nadu",
+        "तमिलनाडु",
+        &["Madras", "TN", "तमिल नाडु"],
+    ),
     st("telangana", "Telangana", "तेलंगाना", &[]),
     st("tripura", "Tripura", "त्रिपुरा", &[]),
-    st("uttar-pradesh", "Uttar Pradesh", "उत्तर प्रदेश", &["UP"]),
+    st(
+        "uttar-pradesh",
+        "Uttar Pradesh",
+        "उत्तर प्रदेश",
+        &["UP", "यूपी", "उप्र"],
+    ),
     st("uttarakhand", "Uttarakhand", "उत्तराखंड", &["Uttaranchal"]),
-    st("west-bengal", "West Bengal", "पश्चिम बंगाल", &[]),
+    st(
+        "west-bengal",
+        "West Bengal",
+        "पश्चिम बंगाल",
+        &["WB", "Bengal", "बंगाल"],
+    ),
     st(
         "delhi",
         "Delhi",
@@ -85,7 +117,7 @@ const STATES: &[State] = &[
         "jammu-and-kashmir",
         "Jammu and Kashmir",
         "जम्मू और कश्मीर",
-        &["J&K"],
+        &["J&K", "JK", "जम्मू कश्मीर", "जम्मू-कश्मीर"],
     ),
     st("ladakh", "Ladakh", "लद्दाख", &[]),
     st("puducherry", "Puducherry", "पुडुचेरी", &["Pondicherry"]),
@@ -126,6 +158,11 @@ fn by_key() -> &'static HashMap<String, &'static State> {
         }
         map
     })
+}
+
+/// Every state and union territory of the table.
+pub fn all() -> impl Iterator<Item = &'static State> {
+    STATES.iter()
 }
 
 /// The state or union territory a dataset's text names, if it is one.
@@ -278,6 +315,22 @@ mod tests {
                 "dadra-and-nagar-haveli-and-daman-and-diu",
             ),
             ("ANDAMAN & NICOBAR ISLANDS", "andaman-and-nicobar-islands"),
+        ] {
+            assert_eq!(find(text).map(|s| s.slug), Some(slug), "{text}");
+        }
+        // What people type: abbreviations in either script.
+        for (text, slug) in [
+            ("UP", "uttar-pradesh"),
+            ("यूपी", "uttar-pradesh"),
+            ("MP", "madhya-pradesh"),
+            ("एमपी", "madhya-pradesh"),
+            ("AP", "andhra-pradesh"),
+            ("HP", "himachal-pradesh"),
+            ("J&K", "jammu-and-kashmir"),
+            ("जम्मू-कश्मीर", "jammu-and-kashmir"),
+            ("TN", "tamil-nadu"),
+            ("WB", "west-bengal"),
+            ("बंगाल", "west-bengal"),
         ] {
             assert_eq!(find(text).map(|s| s.slug), Some(slug), "{text}");
         }

@@ -234,6 +234,18 @@ impl EntityDoc {
         Ok(())
     }
 
+    /// The state of an organization (a state's government), if it has one.
+    fn add_org_state(&mut self, b: &Builder, org_id: &str) -> Result<()> {
+        if let Some(org) = b.entity(Kind::Organization, org_id)? {
+            if let Record::Organization(o) = &*org {
+                if let Some(state) = &o.state {
+                    self.states.extend(state.texts().map(|n| b.key(n)));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn add_state(&mut self, b: &Builder, names: &Names) {
         for n in names.texts() {
             self.states.push(b.key(n));
@@ -299,6 +311,7 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
         Record::Office(o) => {
             if let Some(org) = &o.organization {
                 b.quote(org, &mut doc.text)?;
+                doc.add_org_state(b, org)?;
             }
             for fact in b.linked(Link::TenureByOffice, &o.id)? {
                 if let Record::Tenure(t) = fact {
@@ -437,6 +450,8 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career
             if let Record::Office(o) = &*office {
                 if let Some(org) = &o.organization {
                     b.quote(org, &mut doc.text)?;
+                    // A chief minister is of the state whose government the office is in.
+                    doc.add_org_state(b, org)?;
                 }
             }
         }
@@ -464,6 +479,16 @@ fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career
                 }
                 if let Some(area) = &e.area {
                     doc.add_state(b, area);
+                }
+            }
+        }
+        // A Lok Sabha seat is in a state though its election is India's.
+        if let Some(seat) = &c.seat {
+            if let Some(found) = b.entity(Kind::Seat, seat)? {
+                if let Record::Seat(s) = &*found {
+                    if let Some(state) = &s.state {
+                        doc.add_state(b, state);
+                    }
                 }
             }
         }

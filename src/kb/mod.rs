@@ -20,7 +20,7 @@ mod write;
 
 pub use home::Home;
 pub use open::{Notice, OpenOptions};
-pub use search::search;
+pub use search::{search, search_page};
 
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;

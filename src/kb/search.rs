@@ -3,7 +3,7 @@
 use super::{Home, Kb, Notice, OpenOptions};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
-use crate::search::{self, Hit, SearchOptions};
+use crate::search::{self, Hit, Page, SearchOptions};
 
 /// Searches from the index alone when it is current; otherwise opens the
 /// knowledge base with `open` (so `seed: false` keeps a new home empty) to bring
@@ -18,6 +18,16 @@ pub fn search(
     opts: &SearchOptions,
     open: OpenOptions,
 ) -> Result<(Vec<Hit>, Vec<Notice>)> {
+    search_page(home, query, opts, open).map(|(page, notices)| (page.hits, notices))
+}
+
+/// As [`search`], with how many documents matched in all (see [`search::search_page`]).
+pub fn search_page(
+    home: &Home,
+    query: &str,
+    opts: &SearchOptions,
+    open: OpenOptions,
+) -> Result<(Page, Vec<Notice>)> {
     home.check_root()?;
     // An import in progress (or killed) leaves its marker: then ask the store.
     let importing = home.marker_file().exists();
@@ -27,14 +37,14 @@ pub fn search(
         home.mirrored_generation(),
     ) {
         if index.is_current(generation)? {
-            return Ok((search::search(&index, query, opts)?, Vec::new()));
+            return Ok((search::search_page(&index, query, opts)?, Vec::new()));
         }
     }
     match Kb::open(home, open) {
-        Ok(kb) => Ok((search::search(&kb.index, query, opts)?, kb.notices)),
+        Ok(kb) => Ok((search::search_page(&kb.index, query, opts)?, kb.notices)),
         Err(locked @ Error::Locked { .. }) => match SearchIndex::open(&home.index_dir()) {
             Ok(Some(index)) => Ok((
-                search::search(&index, query, opts)?,
+                search::search_page(&index, query, opts)?,
                 vec![Notice::StoreBusy],
             )),
             _ => Err(locked),

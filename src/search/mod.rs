@@ -12,10 +12,16 @@
 //! plus fuzzy name terms for small typos (one edit from 5 letters, two from 9).
 //! Filters (`kind`, `party`, `state`, `year`) are exact, required clauses.
 
-mod resolve;
-pub use resolve::{resolve, resolve_kind};
+mod elections;
+mod filters;
+pub mod names;
+pub mod resolve;
+mod seats;
+pub use elections::{describe_election, is_bye, ElectionTarget};
+pub use filters::{check_filters, parse_kind, parse_year};
+pub use filters::{party_key, state_key};
+pub use resolve::{resolve, resolve_election, resolve_kind};
 
-use crate::analysis::filter_key;
 use crate::analysis::{self, Field as AField};
 use crate::error::{Error, Result};
 use crate::index::{Card, SearchIndex};
@@ -202,17 +208,10 @@ fn filter_clauses(index: &SearchIndex, opts: &SearchOptions) -> Vec<Box<dyn Quer
         exact(Term::from_field_text(f.kind, kind.as_str()));
     }
     if let Some(p) = &opts.party {
-        let key = filter_key(p);
-        // An id such as `samajwadi-party` is stored as it is.
-        let key = if p.trim().contains('-') || key.is_empty() {
-            p.trim().to_lowercase()
-        } else {
-            key
-        };
-        exact(Term::from_field_text(f.party, &key));
+        exact(Term::from_field_text(f.party, &filters::party_key(p)));
     }
     if let Some(s) = &opts.state {
-        exact(Term::from_field_text(f.state, &filter_key(s)));
+        exact(Term::from_field_text(f.state, &filters::state_key(s)));
     }
     if let Some(y) = opts.year {
         exact(Term::from_field_u64(f.year, u64::from(y)));
@@ -262,8 +261,50 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
     })
 }
 
+/// The ids of the documents the filters of `opts` select (no words; at most
+/// `opts.limit`, in index order): the elections of a year, for a natural name.
+pub(crate) fn ids_matching(index: &SearchIndex, opts: &SearchOptions) -> Result<Vec<String>> {
+    let query = with_filters(Box::new(AllQuery), &filter_clauses(index, opts));
+    let searcher = index.searcher()?;
+    let found = searcher.search(
+        &query,
+        &TopDocs::with_limit(opts.limit.max(1)).order_by_score(),
+    )?;
+    let mut ids = Vec::with_capacity(found.len());
+    for (_, address) in found {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        if let Some(id) = doc.get_first(index.fields.id).and_then(|v| v.as_str()) {
+            ids.push(id.to_string());
+        }
+    }
+    Ok(ids)
+}
+
+/// A page of hits and how many documents matched in all.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Page {
+    pub hits: Vec<Hit>,
+    /// Every document the query matches: more than `hits.len()` when the list was cut.
+    pub total: usize,
+}
+
+/// [`search`], and how many documents matched in all when the hits fill the
+/// limit (counted only then: a count visits every match).
+pub fn search_page(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<Page> {
+    let hits = search(index, text, opts)?;
+    let mut total = hits.len();
+    if hits.len() >= opts.limit.max(1) {
+        if let Some(q) = build_queries(index, text, opts) {
+            let searcher = index.searcher()?;
+            total = total.max(searcher.search(&*q.any, &tantivy::collector::Count)?);
+        }
+    }
+    Ok(Page { hits, total })
+}
+
 /// Runs a search; an empty result is `Ok(vec![])`, a query with no words is a usage error.
 pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<Vec<Hit>> {
+    check_filters(index, opts)?;
     let queries = build_queries(index, text, opts).ok_or_else(|| {
         Error::Usage(format!(
             "the query `{}` has no searchable words",

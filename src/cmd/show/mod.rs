@@ -22,10 +22,21 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         None => "en",
     };
     let kb = ctx.open()?;
+    // Several ids, or several quoted names: each is a record of its own.
+    let several_named = args.target.len() > 1
+        && (kb.store.kind_of(args.target[0].trim())?.is_some()
+            || args.target.iter().any(|t| t.trim().contains(' ')));
+    if several_named {
+        return several(&kb, &args.target, lang, args.json);
+    }
     let mut others: Vec<Namesake> = Vec::new();
     let id = match resolve(&kb.store, &kb.index, &target) {
         Ok(id) => id,
-        Err(netakosh::Error::Ambiguous { query, candidates }) => {
+        Err(netakosh::Error::Ambiguous {
+            query,
+            candidates,
+            described,
+        }) => {
             // Several people bear the name: say what tells them apart, then fail
             // as an ambiguous name does.
             let mut namesakes = Vec::new();
@@ -43,9 +54,19 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
                 } else {
                     career::namesakes(&namesakes, lang, &mut std::io::stdout().lock())?;
                 }
-                return Err(netakosh::Error::Ambiguous { query, candidates }.into());
+                return Err(netakosh::Error::Ambiguous {
+                    query,
+                    candidates,
+                    described,
+                }
+                .into());
             } else {
-                return Err(netakosh::Error::Ambiguous { query, candidates }.into());
+                return Err(netakosh::Error::Ambiguous {
+                    query,
+                    candidates,
+                    described,
+                }
+                .into());
             }
         }
         Err(e) => return Err(e.into()),
@@ -84,6 +105,44 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         );
     }
     Ok(Outcome::Done)
+}
+
+/// `show A B …` where the first is an id or a target is a quoted name of several
+/// words: each target (an id, or a name) shown in
+/// turn — as a JSON array with `--json`. A target that resolves to nothing is
+/// reported after the others are shown, and the command fails as it would alone.
+fn several(kb: &netakosh::kb::Kb, targets: &[String], lang: &str, json: bool) -> Result<Outcome> {
+    let mut profiles = Vec::new();
+    let mut failed: Option<anyhow::Error> = None;
+    for t in targets {
+        match resolve(&kb.store, &kb.index, t) {
+            Ok(id) => profiles.push(
+                Profile::load(&kb.store, &id).with_context(|| format!("cannot load `{id}`"))?,
+            ),
+            // The first failure is the command's error; any other is said here.
+            Err(e) if failed.is_none() => failed = Some(e.into()),
+            Err(e) => eprintln!("netakosh: {e}"),
+        }
+    }
+    if json {
+        print_json(&profiles)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        for (i, p) in profiles.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            render(p, lang, &mut out)?;
+        }
+    }
+    match failed {
+        Some(e) => Err(e.context(format!(
+            "{} of {} records shown",
+            profiles.len(),
+            targets.len()
+        ))),
+        None => Ok(Outcome::Done),
+    }
 }
 
 /// The person a name most likely means when one of its bearers has at least four
