@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         && (kb.store.kind_of(args.target[0].trim())?.is_some()
             || args.target.iter().any(|t| t.trim().contains(' ')));
     if several_named {
-        return several(&kb, &args.target, lang, args.json);
+        return several(&kb, &args.target, lang, args.json, args.full);
     }
     let mut others: Vec<Namesake> = Vec::new();
     let id = match resolve(&kb.store, &kb.index, &target) {
@@ -111,7 +111,13 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
 /// words: each target (an id, or a name) shown in
 /// turn — as a JSON array with `--json`. A target that resolves to nothing is
 /// reported after the others are shown, and the command fails as it would alone.
-fn several(kb: &netakosh::kb::Kb, targets: &[String], lang: &str, json: bool) -> Result<Outcome> {
+fn several(
+    kb: &netakosh::kb::Kb,
+    targets: &[String],
+    lang: &str,
+    json: bool,
+    full: bool,
+) -> Result<Outcome> {
     let mut profiles = Vec::new();
     let mut failed: Option<anyhow::Error> = None;
     for t in targets {
@@ -132,7 +138,17 @@ fn several(kb: &netakosh::kb::Kb, targets: &[String], lang: &str, json: bool) ->
             if i > 0 {
                 writeln!(out)?;
             }
-            render(p, lang, &mut out)?;
+            // A long election or organization is summarised here as it is alone.
+            if summary::wanted(p, full) {
+                let results = if p.kind == netakosh::model::Kind::Election {
+                    Some(netakosh::election::results(&kb.store, &p.id, None)?)
+                } else {
+                    None
+                };
+                render_summary(results.as_ref(), p, lang, &mut out)?;
+            } else {
+                render(p, lang, &mut out)?;
+            }
         }
     }
     match failed {
