@@ -512,7 +512,12 @@ pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
             ..Default::default()
         });
     }
-    let slug = crate::import::clean::slug(&cleaned);
+    // `People’s` and `Peoples` are one name (india-votes and ADR write both).
+    let unquoted: String = cleaned
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '‘'))
+        .collect();
+    let slug = crate::import::clean::slug(&unquoted);
     let id = if slug.is_empty() {
         format!("party-{:x}", fnv(&cleaned))
     } else {
@@ -616,6 +621,15 @@ mod tests {
                 .name
                 .get("en"),
             Some("Hindustani Awam Morcha")
+        );
+        // ADR's `Kamatapur Peoples Party (United)`, india-votes' `People’s`.
+        assert_eq!(
+            party_record("Kamatapur Peoples Party (United)", None)
+                .unwrap()
+                .id,
+            party_record("Kamatapur People’s Party (United)", None)
+                .unwrap()
+                .id
         );
         assert!(party_record("  ", None).is_none());
         assert!(party_record("NA", None).is_none());

@@ -4,9 +4,11 @@
 //! winner's margin, and a party tally that counts each seat once, for `netakosh
 //! election` (and the seat histories of `netakosh seat`).
 
+mod history;
 mod seat;
 mod tally;
 
+pub use history::{history, Contest as SeatContest, SeatHistory, Standing};
 pub use seat::{Cited, Disagreement, Row};
 pub use tally::{PartyTally, Totals};
 
@@ -113,7 +115,45 @@ fn by_seat(store: &Store, id: &str) -> Result<BTreeMap<String, Vec<Candidacy>>> 
             seats.entry(seat_of(&c)).or_default().push(c);
         }
     }
+    join_qualified(&mut seats);
     Ok(seats)
+}
+
+/// Moves the uncounted rows of a seat name that one dataset qualifies and another
+/// does not (india-votes' `Aurangabad (Bihar)` and `Aurangabad (Maharashtra)`,
+/// ADR's `AURANGABAD` of Bihar) into the qualified seat whose qualifier their
+/// candidacy ids name (`adr-lok-sabha-2024-bihar-aurangabad-…`).
+fn join_qualified(seats: &mut BTreeMap<String, Vec<Candidacy>>) {
+    let bare: Vec<String> = seats
+        .iter()
+        .filter(|(_, cands)| cands.iter().all(|c| c.votes.is_none()))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in bare {
+        if key.is_empty() {
+            continue;
+        }
+        let suffixes: Vec<String> = seats
+            .range(key.clone()..)
+            .skip(1)
+            .take_while(|(k, _)| k.starts_with(&key))
+            .map(|(k, _)| k[key.len()..].to_string())
+            .collect();
+        if suffixes.is_empty() {
+            continue;
+        }
+        let cands = &seats[&key];
+        let ids: Vec<String> = cands.iter().map(|c| crate::domain::key(&c.id)).collect();
+        let fits: Vec<&String> = suffixes
+            .iter()
+            .filter(|s| ids.iter().all(|id| id.contains(s.as_str())))
+            .collect();
+        if let [suffix] = fits[..] {
+            let target = format!("{key}{suffix}");
+            let moved = seats.remove(&key).unwrap_or_default();
+            seats.entry(target).or_default().extend(moved);
+        }
+    }
 }
 
 /// The seat keys of election `id` whose constituency name, in any script, contains

@@ -193,6 +193,38 @@ fn rank_by_votes(rows: &mut [Row]) {
     }
 }
 
+/// The one free row of the same party whose name starts with `c`'s name, cut
+/// short (ADR's `Arjuna` for india-votes' `Arjunan`): names too short for the
+/// resolver's clipped level, which the seat and the party make safe.
+fn clipped_same_party(
+    rows: &[Row],
+    c: &Candidacy,
+    names: &HashMap<String, Names>,
+    free: &dyn Fn(&Row) -> bool,
+) -> Option<usize> {
+    let fold = |n: &Names| -> String {
+        n.best("en")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let short = fold(names.get(&c.person)?);
+    if short.len() < 3 || c.party.is_none() {
+        return None;
+    }
+    let fits: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            let r = &rows[i];
+            !r.nota && free(r) && r.party == c.party && fold(&r.name).starts_with(&short)
+        })
+        .collect();
+    match fits[..] {
+        [i] => Some(i),
+        _ => None,
+    }
+}
+
 /// The table of one seat from its candidacies (of every dataset).
 pub(super) fn table(
     store: &Store,
@@ -284,6 +316,9 @@ pub(super) fn table(
                         at = Some(fits[0]);
                     }
                 }
+            }
+            if at.is_none() {
+                at = clipped_same_party(&rows, c, &names, &free);
             }
         }
         match at {
