@@ -181,3 +181,49 @@ fn amethi_2019_ranks_by_tcpds_position_with_the_margin() {
         "{text}"
     );
 }
+
+#[test]
+fn seat_history_lists_every_election_with_winner_runner_up_and_margin() {
+    let home = lokdhaba_unresolved();
+    let amethi = fixture("results/amethi-2024.csv");
+    home.ok(&[
+        "--no-seed",
+        "import",
+        "--no-resolve",
+        amethi.to_str().expect("a UTF-8 path"),
+    ]);
+    // Any spelling of the seat: the data's upper case, a reserved-seat suffix.
+    let v = home.json(&["seat", "AMETHI", "--json"]);
+    let contests = v["contests"].as_array().unwrap();
+    assert_eq!(contests.len(), 2, "{v}");
+    let (y2019, y2024) = (&contests[0], &contests[1]);
+    // ge-incumbency-17.csv: Smriti Irani 468514 over Rahul Gandhi 413394.
+    assert_eq!(y2019["election"], "lok-sabha-2019");
+    assert_eq!(y2019["winner"]["name"]["en"], "Smriti Irani");
+    assert_eq!(y2019["winner"]["votes"], 468_514);
+    assert_eq!(y2019["runner_up"]["name"]["en"], "Rahul Gandhi");
+    assert_eq!(y2019["margin"], 55_120);
+    assert_eq!(y2019["source"], "src-tcpd-lokdhaba");
+    // 2024LokSabha.csv: KISHORI LAL 539228 over SMRITI IRANI 372032.
+    assert_eq!(y2024["election"], "lok-sabha-2024");
+    assert_eq!(y2024["winner"]["votes"], 539_228);
+    assert_eq!(y2024["runner_up"]["votes"], 372_032);
+    assert_eq!(y2024["margin"], 539_228 - 372_032);
+    assert_eq!(y2024["source"], "src-india-votes");
+    let text = home.ok(&["seat", "Amethi"]);
+    let line = text.lines().find(|l| l.starts_with("2019")).unwrap();
+    assert!(
+        line.contains("Smriti Irani")
+            && line.contains("55,120")
+            && line.contains("src-tcpd-lokdhaba"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("turnout: not in the data").count(),
+        1,
+        "{text}"
+    );
+    let (code, _, err) = home.run(&["seat", "Narnia"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`Narnia`"), "{err}");
+}

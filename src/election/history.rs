@@ -78,7 +78,7 @@ fn standing(r: &Row) -> Standing {
 pub fn history(store: &Store, name: &str) -> Result<SeatHistory> {
     let key = seat_key(name);
     if key.is_empty() {
-        return Err(Error::not_found(format!("seat `{name}`")));
+        return Err(Error::not_found(name));
     }
     // Until seats are records, the seat's candidacies are found by a pass over
     // every candidacy.
@@ -90,6 +90,9 @@ pub fn history(store: &Store, name: &str) -> Result<SeatHistory> {
             }
         }
     }
+    if by_election.is_empty() {
+        return Err(Error::not_found(name));
+    }
     of_elections(store, key, by_election)
 }
 
@@ -99,9 +102,6 @@ fn of_elections(
     key: String,
     by_election: BTreeMap<String, Vec<Candidacy>>,
 ) -> Result<SeatHistory> {
-    if by_election.is_empty() {
-        return Err(Error::not_found(format!("seat `{key}`")));
-    }
     let mut labels = HashMap::new();
     let mut houses: HashMap<String, Option<String>> = HashMap::new();
     let mut contests = Vec::new();
