@@ -102,7 +102,7 @@ pub struct SearchArgs {
     /// `-` reads the query from standard input. May be left out when a filter is given.
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
-    /// Only records of this kind (person, organization, office, election, source).
+    /// Only records of this kind (person, organization, office, election, seat, source).
     #[arg(long)]
     pub kind: Option<String>,
     /// Only records linked to this party: its id, name or abbreviation (SP, सपा, BJP).

@@ -261,7 +261,8 @@ pub fn write_popolo(store: &Store, out: &mut dyn Write) -> Result<usize> {
                     put(&mut m, "end_date", ms.end.map(|d| d.to_string()));
                     push(&mut doc, "memberships", m);
                 }
-                Record::Candidacy(_) | Record::Source(_) => {}
+                // Popolo areas are not written yet: seats stay in the JSON Lines export.
+                Record::Candidacy(_) | Record::Source(_) | Record::Seat(_) => {}
             }
         }
     }

@@ -207,7 +207,8 @@ pub fn query(kb: &Kb, data: &[u8]) {
     );
     let opts = SearchOptions {
         limit: 1 + (pick as usize >> 5),
-        kind: (pick & 1 == 1).then(|| crate::model::Kind::ALL[(pick as usize >> 1) % 8]),
+        kind: (pick & 1 == 1)
+            .then(|| crate::model::Kind::ALL[(pick as usize >> 1) % crate::model::Kind::ALL.len()]),
         party: (pick & 2 == 2).then(|| half_a.to_string()),
         state: (pick & 4 == 4).then(|| half_b.to_string()),
         year: (pick & 8 == 8).then_some(u16::from(pick) * 8),

@@ -50,13 +50,15 @@ fn the_slice_imports_as_counted_by_hand() {
     // (Malappuram); Vidhan Sabha Gujarat 2007, Kerala 2011 (`BEFORE BYE-ELECTION` is
     // the general election), Tamil Nadu 2021, Assam's 2022-03-07 bye-election: 10.
     // Organizations: 5 legislatures; 27 parties (28 spellings, `CPI(M)` = `CPI[M]`)
-    // of which BJP and SP are in the seed: 25.
+    // of which BJP and SP are in the seed: 25. Seats: Agra, Hathras (2014 and 2019
+    // one seat), Kolaba, Dibrugarh, Malappuram; Vagra, Piravom, Majuli, Poonamallee: 9.
     assert_eq!(
         counts(&report, "added"),
         kinds(&[
             ("source", 1),
             ("organization", 30),
             ("election", 10),
+            ("seat", 9),
             ("person", 71),
             ("candidacy", 71),
         ])

@@ -55,12 +55,15 @@ fn the_slice_imports_as_counted_by_hand() {
     // Elections: Lok Sabha 2024, Haryana 2024, Assam 2026, West Bengal 2026, and
     // their 4 legislatures. Parties: 11 known ones (BJP is in the seed) and 20
     // others, `Communist Party of India  (Marxist)` with two spaces being CPI(M).
+    // Seats: Araku, Surat, Maharajganj in Bihar and in Uttar Pradesh, Karakat;
+    // Kalka, Narnaul; Gossaigaon; Falta: 9.
     assert_eq!(
         counts(&report, "added"),
         kinds(&[
             ("source", 1),
             ("organization", 34),
             ("election", 4),
+            ("seat", 9),
             ("person", 70),
             ("candidacy", 77),
         ])

@@ -1,4 +1,4 @@
-//! Domain tables: the states, parties, civil services and legislatures of India that
+//! Domain tables: the states, parties, civil services, legislatures and seats of India that
 //! every importer, the index and search agree on, with the one way names are compared.
 //!
 //! A table lives here when more than one part of the program reads it; a dataset's
@@ -6,6 +6,7 @@
 
 pub mod legislatures;
 pub mod parties;
+pub mod seats;
 pub mod services;
 pub mod states;
 

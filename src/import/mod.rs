@@ -335,12 +335,47 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         links,
     } = batch;
     // Defaults fill in only what nobody defines: the first default for an id wins.
-    let mut accepted = Vec::new();
+    // Seats merge instead (see `build::seats`): every default of a seat and the
+    // stored seat become one record, written only if it differs from the stored one
+    // (like any default, a seat the import leaves as it was is not counted).
+    let mut accepted: Vec<Parsed> = Vec::new();
+    let mut stored_seats: HashMap<usize, Record> = HashMap::new();
     {
         let mut defined: std::collections::HashSet<&str> =
             records.iter().map(|p| p.record.id()).collect();
+        let mut seat_at: HashMap<&str, usize> = HashMap::new();
         for d in &defaults {
             let id = d.record.id();
+            if let Record::Seat(new) = &d.record {
+                if let Some(&i) = seat_at.get(id) {
+                    if let Record::Seat(s) = &mut accepted[i].record {
+                        s.absorb(new);
+                    }
+                    continue;
+                }
+                if defined.contains(id) || declared.contains_key(id) {
+                    continue;
+                }
+                let merged = match store.get(id)? {
+                    None => Some(d.clone()),
+                    Some(Record::Seat(stored)) => {
+                        let mut merged = stored.clone();
+                        merged.absorb(new);
+                        stored_seats.insert(accepted.len(), Record::Seat(stored));
+                        Some(Parsed {
+                            record: Record::Seat(merged),
+                            ..d.clone()
+                        })
+                    }
+                    Some(_) => None,
+                };
+                if let Some(m) = merged {
+                    defined.insert(id);
+                    seat_at.insert(id, accepted.len());
+                    accepted.push(m);
+                }
+                continue;
+            }
             if !defined.contains(id) && !declared.contains_key(id) && store.kind_of(id)?.is_none() {
                 defined.insert(id);
                 accepted.push(d.clone());
@@ -348,6 +383,11 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         }
     }
     drop(defaults);
+    let mut i = 0;
+    accepted.retain(|p| {
+        i += 1;
+        stored_seats.get(&(i - 1)) != Some(&p.record)
+    });
     records.append(&mut accepted);
     let mut report = Report {
         skipped,

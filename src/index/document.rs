@@ -312,6 +312,7 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
                 }
             }
         }
+        Record::Seat(s) => seat_facts(b, s, &mut doc)?,
         Record::Source(s) => {
             doc.text.push(s.title.clone());
             doc.text.extend(s.publisher.clone());
@@ -329,6 +330,52 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
     doc.years.sort();
     doc.years.dedup();
     Ok(doc)
+}
+
+/// A seat's document: its spellings (names), state, legislature, type and district,
+/// and the years of its elections; its card says what it is, as a search line shows.
+fn seat_facts(b: &Builder, s: &crate::model::Seat, doc: &mut EntityDoc) -> Result<()> {
+    let mut what_en = String::from("Constituency");
+    let mut what_hi = String::from("निर्वाचन क्षेत्र");
+    if let Some(body) = b.entity(Kind::Organization, &s.body)? {
+        let name = body.name();
+        doc.text.extend(all_names(&body));
+        what_en = format!("{} constituency", name.best("en"));
+        what_hi = format!("{} निर्वाचन क्षेत्र", name.best("hi"));
+    }
+    doc.text.push("constituency seat निर्वाचन क्षेत्र सीट".into());
+    if let Some(state) = &s.state {
+        doc.add_state(b, state);
+        what_en.push_str(&format!(", {}", state.best("en")));
+        what_hi.push_str(&format!(", {}", state.best("hi")));
+    }
+    if let Some(t) = s
+        .seat_type
+        .filter(|t| *t != crate::model::SeatType::General)
+    {
+        let (en, hi) = match t {
+            crate::model::SeatType::ScheduledTribe => ("reserved ST", "अनुसूचित जनजाति आरक्षित"),
+            _ => ("reserved SC", "अनुसूचित जाति आरक्षित"),
+        };
+        doc.text.push(format!("{en} {hi}"));
+        what_en.push_str(&format!(" ({})", t.as_str()));
+        what_hi.push_str(&format!(" ({})", t.as_str()));
+    }
+    doc.text.extend(s.district.clone());
+    let mut elections = HashSet::new();
+    for fact in b.linked(Link::CandidacyBySeat, &s.id)? {
+        if let Record::Candidacy(c) = fact {
+            if elections.insert(c.election.clone()) {
+                if let Some(e) = b.entity(Kind::Election, &c.election)? {
+                    if let Record::Election(e) = &*e {
+                        doc.years.extend(e.date.map(|d| d.year));
+                    }
+                }
+            }
+        }
+    }
+    doc.card.summary = Names::new([("en", what_en.as_str()), ("hi", what_hi.as_str())]);
+    Ok(())
 }
 
 /// A party's label for a career line: its shortest capitalised alias (`SP`), else its name.

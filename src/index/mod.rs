@@ -23,7 +23,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis changes, so old indexes get rebuilt.
-pub const INDEX_FORMAT: u32 = 3;
+pub const INDEX_FORMAT: u32 = 4;
 
 /// tantivy's indexing memory per indexing thread.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
@@ -559,7 +559,12 @@ pub fn affected(store: &Store, changes: &[Change]) -> Result<BTreeSet<String>> {
         .map(|c| c.record.id().to_string())
         .collect();
     for id in changed_entities {
-        for link in Link::ALL {
+        // No document quotes a seat's names (candidacies keep their own spelling),
+        // so a seat gaining a spelling rebuilds only its own document.
+        for link in Link::ALL
+            .into_iter()
+            .filter(|l| *l != Link::CandidacyBySeat)
+        {
             for fact in store.linked_records(link, &id)? {
                 add_refs(&fact, &mut out);
             }

@@ -96,6 +96,9 @@ pub struct Candidacy {
     /// The party that fielded the candidate (an organization id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<Id>,
+    /// The seat stood for (a seat id); `constituency` keeps the dataset's spelling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constituency: Option<Names>,
     /// Votes polled; first-preference votes in an STV election.

@@ -1,4 +1,4 @@
-//! The record model: the eight kinds of record, their serde form and their references.
+//! The record model: the nine kinds of record, their serde form and their references.
 //!
 //! A record's JSON form is the native import/export format: one object per record,
 //! `"type"` naming the kind. Unknown fields are refused, so a misspelt field name
@@ -8,11 +8,13 @@ mod candidacy;
 mod date;
 pub mod diff;
 mod names;
+mod seat;
 pub mod validate;
 
 pub use candidacy::{Affidavit, Candidacy, Outcome, Percent, SeatType};
 pub use date::{civil_from_days, PartialDate};
 pub use names::Names;
+pub use seat::Seat;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -23,6 +25,7 @@ use std::str::FromStr;
 pub type Id = String;
 
 /// The kinds of record, in the order an export writes them (referenced kinds first).
+/// The byte a stored record names its kind by is [`Kind::code`], not this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -30,6 +33,7 @@ pub enum Kind {
     Organization,
     Office,
     Election,
+    Seat,
     Person,
     Tenure,
     Membership,
@@ -37,11 +41,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Source,
         Kind::Organization,
         Kind::Office,
         Kind::Election,
+        Kind::Seat,
         Kind::Person,
         Kind::Tenure,
         Kind::Membership,
@@ -54,11 +59,34 @@ impl Kind {
             Kind::Organization => "organization",
             Kind::Office => "office",
             Kind::Election => "election",
+            Kind::Seat => "seat",
             Kind::Person => "person",
             Kind::Tenure => "tenure",
             Kind::Membership => "membership",
             Kind::Candidacy => "candidacy",
         }
+    }
+
+    /// The byte a stored record's header names its kind by (see
+    /// `crate::store::codec`). Fixed for good: stores written before a kind was
+    /// added must keep opening, so a new kind takes the next free code.
+    pub fn code(self) -> u8 {
+        match self {
+            Kind::Source => 0,
+            Kind::Organization => 1,
+            Kind::Office => 2,
+            Kind::Election => 3,
+            Kind::Person => 4,
+            Kind::Tenure => 5,
+            Kind::Membership => 6,
+            Kind::Candidacy => 7,
+            Kind::Seat => 8,
+        }
+    }
+
+    /// The kind stored under `code`, if any.
+    pub fn from_code(code: u8) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
     }
 
     /// `an office`, `a person`: for messages.
@@ -340,6 +368,7 @@ pub enum Record {
     Organization(Organization),
     Office(Office),
     Election(Election),
+    Seat(Seat),
     Person(Person),
     Tenure(Tenure),
     Membership(Membership),
@@ -361,6 +390,7 @@ impl Record {
             Record::Organization(_) => Kind::Organization,
             Record::Office(_) => Kind::Office,
             Record::Election(_) => Kind::Election,
+            Record::Seat(_) => Kind::Seat,
             Record::Person(_) => Kind::Person,
             Record::Tenure(_) => Kind::Tenure,
             Record::Membership(_) => Kind::Membership,
@@ -374,6 +404,7 @@ impl Record {
             Record::Organization(r) => &r.id,
             Record::Office(r) => &r.id,
             Record::Election(r) => &r.id,
+            Record::Seat(r) => &r.id,
             Record::Person(r) => &r.id,
             Record::Tenure(r) => &r.id,
             Record::Membership(r) => &r.id,
@@ -388,6 +419,7 @@ impl Record {
             Record::Organization(r) => r.name.clone(),
             Record::Office(r) => r.name.clone(),
             Record::Election(r) => r.name.clone(),
+            Record::Seat(r) => r.name.clone(),
             Record::Source(r) => {
                 let lang = r.language.as_deref().unwrap_or("en");
                 Names::new([(lang, r.title.as_str())])
@@ -402,6 +434,7 @@ impl Record {
             Record::Organization(r) => &r.aliases,
             Record::Office(r) => &r.aliases,
             Record::Election(r) => &r.aliases,
+            Record::Seat(r) => &r.aliases,
             _ => &[],
         }
     }
@@ -457,6 +490,7 @@ impl Record {
                     out.push(reference("body", b, Kind::Organization));
                 }
             }
+            Record::Seat(s) => out.push(reference("body", &s.body, Kind::Organization)),
             Record::Tenure(t) => {
                 out.push(reference("person", &t.person, Kind::Person));
                 out.push(reference("office", &t.office, Kind::Office));
@@ -474,6 +508,9 @@ impl Record {
                 out.push(reference("election", &c.election, Kind::Election));
                 if let Some(p) = &c.party {
                     out.push(reference("party", p, Kind::Organization));
+                }
+                if let Some(s) = &c.seat {
+                    out.push(reference("seat", s, Kind::Seat));
                 }
             }
         }
@@ -493,6 +530,7 @@ impl Record {
             Record::Organization(r) => &r.sources,
             Record::Office(r) => &r.sources,
             Record::Election(r) => &r.sources,
+            Record::Seat(r) => &r.sources,
             Record::Tenure(r) => &r.sources,
             Record::Membership(r) => &r.sources,
             Record::Candidacy(r) => &r.sources,
@@ -532,6 +570,7 @@ impl Record {
             Kind::Organization => Record::Organization(parse(value)?),
             Kind::Office => Record::Office(parse(value)?),
             Kind::Election => Record::Election(parse(value)?),
+            Kind::Seat => Record::Seat(parse(value)?),
             Kind::Person => Record::Person(parse(value)?),
             Kind::Tenure => Record::Tenure(parse(value)?),
             Kind::Membership => Record::Membership(parse(value)?),

@@ -171,6 +171,19 @@ pub fn check_record(record: &Record) -> Vec<FieldProblem> {
                 out.push(("seats".into(), "an election fills at least one seat".into()));
             }
         }
+        Record::Seat(s) => {
+            check_names("name", &s.name, true, &mut out);
+            check_aliases(&s.aliases, &mut out);
+            if let Some(st) = &s.state {
+                check_names("state", st, true, &mut out);
+            }
+            if s.number == Some(0) {
+                out.push(("number".into(), "constituencies are numbered from 1".into()));
+            }
+            if let Some(d) = &s.district {
+                check_text("district", d, &mut out);
+            }
+        }
         Record::Tenure(t) => {
             check_period(t.start.as_ref(), t.end.as_ref(), &mut out);
             check_names("note", &t.note, false, &mut out);
@@ -358,6 +371,29 @@ mod tests {
             r#"{"type":"candidacy","id":"c","person":"p","election":"e","original":{"party":" "}}"#,
         );
         assert_eq!(check_record(&bad)[0].0, "original.party");
+    }
+
+    #[test]
+    fn seats_are_validated_and_candidacies_must_name_a_seat() {
+        let ok = parse(
+            r#"{"type":"seat","id":"lok-sabha-seat-kerala-alathur","name":{"en":"Alathur"},"aliases":["ALATHUR (SC)"],"body":"lok-sabha","state":{"en":"Kerala"},"number":9,"seat_type":"SC"}"#,
+        );
+        assert!(check_record(&ok).is_empty());
+        let bad = parse(
+            r#"{"type":"seat","id":"s","name":{"en":"Alathur"},"body":"lok-sabha","number":0,"district":" "}"#,
+        );
+        let fields: Vec<String> = check_record(&bad).into_iter().map(|p| p.0).collect();
+        assert_eq!(fields, ["number", "district"]);
+        let c = parse(
+            r#"{"type":"candidacy","id":"c","person":"p","election":"e","seat":"lok-sabha"}"#,
+        );
+        let problems = check_references(&c, |id| match id {
+            "lok-sabha" => Some(Kind::Organization),
+            _ => Some(Kind::Person),
+        });
+        let seat: Vec<_> = problems.iter().filter(|p| p.0 == "seat").collect();
+        assert_eq!(seat.len(), 1, "{problems:?}");
+        assert!(seat[0].1.contains("not a seat"), "{}", seat[0].1);
     }
 
     #[test]

@@ -433,7 +433,7 @@ impl Builder {
                 let party = self.facts.strings.intern(o);
                 push_unique(&mut self.facts.people[i as usize].parties, party);
             }
-            Record::Source(_) | Record::Organization(_) => {}
+            Record::Source(_) | Record::Organization(_) | Record::Seat(_) => {}
         }
     }
 

@@ -413,7 +413,7 @@ impl Store {
                     };
                     // The kind is the value's first byte; the rest stays as it is.
                     let mut fixed = value.to_vec();
-                    fixed[0] = *kind as u8;
+                    fixed[0] = kind.code();
                     batches[super::RECORDS_SLOT].insert(id.as_bytes(), fixed);
                 }
                 Fix::AddLink { link, key } => {

@@ -1,7 +1,7 @@
 //! How a record is kept in the `records` tree: a small header, then its JSON, plain
 //! or compressed with a zstd dictionary trained on the store's own records.
 //!
-//! Layout: `[kind][encoding][generation]` then, for [`ENCODING_JSON`], the JSON; for
+//! Layout: `[kind][encoding][generation]` (the kind as [`Kind::code`], fixed for good) then, for [`ENCODING_JSON`], the JSON; for
 //! [`ENCODING_ZSTD`], `[dictionary id][JSON length]` and the compressed JSON (numbers
 //! as LEB128). The kind up front lets a scan of one kind skip the others undecoded.
 //!
@@ -76,7 +76,7 @@ fn read_varint(bytes: &[u8], at: usize) -> Option<(u64, usize)> {
 #[doc(hidden)]
 pub fn encode_value(kind: Kind, generation: u64, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() + 12);
-    out.push(kind as u8);
+    out.push(kind.code());
     out.push(ENCODING_JSON);
     push_varint(&mut out, generation);
     out.extend_from_slice(body);
@@ -86,7 +86,7 @@ pub fn encode_value(kind: Kind, generation: u64, body: &[u8]) -> Vec<u8> {
 pub fn header(id: &str, bytes: &[u8]) -> Result<Header> {
     let kind = bytes
         .first()
-        .and_then(|&k| Kind::ALL.get(usize::from(k)).copied())
+        .and_then(|&k| Kind::from_code(k))
         .ok_or_else(|| corrupt(id, "the stored value names no kind"))?;
     let encoding = bytes.get(1).copied();
     let cut = || corrupt(id, "the stored value's header is cut short");
@@ -268,7 +268,7 @@ impl Encoder {
         if let Some((id, c)) = &mut self.zstd {
             if let Ok(z) = c.compress(&json) {
                 let mut out = Vec::with_capacity(z.len() + 16);
-                out.push(record.kind() as u8);
+                out.push(record.kind().code());
                 out.push(ENCODING_ZSTD);
                 push_varint(&mut out, generation);
                 push_varint(&mut out, u64::from(*id));
@@ -310,7 +310,7 @@ mod tests {
         }
         for bad in [
             &b""[..],
-            &[8, 0, 1],
+            &[9, 0, 1],
             &[4, 9, 1],
             &[4, 0],
             &[4, 0, 0x80],
@@ -323,6 +323,35 @@ mod tests {
         let codecs = Codecs::default();
         assert!(decode(&codecs, "t", &encode_value(Kind::Person, 1, body)).is_err());
         assert!(decode(&codecs, "t", &encode_value(Kind::Tenure, 1, body)).is_ok());
+    }
+
+    /// A store written before seats existed named its eight kinds by these bytes
+    /// (the order of the enum then); they must still read as the same kinds.
+    #[test]
+    fn kind_bytes_of_stores_before_seats_still_decode() {
+        let before = [
+            (0, Kind::Source),
+            (1, Kind::Organization),
+            (2, Kind::Office),
+            (3, Kind::Election),
+            (4, Kind::Person),
+            (5, Kind::Tenure),
+            (6, Kind::Membership),
+            (7, Kind::Candidacy),
+        ];
+        for (byte, kind) in before {
+            assert_eq!(header("x", &[byte, 0, 1]).unwrap().kind, kind, "{byte}");
+            assert_eq!(kind.code(), byte);
+        }
+        assert_eq!(Kind::Seat.code(), 8);
+        let mut old = vec![7, ENCODING_JSON, 5];
+        old.extend_from_slice(
+            br#"{"type":"candidacy","id":"c","person":"p","election":"lok-sabha-2019","votes":413394}"#,
+        );
+        match decode(&Codecs::default(), "c", &old).unwrap() {
+            Record::Candidacy(c) => assert_eq!((c.votes, c.seat), (Some(413_394), None)),
+            other => panic!("decoded as {}", other.kind()),
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The secondary indexes: which facts belong to which person, office, election, party.
+//! The secondary indexes: which facts belong to which person, office, election, party, seat.
 
 use crate::model::{Kind, Record};
 
@@ -12,10 +12,11 @@ pub enum Link {
     CandidacyByPerson,
     CandidacyByElection,
     CandidacyByParty,
+    CandidacyBySeat,
 }
 
 impl Link {
-    pub const ALL: [Link; 7] = [
+    pub const ALL: [Link; 8] = [
         Link::TenureByPerson,
         Link::TenureByOffice,
         Link::MembershipByPerson,
@@ -23,6 +24,7 @@ impl Link {
         Link::CandidacyByPerson,
         Link::CandidacyByElection,
         Link::CandidacyByParty,
+        Link::CandidacyBySeat,
     ];
 
     pub fn tree_name(self) -> &'static str {
@@ -34,6 +36,7 @@ impl Link {
             Link::CandidacyByPerson => "candidacy_by_person",
             Link::CandidacyByElection => "candidacy_by_election",
             Link::CandidacyByParty => "candidacy_by_party",
+            Link::CandidacyBySeat => "candidacy_by_seat",
         }
     }
 
@@ -42,9 +45,10 @@ impl Link {
         match self {
             Link::TenureByPerson | Link::TenureByOffice => Kind::Tenure,
             Link::MembershipByPerson | Link::MembershipByOrganization => Kind::Membership,
-            Link::CandidacyByPerson | Link::CandidacyByElection | Link::CandidacyByParty => {
-                Kind::Candidacy
-            }
+            Link::CandidacyByPerson
+            | Link::CandidacyByElection
+            | Link::CandidacyByParty
+            | Link::CandidacyBySeat => Kind::Candidacy,
         }
     }
 
@@ -66,6 +70,9 @@ impl Link {
                 ];
                 if let Some(p) = &c.party {
                     v.push((Link::CandidacyByParty, p));
+                }
+                if let Some(s) = &c.seat {
+                    v.push((Link::CandidacyBySeat, s));
                 }
                 v
             }

@@ -373,13 +373,13 @@ impl Store {
         })
     }
 
-    /// How many records of each kind the store holds, indexed by `Kind as usize`:
-    /// one scan of the record headers for all kinds.
+    /// How many records of each kind the store holds, in [`Kind::ALL`] order
+    /// (indexed by `Kind as usize`): one scan of the record headers for all kinds.
     pub fn counts(&self) -> [usize; Kind::ALL.len()] {
         let mut out = [0; Kind::ALL.len()];
         for v in self.records.iter().values().flatten() {
-            if let Some(n) = v.first().and_then(|&k| out.get_mut(usize::from(k))) {
-                *n += 1;
+            if let Some(kind) = v.first().and_then(|&k| Kind::from_code(k)) {
+                out[kind as usize] += 1;
             }
         }
         out

@@ -419,3 +419,55 @@ fn a_version_2_store_with_an_interrupted_import_migrates_then_rolls_back() {
     assert_eq!(store.decisions().count(), 1);
     assert!(store.check().unwrap().is_empty());
 }
+
+/// A seat lists its candidacies across elections; `check` notices a lost entry of
+/// the seat index and `repair` puts it back from the records.
+#[test]
+fn a_seat_lists_its_candidacies_and_check_mends_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let seat = "lok-sabha-seat-uttar-pradesh-amethi";
+    put(
+        &store,
+        &[
+            rec(r#"{"type":"organization","id":"lok-sabha","name":{"en":"Lok Sabha"}}"#),
+            rec(r#"{"type":"election","id":"lok-sabha-2019","name":{"en":"2019"}}"#),
+            rec(r#"{"type":"election","id":"lok-sabha-2024","name":{"en":"2024"}}"#),
+            rec(r#"{"type":"person","id":"smriti-irani","name":{"en":"Smriti Irani"}}"#),
+            rec(&format!(
+                r#"{{"type":"seat","id":"{seat}","name":{{"en":"Amethi"}},"body":"lok-sabha"}}"#
+            )),
+            rec(&format!(
+                r#"{{"type":"candidacy","person":"smriti-irani","election":"lok-sabha-2019","seat":"{seat}","votes":468514}}"#
+            )),
+            rec(&format!(
+                r#"{{"type":"candidacy","person":"smriti-irani","election":"lok-sabha-2024","seat":"{seat}"}}"#
+            )),
+        ],
+    );
+    assert_eq!(
+        store.linked(Link::CandidacyBySeat, seat).unwrap(),
+        vec![
+            "smriti-irani--lok-sabha-2019",
+            "smriti-irani--lok-sabha-2024"
+        ]
+    );
+    assert_eq!(store.count(Kind::Seat), 1);
+    assert_eq!(store.count(Kind::Candidacy), 2);
+    assert!(store.check().unwrap().is_empty());
+    let key = link_key(seat, "smriti-irani--lok-sabha-2024");
+    store.links[Link::CandidacyBySeat as usize]
+        .remove(key)
+        .unwrap();
+    let findings = store.check().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        findings[0].to_string().contains("candidacy_by_seat"),
+        "{}",
+        findings[0]
+    );
+    let fixes: Vec<&Fix> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+    assert_eq!(store.repair(&fixes).unwrap(), 1);
+    assert!(store.check().unwrap().is_empty());
+    assert_eq!(store.linked(Link::CandidacyBySeat, seat).unwrap().len(), 2);
+}

@@ -3,7 +3,7 @@
 //! seat numbered in file order), tells apart constituencies sharing a name, ranks
 //! the candidates of a seat by votes where the dataset gives no rank, works out the
 //! results, and adds the elections, legislatures, parties and NOTA as records
-//! created only where absent.
+//! created only where absent, and the seats (see [`seats`](super::seats)).
 //!
 //! Each candidate becomes a person (one per row, unless the dataset names its own
 //! person key: the same politician in another dataset is another record, linked
@@ -12,6 +12,7 @@
 //! rank and never wins.
 
 use super::names::{self, Ids};
+use super::seats::Seats;
 use crate::domain::legislatures::{ElectionKey, House};
 use crate::domain::parties;
 use crate::domain::states::Place;
@@ -172,6 +173,22 @@ pub fn entrant(file: &str, r: &Row, columns: &str, problems: &mut Vec<Problem>) 
     }
 }
 
+/// The `district` a Lok Dhaba row gives a later poll of one seat in one election:
+/// it keeps the polls' candidacies apart, but names no district and no other seat.
+pub fn poll_district(poll: u16) -> String {
+    format!("{POLL}{poll}")
+}
+
+const POLL: &str = "poll ";
+
+/// The seat's district a row gives, if any (not a [`poll_district`]).
+pub fn real_district(row: &Candidate) -> Option<&str> {
+    row.district
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty() && !d.starts_with(POLL))
+}
+
 /// The id of the stand-in "person" whose candidacies hold the votes cast for
 /// None of the Above in each constituency.
 pub const NOTA_PERSON: &str = "nota";
@@ -221,6 +238,9 @@ struct Ranked {
 /// record citing `source`.
 pub fn build(file: &str, prefix: &str, source: &str, mut rows: Vec<Candidate>, batch: &mut Batch) {
     let election_ids: Vec<String> = rows.iter().map(|r| r.election.id()).collect();
+    // Before `qualify`: a seat is named as the dataset names it, unqualified.
+    let mut seat_records = Seats::default();
+    let seat_ids = seat_records.add_rows(&rows, &election_ids, source);
     // Seats are told apart by number where the file gives one (Bihar has two
     // Kalyanpurs), else by district (Uttar Pradesh's three Nawabganjs in 2007).
     let seats: Vec<String> = rows
@@ -267,8 +287,13 @@ pub fn build(file: &str, prefix: &str, source: &str, mut rows: Vec<Candidate>, b
     let mut party_of: HashMap<String, Option<Organization>> = HashMap::new();
     let mut keyed: HashMap<String, usize> = HashMap::new();
     batch.records.reserve(rows.len() * 2);
-    let all = rows.into_iter().zip(ranked).zip(election_ids).zip(seats);
-    for (i, (((row, ranked), election_id), seat)) in all.enumerate() {
+    let all = rows
+        .into_iter()
+        .zip(ranked)
+        .zip(election_ids)
+        .zip(seats)
+        .zip(seat_ids);
+    for (i, ((((row, ranked), election_id), seat), seat_id)) in all.enumerate() {
         let line = row.line;
         let row_file = row.file.clone();
         let file = row_file.as_deref().unwrap_or(file);
@@ -338,6 +363,7 @@ pub fn build(file: &str, prefix: &str, source: &str, mut rows: Vec<Candidate>, b
             person,
             election: election_id,
             party,
+            seat: Some(seat_id),
             constituency: Some(Names::new([("en", row.constituency.as_str())])),
             votes: row.votes.total(),
             vote_breakdown,
@@ -355,6 +381,7 @@ pub fn build(file: &str, prefix: &str, source: &str, mut rows: Vec<Candidate>, b
         };
         push(batch, file, line, Record::Candidacy(candidacy));
     }
+    seat_records.into_defaults(file, batch);
 }
 
 fn push(batch: &mut Batch, file: &str, line: usize, record: Record) {

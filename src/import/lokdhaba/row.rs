@@ -6,7 +6,7 @@
 use crate::domain::legislatures::{ElectionKey, House};
 use crate::domain::states::Place;
 use crate::error::Problem;
-use crate::import::build::candidates::{Candidate, Entrant, Votes};
+use crate::import::build::candidates::{self, Candidate, Entrant, Votes};
 use crate::import::build::names;
 use crate::import::{clean, table};
 use crate::model::{Gender, Percent, SeatType};
@@ -192,7 +192,7 @@ pub fn read(file: &str, r: &table::Row, lok_sabha: bool) -> Result<Row, Vec<Prob
         number: None,
         // A later poll of one seat in one election is a seat of its own (Fatehpur,
         // Uttar Pradesh, voted twice in 2014): the poll tells them apart.
-        district: (poll > 0).then(|| format!("poll {poll}")),
+        district: (poll > 0).then(|| candidates::poll_district(poll)),
         seat_type,
         person: None,
         votes: votes.map_or(Votes::Unknown, |total| Votes::Counted {
