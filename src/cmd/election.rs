@@ -17,9 +17,10 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
     let kb = ctx.open()?;
     let id = resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Election))?;
+    netakosh::kb::timing("resolved the election");
     let seats = match &args.constituency {
         Some(text) => {
-            let keys = seats_matching(&kb.store, &id, text)?;
+            let keys = seats_named(&kb, &id, text)?;
             if keys.is_empty() {
                 return Err(
                     netakosh::Error::not_found(format!("constituency `{text}` in {id}")).into(),
@@ -39,6 +40,7 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         Some(keys) => results(&kb.store, &id, Some(keys))?,
         None => {
             let s = summary(&kb.store, &id)?;
+            netakosh::kb::timing("tallied");
             if s.totals.seats > 1 {
                 title(&mut out, &s)?;
                 tally(&mut out, &s)?;
@@ -63,6 +65,23 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         writeln!(out, "(votes are {})", r.votes_unit)?;
     }
     Ok(Outcome::Done)
+}
+
+/// The seats of election `id` that `text` names: the one seat record it resolves
+/// to (either script, any spelling) when that seat was contested in the election,
+/// else every seat of the election whose name holds the text.
+fn seats_named(kb: &netakosh::kb::Kb, id: &str, text: &str) -> Result<Vec<String>> {
+    if let Ok(seat) = resolve_kind(&kb.store, &kb.index, text, Some(Kind::Seat)) {
+        let contested = kb
+            .store
+            .linked_records(netakosh::store::Link::CandidacyBySeat, &seat)?
+            .iter()
+            .any(|r| matches!(r, netakosh::model::Record::Candidacy(c) if c.election == id));
+        if contested {
+            return Ok(vec![seat]);
+        }
+    }
+    Ok(seats_matching(&kb.store, id, text)?)
 }
 
 fn title(out: &mut impl Write, r: &Results) -> Result<()> {

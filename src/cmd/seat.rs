@@ -4,8 +4,10 @@ use super::election::{pad, NO_TURNOUT};
 use super::{print_json, Context, Outcome};
 use crate::cli::SeatArgs;
 use anyhow::Result;
-use netakosh::election::{history, Standing};
+use netakosh::election::{history, seat_history, Standing};
+use netakosh::model::Kind;
 use netakosh::numerals::indian;
+use netakosh::search::resolve_kind;
 use std::io::Write;
 
 fn who(s: &Standing) -> String {
@@ -22,7 +24,13 @@ fn who(s: &Standing) -> String {
 pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
     let kb = ctx.open()?;
-    let h = history(&kb.store, &target)?;
+    // The seat record the name resolves to (either script, any spelling its
+    // aliases hold); a store without seat records answers from the name's fold.
+    let h = match resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Seat)) {
+        Ok(id) => seat_history(&kb.store, &id)?,
+        Err(netakosh::Error::NotFound { .. }) => history(&kb.store, &target)?,
+        Err(e) => return Err(e.into()),
+    };
     if args.json {
         print_json(&h)?;
         return Ok(Outcome::Done);

