@@ -40,6 +40,8 @@ fn two_datasets_of_one_seat_meet_in_one_row_and_are_tallied_once() {
 {"type":"candidacy","person":"a","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"votes":468514,"share":49.71,"margin":55120,"result":"won","sources":["s2"]}
 {"type":"candidacy","person":"b","election":"e","party":"samajwadi-party","constituency":{"en":"Amethi"},"votes":413394,"share":43.86,"margin":405578,"deposit_lost":false,"result":"lost","sources":["s2"]}
 {"type":"candidacy","person":"a2","election":"e","party":"bharatiya-janata-party","constituency":{"en":"AMETHI (SC)"},"votes":468000,"result":"won","affidavit":{"criminal_cases":0},"sources":["s1"]}
+{"type":"person","id":"c","name":{"en":"Kishori Lal"}}
+{"type":"candidacy","person":"c","election":"e","party":"samajwadi-party","constituency":{"en":"Gauriganj"},"result":"won","sources":["s1"]}
 "#,
     );
     home.ok(&["import", f.to_str().unwrap(), "--no-resolve"]);
@@ -87,6 +89,24 @@ fn two_datasets_of_one_seat_meet_in_one_row_and_are_tallied_once() {
         ),
         (Some(1), Some(1), Some(468514))
     );
+    // A seat only the vote-less dataset lists, in an election another dataset
+    // counted, is listed but not tallied.
+    assert_eq!(
+        (
+            v["totals"]["seats"].as_u64(),
+            v["totals"]["uncounted_seats"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert!(
+        !v["tally"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["label"] == "SP" && t["won"] == 1),
+        "{v}"
+    );
+    assert_eq!(v["constituencies"].as_array().unwrap().len(), 2);
     let text = home.ok(&["election", "e", "--constituency", "Amethi"]);
     let irani = text.lines().find(|l| l.contains("Smriti Irani")).unwrap();
     assert!(

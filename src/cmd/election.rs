@@ -128,6 +128,14 @@ fn tally(out: &mut impl Write, r: &Results) -> Result<()> {
             t.sources.join(", ")
         }
     )?;
+    if t.uncounted_seats > 0 {
+        writeln!(
+            out,
+            "{} more seats only an affidavit dataset lists under another name or state: \
+             not in the tally (`--constituency NAME` shows their rows)",
+            t.uncounted_seats
+        )?;
+    }
     writeln!(out, "{NO_TURNOUT}")?;
     writeln!(
         out,

@@ -97,6 +97,12 @@ pub(super) fn counted_dataset(cands: &[Candidacy]) -> Option<String> {
     best.first().and_then(|(s, _)| s.map(str::to_string))
 }
 
+/// Whether a candidacy comes from a counting: it has votes or a rank (an
+/// uncontested winner has a rank and no votes).
+pub(super) fn counts(c: &Candidacy) -> bool {
+    c.votes.is_some() || c.rank.is_some()
+}
+
 fn cited(c: &Candidacy) -> Cited {
     Cited {
         candidacy: c.id.clone(),
@@ -235,7 +241,7 @@ pub(super) fn table(
     let base = counted_dataset(&cands);
     let counted = cands
         .iter()
-        .any(|c| dataset(c) == base.as_deref() && (c.votes.is_some() || c.rank.is_some()));
+        .any(|c| dataset(c) == base.as_deref() && counts(c));
     // The person records of the seat, for names and name comparison.
     let mut people: Vec<Record> = Vec::new();
     let mut names: HashMap<String, Names> = HashMap::new();

@@ -3,7 +3,7 @@
 //! NOTA apart. It reads candidacies and party records only, never a person, so the
 //! tally of a general election stays fast.
 
-use super::seat::counted_dataset;
+use super::seat::{counted_dataset, counts};
 use super::{dataset, is_nota, party_label};
 use crate::error::Result;
 use crate::model::{Candidacy, Outcome};
@@ -28,6 +28,10 @@ pub struct Totals {
     pub seats: usize,
     /// Seats whose votes some dataset counted.
     pub counted_seats: usize,
+    /// Seats left out of the tally: listed only by a dataset that counts no votes
+    /// (ADR's affidavits) in an election another dataset counted — a seat the
+    /// datasets name apart, whose rows are in its own table.
+    pub uncounted_seats: usize,
     /// Candidacies (NOTA not included).
     pub candidates: usize,
     /// Valid votes, NOTA's included.
@@ -47,14 +51,29 @@ pub(super) fn count(
 ) -> Result<(Totals, Vec<PartyTally>)> {
     let mut totals = Totals::default();
     let mut tally: BTreeMap<Option<String>, PartyTally> = BTreeMap::new();
-    for cands in seats.values() {
-        let base = counted_dataset(cands);
+    let bases: Vec<(Option<String>, bool)> = seats
+        .values()
+        .map(|cands| {
+            let base = counted_dataset(cands);
+            let counted = cands
+                .iter()
+                .any(|c| dataset(c) == base.as_deref() && counts(c));
+            (base, counted)
+        })
+        .collect();
+    // Where a dataset counted the election, a seat only an affidavit lists is a
+    // seat the datasets name apart (a spelling, a state) — counting it would count
+    // its winner twice — so it is listed, not tallied.
+    let any_counted = bases.iter().any(|b| b.1);
+    for (cands, (base, counted)) in seats.values().zip(bases) {
+        if any_counted && !counted {
+            totals.uncounted_seats += 1;
+            continue;
+        }
         let mine = cands.iter().filter(|c| dataset(c) == base.as_deref());
         totals.seats += 1;
-        let mut counted = false;
         let mut decided = false;
         for c in mine {
-            counted |= c.votes.is_some();
             if is_nota(c) {
                 totals.nota_votes += c.votes.unwrap_or(0);
                 totals.votes += c.votes.unwrap_or(0);
@@ -84,7 +103,7 @@ pub(super) fn count(
             t.won += usize::from(won);
             t.votes += c.votes.unwrap_or(0);
         }
-        totals.counted_seats += usize::from(counted);
+        totals.counted_seats += usize::from(counted && cands.iter().any(|c| c.votes.is_some()));
         totals.decided += usize::from(decided);
         if let Some(b) = base {
             if !totals.sources.contains(&b) {
