@@ -129,6 +129,8 @@ fn a_later_spelling_joins_the_seat_and_keeps_its_history() {
     assert!(second["report"]["added"].get("seat").is_none(), "{second}");
     let again = home.json(&["import", "--no-resolve", "--json", path(&adr)]);
     assert!(again["report"]["updated"].get("seat").is_none(), "{again}");
+    // The seat index and the seats' search documents agree with the store.
+    assert!(home.ok(&["check"]).contains("every check passed"));
 
     {
         use netakosh::kb::{Home as KbHome, Kb, OpenOptions};

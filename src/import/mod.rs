@@ -323,6 +323,64 @@ pub fn file_problem(file: &str, message: &str) -> Problem {
     }
 }
 
+/// The defaults an import writes. Defaults fill in only what nobody defines: the
+/// first default for an id wins. Seats merge instead (see `build::seats`): every
+/// default of a seat and the stored seat become one record, kept only if it differs
+/// from the stored one (like any default, a seat left as it was is not counted).
+fn accept_defaults(
+    store: &Store,
+    records: &[Parsed],
+    declared: &HashMap<String, Kind>,
+    defaults: Vec<Parsed>,
+) -> Result<Vec<Parsed>> {
+    let defined: std::collections::HashSet<&str> = records.iter().map(|p| p.record.id()).collect();
+    let mut taken: std::collections::HashSet<String> = Default::default();
+    // Each accepted default, with the stored version of a seat it merges into.
+    let mut accepted: Vec<(Parsed, Option<Record>)> = Vec::new();
+    let mut seat_at: HashMap<String, usize> = HashMap::new();
+    for d in defaults {
+        let id = d.record.id();
+        if let Record::Seat(new) = &d.record {
+            if let Some(&i) = seat_at.get(id) {
+                if let Record::Seat(s) = &mut accepted[i].0.record {
+                    s.absorb(new);
+                }
+                continue;
+            }
+            if defined.contains(id) || declared.contains_key(id) || taken.contains(id) {
+                continue;
+            }
+            let stored = match store.get(id)? {
+                None => None,
+                Some(Record::Seat(stored)) => Some(stored),
+                Some(_) => continue,
+            };
+            seat_at.insert(id.to_string(), accepted.len());
+            taken.insert(id.to_string());
+            match stored {
+                None => accepted.push((d, None)),
+                Some(stored) => {
+                    let mut merged = stored.clone();
+                    merged.absorb(new);
+                    let record = Record::Seat(merged);
+                    accepted.push((Parsed { record, ..d }, Some(Record::Seat(stored))));
+                }
+            }
+            continue;
+        }
+        let free = !defined.contains(id) && !declared.contains_key(id) && !taken.contains(id);
+        if free && store.kind_of(id)?.is_none() {
+            taken.insert(id.to_string());
+            accepted.push((d, None));
+        }
+    }
+    Ok(accepted
+        .into_iter()
+        .filter(|(p, stored)| stored.as_ref() != Some(&p.record))
+        .map(|(p, _)| p)
+        .collect())
+}
+
 /// Validates `records` against each other and the store and works out what changes.
 /// Fails with every problem found; the store is only read.
 pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
@@ -334,60 +392,7 @@ pub fn plan(store: &Store, batch: Batch) -> Result<Plan> {
         skipped,
         links,
     } = batch;
-    // Defaults fill in only what nobody defines: the first default for an id wins.
-    // Seats merge instead (see `build::seats`): every default of a seat and the
-    // stored seat become one record, written only if it differs from the stored one
-    // (like any default, a seat the import leaves as it was is not counted).
-    let mut accepted: Vec<Parsed> = Vec::new();
-    let mut stored_seats: HashMap<usize, Record> = HashMap::new();
-    {
-        let mut defined: std::collections::HashSet<&str> =
-            records.iter().map(|p| p.record.id()).collect();
-        let mut seat_at: HashMap<&str, usize> = HashMap::new();
-        for d in &defaults {
-            let id = d.record.id();
-            if let Record::Seat(new) = &d.record {
-                if let Some(&i) = seat_at.get(id) {
-                    if let Record::Seat(s) = &mut accepted[i].record {
-                        s.absorb(new);
-                    }
-                    continue;
-                }
-                if defined.contains(id) || declared.contains_key(id) {
-                    continue;
-                }
-                let merged = match store.get(id)? {
-                    None => Some(d.clone()),
-                    Some(Record::Seat(stored)) => {
-                        let mut merged = stored.clone();
-                        merged.absorb(new);
-                        stored_seats.insert(accepted.len(), Record::Seat(stored));
-                        Some(Parsed {
-                            record: Record::Seat(merged),
-                            ..d.clone()
-                        })
-                    }
-                    Some(_) => None,
-                };
-                if let Some(m) = merged {
-                    defined.insert(id);
-                    seat_at.insert(id, accepted.len());
-                    accepted.push(m);
-                }
-                continue;
-            }
-            if !defined.contains(id) && !declared.contains_key(id) && store.kind_of(id)?.is_none() {
-                defined.insert(id);
-                accepted.push(d.clone());
-            }
-        }
-    }
-    drop(defaults);
-    let mut i = 0;
-    accepted.retain(|p| {
-        i += 1;
-        stored_seats.get(&(i - 1)) != Some(&p.record)
-    });
+    let mut accepted = accept_defaults(store, &records, &declared, defaults)?;
     records.append(&mut accepted);
     let mut report = Report {
         skipped,

@@ -332,22 +332,13 @@ fn build_with(b: &Builder, record: &Record) -> Result<EntityDoc> {
     Ok(doc)
 }
 
-/// A seat's document: its spellings (names), state, legislature, type and district,
-/// and the years of its elections; its card says what it is, as a search line shows.
+/// A seat's document: its spellings (names), legislature, state, type and district,
+/// and the years of its elections (its card's summary is [`crate::model::Seat::describe`]).
 fn seat_facts(b: &Builder, s: &crate::model::Seat, doc: &mut EntityDoc) -> Result<()> {
-    let mut what_en = String::from("Constituency");
-    let mut what_hi = String::from("निर्वाचन क्षेत्र");
-    if let Some(body) = b.entity(Kind::Organization, &s.body)? {
-        let name = body.name();
-        doc.text.extend(all_names(&body));
-        what_en = format!("{} constituency", name.best("en"));
-        what_hi = format!("{} निर्वाचन क्षेत्र", name.best("hi"));
-    }
+    b.quote(&s.body, &mut doc.text)?;
     doc.text.push("constituency seat निर्वाचन क्षेत्र सीट".into());
     if let Some(state) = &s.state {
         doc.add_state(b, state);
-        what_en.push_str(&format!(", {}", state.best("en")));
-        what_hi.push_str(&format!(", {}", state.best("hi")));
     }
     if let Some(t) = s
         .seat_type
@@ -358,8 +349,6 @@ fn seat_facts(b: &Builder, s: &crate::model::Seat, doc: &mut EntityDoc) -> Resul
             _ => ("reserved SC", "अनुसूचित जाति आरक्षित"),
         };
         doc.text.push(format!("{en} {hi}"));
-        what_en.push_str(&format!(" ({})", t.as_str()));
-        what_hi.push_str(&format!(" ({})", t.as_str()));
     }
     doc.text.extend(s.district.clone());
     let mut elections = HashSet::new();
@@ -374,7 +363,6 @@ fn seat_facts(b: &Builder, s: &crate::model::Seat, doc: &mut EntityDoc) -> Resul
             }
         }
     }
-    doc.card.summary = Names::new([("en", what_en.as_str()), ("hi", what_hi.as_str())]);
     Ok(())
 }
 

@@ -445,6 +445,7 @@ impl Record {
             Record::Organization(r) => r.summary.clone(),
             Record::Office(r) => r.summary.clone(),
             Record::Election(r) => r.summary.clone(),
+            Record::Seat(r) => r.describe(),
             _ => Names::default(),
         }
     }

@@ -65,6 +65,31 @@ impl Seat {
         *self != before
     }
 
+    /// What the seat is, in both languages, from the record alone (a search line's
+    /// summary): `Lok Sabha constituency, Kerala (SC)`.
+    pub fn describe(&self) -> Names {
+        let (mut en, mut hi) = match self.body.as_str() {
+            "lok-sabha" => (
+                "Lok Sabha constituency".to_string(),
+                "लोकसभा निर्वाचन क्षेत्र".to_string(),
+            ),
+            b if b.starts_with("vidhan-sabha") => (
+                "Vidhan Sabha constituency".to_string(),
+                "विधानसभा निर्वाचन क्षेत्र".to_string(),
+            ),
+            _ => ("Constituency".to_string(), "निर्वाचन क्षेत्र".to_string()),
+        };
+        if let Some(state) = &self.state {
+            en.push_str(&format!(", {}", state.best("en")));
+            hi.push_str(&format!(", {}", state.best("hi")));
+        }
+        if let Some(t) = self.seat_type.filter(|t| *t != SeatType::General) {
+            en.push_str(&format!(" ({})", t.as_str()));
+            hi.push_str(&format!(" ({})", t.as_str()));
+        }
+        Names::new([("en", en.as_str()), ("hi", hi.as_str())])
+    }
+
     /// Adds `spelling` unless the seat already has it (spacing aside: `Araku ` is
     /// `Araku`). Case is kept: `RAE BARELI` is how a dataset writes it.
     pub fn add_alias(&mut self, spelling: &str) {
@@ -105,6 +130,17 @@ mod tests {
         assert_eq!(a.seat_type, Some(SeatType::General));
         assert_eq!(a.sources, ["india-votes", "adr"]);
         assert!(!a.absorb(&b), "a second time adds nothing");
+    }
+
+    #[test]
+    fn a_seat_says_what_it_is_in_both_languages() {
+        let s: Seat = serde_json::from_str(
+            r#"{"id":"s","name":{"en":"Alathur"},"body":"lok-sabha","state":{"en":"Kerala","hi":"केरल"},"seat_type":"SC"}"#,
+        )
+        .unwrap();
+        let d = s.describe();
+        assert_eq!(d.get("en"), Some("Lok Sabha constituency, Kerala (SC)"));
+        assert_eq!(d.get("hi"), Some("लोकसभा निर्वाचन क्षेत्र, केरल (SC)"));
     }
 
     #[test]

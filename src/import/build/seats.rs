@@ -10,8 +10,12 @@
 //! is replaced — and writes it only if that added something. The write goes through
 //! the store's normal path, so the earlier version stays in the history. It costs
 //! one read per seat an import names (543 for a general election), and re-importing
-//! a dataset changes nothing. What a person edited by hand (a native import names
-//! the seat as a record of its own) is never merged into: explicit records win.
+//! a dataset changes nothing. A seat a native file names is taken as written
+//! (explicit records win over defaults); later dataset imports only add to it.
+//!
+//! Within one dataset the latest election's rows say the seat's type, number and
+//! district (reservations and numbers changed with the 2008 delimitation); each
+//! candidacy keeps its own election's `seat_type`.
 //!
 //! Seats sharing a name in one election and state (Bihar's two Kalyanpurs) are two
 //! seats: when the rows of one election give one seat id different numbers (or
@@ -27,7 +31,8 @@ use std::collections::{HashMap, HashSet};
 #[derive(Default)]
 pub struct Seats {
     seats: Vec<(Option<String>, usize, Seat)>,
-    at: HashMap<String, usize>,
+    /// Each seat's place in `seats` and the year of the election that set its type.
+    at: HashMap<String, (usize, u16)>,
 }
 
 impl Seats {
@@ -102,12 +107,20 @@ impl Seats {
             aliases: Vec::new(),
         };
         seat.add_alias(written);
-        match self.at.get(id) {
-            Some(&i) => {
-                self.seats[i].2.absorb(&seat);
+        let year = r.election.year;
+        match self.at.get_mut(id) {
+            Some((i, set_in)) => {
+                let known = &mut self.seats[*i].2;
+                if year > *set_in {
+                    *set_in = year;
+                    known.seat_type = seat.seat_type.or(known.seat_type);
+                    known.number = seat.number.or(known.number);
+                    known.district = seat.district.clone().or(known.district.take());
+                }
+                known.absorb(&seat);
             }
             None => {
-                self.at.insert(id.to_string(), self.seats.len());
+                self.at.insert(id.to_string(), (self.seats.len(), year));
                 self.seats.push((r.file.clone(), r.line, seat));
             }
         }
@@ -119,5 +132,78 @@ impl Seats {
             let file = row_file.as_deref().unwrap_or(file);
             batch.default_record(file, line, Record::Seat(seat));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::legislatures::{ElectionKey, House};
+    use crate::domain::states::Place;
+    use crate::import::build::candidates::Entrant;
+    use crate::model::SeatType;
+
+    fn row(year: u16, state: &str, constituency: &str, number: Option<&str>) -> Candidate {
+        let entrant = Entrant {
+            name: "A".into(),
+            aliases: vec![],
+            party: None,
+            nota: false,
+            constituency: constituency.into(),
+            original: Default::default(),
+        };
+        let place = Place::from_name(state).expect("a state");
+        Candidate {
+            state: Some(place.clone()),
+            number: number.map(str::to_string),
+            ..Candidate::new(
+                1,
+                ElectionKey::general(House::VidhanSabha(place), year),
+                entrant,
+            )
+        }
+    }
+
+    /// Kalyanpur, Bihar, 2025: seats 16 and 131 in india-votes' `2025Assembly-BR.csv`
+    /// (`KALYANPUR,16` and `KALYANPUR,131`) are two seats; a Kalyanpur of another
+    /// election without a number is neither.
+    #[test]
+    fn seats_sharing_a_name_in_one_election_stay_two() {
+        let rows = vec![
+            row(2025, "Bihar", "Kalyanpur", Some("16")),
+            row(2025, "Bihar", "Kalyanpur", Some("131")),
+            row(2010, "Bihar", "Kalyanpur", None),
+        ];
+        let elections: Vec<String> = rows.iter().map(|r| r.election.id()).collect();
+        let mut seats = Seats::default();
+        let ids = seats.add_rows(&rows, &elections, "src");
+        assert_eq!(
+            ids,
+            [
+                "vidhan-sabha-bihar-seat-kalyanpur-16",
+                "vidhan-sabha-bihar-seat-kalyanpur-131",
+                "vidhan-sabha-bihar-seat-kalyanpur"
+            ]
+        );
+        assert_eq!(seats.seats.len(), 3);
+    }
+
+    /// The latest election's rows give the type and number; every spelling stays.
+    #[test]
+    fn the_latest_election_says_the_type() {
+        let mut rows = vec![
+            row(2004, "Kerala", "ALATHUR", Some("7")),
+            row(2009, "Kerala", "Alathur (SC)", Some("9")),
+        ];
+        rows[0].seat_type = Some(SeatType::General);
+        let elections: Vec<String> = rows.iter().map(|r| r.election.id()).collect();
+        let mut seats = Seats::default();
+        let ids = seats.add_rows(&rows, &elections, "src");
+        assert_eq!(ids[0], ids[1]);
+        let seat = &seats.seats[0].2;
+        assert_eq!(seat.seat_type, Some(SeatType::ScheduledCaste));
+        assert_eq!(seat.number, Some(9));
+        assert_eq!(seat.name.get("en"), Some("ALATHUR"));
+        assert_eq!(seat.aliases, ["Alathur", "Alathur (SC)"]);
     }
 }
