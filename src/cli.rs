@@ -34,6 +34,8 @@ pub enum Command {
     Show(ShowArgs),
     /// The result table of an election: candidates, parties, votes, shares, results.
     Election(ElectionArgs),
+    /// A seat's history: every election, winner, runner-up, margin, the datasets cited.
+    Seat(SeatArgs),
     /// Who held an office, or who held it on a date (`--at 2015-01-01`).
     Office(OfficeArgs),
     /// The review queue: undecided pairs of people a NAME finds (either script), best
@@ -205,6 +207,15 @@ pub struct ElectionArgs {
     /// Only constituencies whose name contains this (either script).
     #[arg(long)]
     pub constituency: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SeatArgs {
+    /// A constituency's name, in any spelling the data uses (`Rae Bareli`, `RAEBARELI (SC)`).
+    #[arg(required = true, value_name = "NAME")]
+    pub target: Vec<String>,
     #[arg(long)]
     pub json: bool,
 }

@@ -23,11 +23,12 @@ fn election_table_orders_by_votes_in_both_scripts() {
 }
 
 #[test]
-fn two_datasets_of_one_seat_are_tabled_apart_and_tallied_once() {
+fn two_datasets_of_one_seat_meet_in_one_row_and_are_tallied_once() {
     let home = Home::new();
     // As two datasets give Amethi 2019: TCPD-like rows with votes and shares (source
-    // s2), and an affidavit-like row of the same winner without votes (s1), whose
-    // table comes second though its source sorts first (parties: the seed's).
+    // s2), and an affidavit-like row of the same winner (s1) with another count,
+    // whose person record no decision links to the counted one: the names meet
+    // (parties: the seed's).
     let f = home.write(
         "two.jsonl",
         r#"{"type":"source","id":"s1","title":"results"}
@@ -35,27 +36,43 @@ fn two_datasets_of_one_seat_are_tabled_apart_and_tallied_once() {
 {"type":"election","id":"e","name":{"en":"Test election"},"date":"2019","system":"fptp"}
 {"type":"person","id":"a","name":{"en":"Smriti Irani"}}
 {"type":"person","id":"b","name":{"en":"Rahul Gandhi"}}
-{"type":"person","id":"a2","name":{"en":"Smriti Irani"}}
+{"type":"person","id":"a2","name":{"en":"SMRITI IRANI"}}
 {"type":"candidacy","person":"a","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"votes":468514,"share":49.71,"margin":55120,"result":"won","sources":["s2"]}
 {"type":"candidacy","person":"b","election":"e","party":"samajwadi-party","constituency":{"en":"Amethi"},"votes":413394,"share":43.86,"margin":405578,"deposit_lost":false,"result":"lost","sources":["s2"]}
-{"type":"candidacy","person":"a2","election":"e","party":"bharatiya-janata-party","constituency":{"en":"Amethi"},"result":"won","sources":["s1"]}
+{"type":"candidacy","person":"a2","election":"e","party":"bharatiya-janata-party","constituency":{"en":"AMETHI (SC)"},"votes":468000,"result":"won","affidavit":{"criminal_cases":0},"sources":["s1"]}
+{"type":"person","id":"c","name":{"en":"Kishori Lal"}}
+{"type":"candidacy","person":"c","election":"e","party":"samajwadi-party","constituency":{"en":"Gauriganj"},"result":"won","sources":["s1"]}
 "#,
     );
-    home.ok(&["import", f.to_str().unwrap()]);
+    home.ok(&["import", f.to_str().unwrap(), "--no-resolve"]);
     let v = home.json(&["election", "e", "--json", "--constituency", "Amethi"]);
     let tables = v["constituencies"].as_array().unwrap();
-    assert_eq!(tables.len(), 2);
+    assert_eq!(tables.len(), 1, "{v}");
+    assert_eq!(tables[0]["source"], "s2");
+    let rows = tables[0]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{v}");
+    let irani = &rows[0];
     assert_eq!(
-        (tables[0]["source"].as_str(), tables[0]["tallied"].as_bool()),
-        (Some("s2"), Some(true))
+        (irani["person"].as_str(), irani["rank"].as_u64()),
+        (Some("a"), Some(1))
     );
+    // The counted dataset's votes and share, the other count kept with its source.
     assert_eq!(
-        (tables[1]["source"].as_str(), tables[1]["tallied"].as_bool()),
-        (Some("s1"), Some(false))
+        (irani["votes"].as_u64(), irani["share"].as_f64()),
+        (Some(468514), Some(49.71))
     );
-    // The dataset's shares, not ones worked out from the two listed counts.
-    assert_eq!(tables[0]["rows"][0]["share"], 49.71);
-    assert_eq!(tables[0]["rows"][1]["margin"], 405578);
+    assert_eq!(irani["votes_source"], "s2");
+    assert_eq!(irani["affidavit_source"], "s1");
+    let d = &irani["disagreements"][0];
+    assert_eq!(
+        (
+            d["field"].as_str(),
+            d["value"].as_u64(),
+            d["source"].as_str()
+        ),
+        (Some("votes"), Some(468000), Some("s1"))
+    );
+    assert_eq!(tables[0]["margin"], 55120);
     let v = home.json(&["election", "e", "--json"]);
     let bjp = v["tally"]
         .as_array()
@@ -65,17 +82,39 @@ fn two_datasets_of_one_seat_are_tabled_apart_and_tallied_once() {
         .unwrap()
         .clone();
     assert_eq!(
-        (bjp["won"].as_u64(), bjp["candidates"].as_u64()),
+        (
+            bjp["won"].as_u64(),
+            bjp["candidates"].as_u64(),
+            bjp["votes"].as_u64()
+        ),
+        (Some(1), Some(1), Some(468514))
+    );
+    // A seat only the vote-less dataset lists, in an election another dataset
+    // counted, is listed but not tallied.
+    assert_eq!(
+        (
+            v["totals"]["seats"].as_u64(),
+            v["totals"]["uncounted_seats"].as_u64()
+        ),
         (Some(1), Some(1))
     );
-    let text = home.ok(&["election", "e", "--constituency", "Amethi"]);
     assert!(
-        text.contains("Amethi  [s1]") && text.contains("Amethi  [s2]"),
+        !v["tally"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["label"] == "SP" && t["won"] == 1),
+        "{v}"
+    );
+    assert_eq!(v["constituencies"].as_array().unwrap().len(), 2);
+    let text = home.ok(&["election", "e", "--constituency", "Amethi"]);
+    let irani = text.lines().find(|l| l.contains("Smriti Irani")).unwrap();
+    assert!(
+        irani.contains("4,68,514") && irani.contains("49.71%"),
         "{text}"
     );
-    let irani = text.lines().find(|l| l.contains("468514")).unwrap();
     assert!(
-        irani.contains("49.71%") && irani.contains("55120"),
+        text.contains("margin 55,120 (Smriti Irani over Rahul Gandhi)"),
         "{text}"
     );
 }
@@ -115,7 +154,7 @@ fn election_json_has_ranks_shares_and_a_tally() {
     );
     assert_eq!(tally[1]["votes"], 350, "SP polled 300 + 50");
     let text = home.ok(&["election", "e"]);
-    assert!(text.contains("2 constituencies"), "{text}");
+    assert!(text.contains("2 seats"), "{text}");
     let (code, _, err) = home.run(&["election", "alok-ranjan"]);
     assert_eq!(code, 2);
     assert!(err.contains("is a person, not an election"), "{err}");

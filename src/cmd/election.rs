@@ -1,39 +1,87 @@
-//! `netakosh election`: the result table of one election.
+//! `netakosh election`: the result table of one election, or of its seats.
 
 use super::{print_json, Context, Outcome};
 use crate::cli::ElectionArgs;
 use anyhow::Result;
 use netakosh::analysis::is_devanagari;
-use netakosh::election::results;
+use netakosh::election::{results, seats_matching, summary, Constituency, Results, Row};
 use netakosh::model::Outcome as Won;
-use netakosh::search::resolve::seats_named;
+use netakosh::numerals::indian;
 use netakosh::search::resolve_election;
 use std::io::Write;
+
+/// Said once under a table: no dataset here gives the electors of a seat.
+pub const NO_TURNOUT: &str = "turnout: not in the data (no dataset gives the electors)";
 
 pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
     let kb = ctx.open()?;
+    // A natural name (`Amethi 2019`) may single out a seat as well as the election.
     let named = resolve_election(&kb.store, &kb.index, &target)?;
     let id = named.id;
-    // The seats to show: `--constituency` in either script and any spelling, else the
-    // seat the name singled out (`Amethi 2019`).
+    netakosh::kb::timing("resolved the election");
     let seats = match &args.constituency {
-        Some(text) => seats_named(&kb.store, &kb.index, text, Some(&id))?,
-        None => named.seats,
+        Some(text) => {
+            let keys = seats_named(&kb, &id, text)?;
+            if keys.is_empty() {
+                return Err(
+                    netakosh::Error::not_found(format!("constituency `{text}` in {id}")).into(),
+                );
+            }
+            Some(keys)
+        }
+        None if !named.seats.is_empty() => Some(named.seats),
+        None => None,
     };
-    // `results` filters by a constituency's name: the seat's, else the text as typed
-    // (a store imported before seats were records).
-    let constituency = match seats.first() {
-        Some(seat) => kb.store.get(seat)?.map(|r| r.name().best("en").to_string()),
-        None => args.constituency.clone(),
-    };
-    let r = results(&kb.store, &id, constituency.as_deref())?;
-    if args.json {
-        print_json(&r)?;
-        return Ok(Outcome::Done);
-    }
     let hi = target.split_whitespace().any(is_devanagari);
     let mut out = std::io::stdout().lock();
+    if args.json {
+        print_json(&results(&kb.store, &id, seats.as_deref())?)?;
+        return Ok(Outcome::Done);
+    }
+    let r = match &seats {
+        Some(keys) => results(&kb.store, &id, Some(keys))?,
+        None => {
+            let s = summary(&kb.store, &id)?;
+            netakosh::kb::timing("tallied");
+            if s.totals.seats > 1 {
+                title(&mut out, &s)?;
+                tally(&mut out, &s)?;
+                writeln!(
+                    out,
+                    "\n{} seats; `--constituency NAME` prints one result table",
+                    s.totals.seats
+                )?;
+                return Ok(Outcome::Done);
+            }
+            results(&kb.store, &id, None)?
+        }
+    };
+    title(&mut out, &r)?;
+    for c in &r.constituencies {
+        table(&mut out, c, r.votes_unit, hi)?;
+    }
+    if r.constituencies.iter().any(|c| c.counted) {
+        writeln!(out, "\n{NO_TURNOUT}")?;
+    }
+    if r.votes_unit != "votes" {
+        writeln!(out, "(votes are {})", r.votes_unit)?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// The seats of election `id` that `text` names in either script and any spelling
+/// (`search::resolve::seats_named`), else — a store imported before seats were
+/// records — every seat of the election whose name holds the text.
+fn seats_named(kb: &netakosh::kb::Kb, id: &str, text: &str) -> Result<Vec<String>> {
+    match netakosh::search::resolve::seats_named(&kb.store, &kb.index, text, Some(id)) {
+        Ok(seats) if !seats.is_empty() => Ok(seats),
+        Ok(_) | Err(netakosh::Error::NotFound { .. }) => Ok(seats_matching(&kb.store, id, text)?),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn title(out: &mut impl Write, r: &Results) -> Result<()> {
     let mut title = format!("{}  [{}]", r.name.both(), r.id);
     if let Some(d) = &r.date {
         title.push_str(&format!("  {d}"));
@@ -42,107 +90,227 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         title.push_str(&format!(", {s} seats"));
     }
     writeln!(out, "{title}")?;
+    Ok(())
+}
+
+/// `text` padded with spaces to `width` characters (left-aligned).
+pub fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// `text` cut to `width` characters with an ellipsis.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+fn tally(out: &mut impl Write, r: &Results) -> Result<()> {
+    let t = &r.totals;
+    writeln!(
+        out,
+        "{} seats ({} counted), {} candidates, {} valid votes (NOTA {}); counted by {}",
+        t.seats,
+        t.counted_seats,
+        indian(t.candidates as u64),
+        indian(t.votes),
+        indian(t.nota_votes),
+        if t.sources.is_empty() {
+            "no dataset".to_string()
+        } else {
+            t.sources.join(", ")
+        }
+    )?;
+    if t.uncounted_seats > 0 {
+        writeln!(
+            out,
+            "{} more seats only an affidavit dataset lists under another name or state: \
+             not in the tally (`--constituency NAME` shows their rows)",
+            t.uncounted_seats
+        )?;
+    }
+    writeln!(out, "{NO_TURNOUT}")?;
+    writeln!(
+        out,
+        "\n{} {:>10} {:>5} {:>15} {:>7}",
+        pad("party", 30),
+        "contested",
+        "won",
+        "votes",
+        "share"
+    )?;
+    for p in &r.tally {
+        let share = if t.votes > 0 {
+            format!("{:.2}%", p.votes as f64 * 100.0 / t.votes as f64)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{} {:>10} {:>5} {:>15} {:>7}",
+            pad(&clip(&p.label, 30), 30),
+            p.candidates,
+            p.won,
+            indian(p.votes),
+            share
+        )?;
+    }
+    let won: usize = r.tally.iter().map(|p| p.won).sum();
+    writeln!(
+        out,
+        "{} {:>10} {:>5} {:>15}",
+        pad("total", 30),
+        t.candidates,
+        won,
+        indian(t.votes - t.nota_votes)
+    )?;
+    Ok(())
+}
+
+/// An affidavit's facts in a few words, with its dataset.
+fn affidavit(row: &Row) -> String {
+    let Some(a) = &row.affidavit else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if let Some(n) = a.criminal_cases {
+        parts.push(format!(
+            "{n} criminal case{}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    if let Some(n) = a.assets {
+        parts.push(format!("assets {}", super::show::rupees(n)));
+    }
+    if let Some(e) = &a.education {
+        parts.push(e.clone());
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    let from = row
+        .affidavit_source
+        .as_deref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
+    format!("  affidavit: {}{from}", parts.join(", "))
+}
+
+fn table(out: &mut impl Write, c: &Constituency, unit: &str, hi: bool) -> Result<()> {
     let (won, lost) = if hi {
         ("जीते", "हारे")
     } else {
         ("won", "lost")
     };
-    let many = r.constituencies.iter().filter(|c| c.tallied).count() > 1;
-    if many && constituency.is_none() {
-        writeln!(
-            out,
-            "\n{:<28} {:>10} {:>6} {:>14}",
-            "party", "candidates", "won", "votes"
-        )?;
-        for t in &r.tally {
+    let head = c.name.as_ref().map(|n| n.both()).unwrap_or_default();
+    let from = match &c.source {
+        Some(s) if c.counted => {
+            let also: Vec<&str> = c
+                .sources
+                .iter()
+                .map(String::as_str)
+                .filter(|x| x != s)
+                .collect();
+            if also.is_empty() {
+                format!("  [counted: {s}]")
+            } else {
+                format!("  [counted: {s}; also {}]", also.join(", "))
+            }
+        }
+        _ => format!("  [not counted in the data: {}]", c.sources.join(", ")),
+    };
+    writeln!(out, "\n{head}{from}")?;
+    let width = c
+        .rows
+        .iter()
+        .map(|r| r.name.both().chars().count())
+        .max()
+        .unwrap_or(9)
+        .clamp(9, 48);
+    let pw = c
+        .rows
+        .iter()
+        .filter_map(|r| r.party_label.as_ref())
+        .map(|l| clip(l, 24).chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    writeln!(
+        out,
+        "{:>3}  {} {} {:>12} {:>7}  result",
+        "#",
+        pad("candidate", width),
+        pad("party", pw),
+        unit.split(' ').next_back().unwrap_or("votes"),
+        "share",
+    )?;
+    let mut said_uncounted = false;
+    for row in &c.rows {
+        if !row.counted && c.counted && !said_uncounted {
             writeln!(
                 out,
-                "{:<28} {:>10} {:>6} {:>14}",
-                t.label, t.candidates, t.won, t.votes
+                "     not in the count (an affidavit without a counted row):"
             )?;
+            said_uncounted = true;
         }
+        let rank = row
+            .rank
+            .map(|r| r.to_string())
+            .unwrap_or_else(|| "—".into());
+        let votes = row.votes.map(indian).unwrap_or_else(|| "—".into());
+        let share = row.share.map(|s| format!("{s:.2}%")).unwrap_or_default();
+        let deposit = match (row.deposit_lost, hi) {
+            (Some(true), true) => " (ज़मानत ज़ब्त)",
+            (Some(true), false) => " (deposit lost)",
+            _ => "",
+        };
+        let result = match row.result {
+            Some(Won::Won) => won,
+            Some(Won::Lost) => lost,
+            None => "",
+        };
+        let label = row
+            .party_label
+            .as_deref()
+            .map(|l| clip(l, 24))
+            .unwrap_or_default();
         writeln!(
             out,
-            "\n{} constituencies; `--constituency NAME` prints one result table",
-            r.constituencies.iter().filter(|c| c.tallied).count()
+            "{:>3}  {} {} {:>12} {:>7}  {}{}{}",
+            rank,
+            pad(&row.name.both(), width),
+            pad(&label, pw),
+            votes,
+            share,
+            result,
+            deposit,
+            affidavit(row),
         )?;
-        return Ok(Outcome::Done);
     }
-    // A constituency that more than one dataset covers has a table from each.
-    let mut tables: std::collections::HashMap<Option<&str>, usize> = Default::default();
-    for c in &r.constituencies {
-        *tables
-            .entry(c.name.as_ref().map(|n| n.best("en")))
-            .or_default() += 1;
+    let candidates = c.rows.iter().filter(|r| !r.nota).count();
+    let mut total = format!("total: {candidates} candidates");
+    if c.rows.iter().any(|r| r.nota) {
+        total.push_str(" + NOTA");
     }
-    for c in &r.constituencies {
-        let shared = tables[&c.name.as_ref().map(|n| n.best("en"))] > 1;
-        let from = match (&c.source, shared) {
-            (Some(s), true) => format!("  [{s}]"),
+    if let Some(v) = c.total_votes {
+        total.push_str(&format!(", {} valid {unit}", indian(v)));
+    }
+    if let Some(m) = c.margin {
+        let counted: Vec<&Row> = c.rows.iter().filter(|r| r.counted && !r.nota).collect();
+        let names = match (counted.first(), counted.get(1)) {
+            (Some(a), Some(b)) => format!(
+                " ({} over {})",
+                a.name.best(if hi { "hi" } else { "en" }),
+                b.name.best(if hi { "hi" } else { "en" })
+            ),
             _ => String::new(),
         };
-        if let Some(n) = &c.name {
-            writeln!(out, "\n{}{from}", n.both())?;
-        } else if !from.is_empty() {
-            writeln!(out, "\n{from}")?;
-        }
-        // TCPD gives each candidate's margin over the next: a column when any row has one.
-        let margins = c.rows.iter().any(|r| r.margin.is_some());
-        writeln!(
-            out,
-            "{:>3}  {:<44} {:<10} {:>12} {:>7}{}  result",
-            "#",
-            "candidate",
-            "party",
-            r.votes_unit.split(' ').next_back().unwrap_or("votes"),
-            "share",
-            if margins {
-                format!(" {:>10}", "margin")
-            } else {
-                String::new()
-            }
-        )?;
-        for row in &c.rows {
-            let votes = row
-                .votes
-                .map(|v| v.to_string())
-                .unwrap_or_else(|| "—".into());
-            let share = row.share.map(|s| format!("{s:.2}%")).unwrap_or_default();
-            let margin = match (margins, row.margin) {
-                (false, _) => String::new(),
-                (true, Some(m)) => format!(" {m:>10}"),
-                (true, None) => format!(" {:>10}", ""),
-            };
-            let deposit = if row.deposit_lost == Some(true) {
-                if hi {
-                    " (ज़मानत ज़ब्त)"
-                } else {
-                    " (deposit lost)"
-                }
-            } else {
-                ""
-            };
-            let result = match row.result {
-                Some(Won::Won) => won,
-                Some(Won::Lost) => lost,
-                None => "",
-            };
-            writeln!(
-                out,
-                "{:>3}  {:<44} {:<10} {:>12} {:>7}{}  {}{}",
-                row.rank,
-                row.name.both(),
-                row.party_label.as_deref().unwrap_or(""),
-                votes,
-                share,
-                margin,
-                result,
-                deposit
-            )?;
-        }
+        total.push_str(&format!("; margin {}{names}", indian(m)));
     }
-    if r.votes_unit != "votes" {
-        writeln!(out, "\n(votes are {})", r.votes_unit)?;
-    }
-    Ok(Outcome::Done)
+    writeln!(out, "{total}")?;
+    Ok(())
 }

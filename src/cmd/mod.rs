@@ -12,6 +12,7 @@ mod office;
 mod resolve;
 mod revert;
 mod search;
+mod seat;
 mod show;
 mod stats;
 
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Search(a) => search::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Election(a) => election::run(&ctx, a),
+        Command::Seat(a) => seat::run(&ctx, a),
         Command::Duplicates(a) => duplicates::run(&ctx, a),
         Command::Same(a) => duplicates::same(&ctx, a),
         Command::Different(a) => duplicates::different(&ctx, a),

@@ -122,7 +122,8 @@ const KNOWN: &[Known] = &[
         "telugu-desam-party",
         "Telugu Desam Party",
         Some("तेलुगु देशम पार्टी"),
-        &["TDP"],
+        // india-votes writes `Telugu Desam`.
+        &["TDP", "Telugu Desam"],
     ),
     party(
         "yuvajana-sramika-rythu-congress-party",
@@ -359,7 +360,8 @@ const KNOWN: &[Known] = &[
         "republican-party-of-india-athawale",
         "Republican Party of India (Athawale)",
         None,
-        &["RPI(A)"],
+        // india-votes writes `Republican Party of India (A)`.
+        &["RPI(A)", "Republican Party of India (A)"],
     ),
     party(
         "maharashtrawadi-gomantak-party",
@@ -397,6 +399,53 @@ const KNOWN: &[Known] = &[
         "All India Majlis-e-Ittehadul Muslimeen",
         None,
         &["AIMIM", "MIM"],
+    ),
+    // Parties of the 2024 Lok Sabha that ADR names by abbreviation or another
+    // spelling than india-votes does (pairs found by joining the two datasets'
+    // rows of one seat and candidate: `SUCI(C)` = `Socialist Unity Centre Of India
+    // (COMMUNIST)`, `ShivSena (Uddhav Balasaheb Thackeray)` = india-votes' `Shiv
+    // Sena (Uddhav Balasaheb Thackrey)`), and the new parties of 2024 by their
+    // short names.
+    party(
+        "socialist-unity-centre-of-india-communist",
+        "Socialist Unity Centre of India (Communist)",
+        None,
+        &["SUCI(C)", "SUCI", "SUCI (C)"],
+    ),
+    party(
+        "shiv-sena-uddhav-balasaheb-thackeray",
+        "Shiv Sena (Uddhav Balasaheb Thackeray)",
+        Some("शिवसेना (उद्धव बालासाहेब ठाकरे)"),
+        &[
+            "SS(UBT)",
+            "SHS(UBT)",
+            "Shiv Sena (Uddhav Balasaheb Thackrey)",
+            "Shiv Sena (UBT)",
+        ],
+    ),
+    party(
+        "nationalist-congress-party-sharadchandra-pawar",
+        "Nationalist Congress Party – Sharadchandra Pawar",
+        Some("राष्ट्रवादी कांग्रेस पार्टी – शरदचंद्र पवार"),
+        &["NCP(SP)", "NCP-SP", "NCP (Sharadchandra Pawar)"],
+    ),
+    party(
+        "lok-janshakti-party-ram-vilas",
+        "Lok Janshakti Party (Ram Vilas)",
+        Some("लोक जनशक्ति पार्टी (रामविलास)"),
+        &["LJP(RV)"],
+    ),
+    party(
+        "janasena-party",
+        "Janasena Party",
+        Some("जनसेना पार्टी"),
+        &["JSP", "Jana Sena Party"],
+    ),
+    party(
+        "communist-party-of-india-marxist-leninist-liberation",
+        "Communist Party of India (Marxist-Leninist) (Liberation)",
+        None,
+        &["CPI(ML)(L)", "CPI(ML)L", "CPI(ML) Liberation"],
     ),
     Known {
         id: "independent",
@@ -463,7 +512,12 @@ pub fn party_record(text: &str, source: Option<&str>) -> Option<Organization> {
             ..Default::default()
         });
     }
-    let slug = crate::import::clean::slug(&cleaned);
+    // `People’s` and `Peoples` are one name (india-votes and ADR write both).
+    let unquoted: String = cleaned
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '‘'))
+        .collect();
+    let slug = crate::import::clean::slug(&unquoted);
     let id = if slug.is_empty() {
         format!("party-{:x}", fnv(&cleaned))
     } else {
@@ -494,6 +548,30 @@ pub fn fnv(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adr_and_india_votes_spellings_of_2024_meet() {
+        // (ADR lok-sabha-candidates.csv, india-votes 2024LokSabha.csv) of one
+        // candidate of one seat, as the two files write the party.
+        for (adr, iv) in [
+            ("SUCI(C)", "Socialist Unity Centre Of India (COMMUNIST)"),
+            (
+                "ShivSena (Uddhav Balasaheb Thackeray)",
+                "Shiv Sena (Uddhav Balasaheb Thackrey)",
+            ),
+            ("CPI(M)", "Communist Party of India  (Marxist)"),
+            ("JD(U)", "Janata Dal  (United)"),
+            ("DMDK", "Desiya Murpokku Dravida Kazhagam"),
+            ("TDP", "Telugu Desam"),
+            (
+                "Republican Party of India (Athawale)",
+                "Republican Party of India (A)",
+            ),
+        ] {
+            let (a, b) = (known_id(adr), known_id(iv));
+            assert!(a.is_some() && a == b, "{adr} / {iv}: {a:?} {b:?}");
+        }
+    }
 
     #[test]
     fn abbreviations_and_names_meet_on_one_id() {
@@ -543,6 +621,15 @@ mod tests {
                 .name
                 .get("en"),
             Some("Hindustani Awam Morcha")
+        );
+        // ADR's `Kamatapur Peoples Party (United)`, india-votes' `People’s`.
+        assert_eq!(
+            party_record("Kamatapur Peoples Party (United)", None)
+                .unwrap()
+                .id,
+            party_record("Kamatapur People’s Party (United)", None)
+                .unwrap()
+                .id
         );
         assert!(party_record("  ", None).is_none());
         assert!(party_record("NA", None).is_none());

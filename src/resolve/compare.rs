@@ -120,6 +120,19 @@ pub fn same_candidacy(a: &PersonFacts, b: &PersonFacts) -> bool {
     })
 }
 
+/// Whether records `x` and `y` have names compatible enough to be one candidacy
+/// reported twice ([`same_candidacy`]'s name rule: exact, reordered, the same key,
+/// clipped). Result tables use it to pair an affidavit row with its counted row
+/// where the resolver left the two records apart.
+pub fn candidacy_names_fit(facts: &Facts, x: u32, y: u32) -> bool {
+    let (a, b) = (&facts.people[x as usize], &facts.people[y as usize]);
+    a.names.iter().any(|fa| {
+        b.names
+            .iter()
+            .any(|fb| name_level(fa, fb, facts) <= CANDIDACY_NAMES)
+    })
+}
+
 /// The `election` level of [`same_candidacy`]: it is not estimated from TCPD's
 /// pids (one dataset never reports a race twice) but stands as a rule, like a
 /// shared identifier (see [`super::weights::SAME_CANDIDACY_BITS`]).
