@@ -5,24 +5,85 @@ use crate::cli::ElectionArgs;
 use anyhow::Result;
 use netakosh::analysis::is_devanagari;
 use netakosh::election::{results, seats_matching, summary, Constituency, Results, Row};
+use netakosh::kb::answers;
 use netakosh::model::Outcome as Won;
 use netakosh::numerals::indian;
 use netakosh::search::resolve_election;
+use serde::{Deserialize, Serialize};
 use std::io::Write;
 
 /// Said once under a table: no dataset here gives the electors of a seat.
 pub const NO_TURNOUT: &str = "turnout: not in the data (no dataset gives the electors)";
 
+/// What `election` prints: one or more result tables, or the summary of an
+/// election of many seats. Kept per store generation (`kb::answers`), so asking
+/// again reads one small file instead of opening the store.
+#[derive(Serialize, Deserialize)]
+struct Answer {
+    summary: bool,
+    results: Results,
+}
+
 pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
-    let kb = ctx.open()?;
+    let question = format!(
+        "election\0{target}\0{}\0{}",
+        args.constituency.as_deref().unwrap_or("\u{1}"),
+        args.json
+    );
+    let answer = match answers::recall::<Answer>(&ctx.home, &question) {
+        Some(a) => a,
+        None => {
+            let kb = ctx.open()?;
+            let answer = work_out(&kb, &target, &args)?;
+            netakosh::kb::timing("worked out the answer");
+            let generation = kb.store.generation()?;
+            if let Err(e) = answers::remember(&ctx.home, generation, &question, &answer) {
+                // Keeping it is only a saving: the answer is printed all the same.
+                eprintln!("netakosh: the answer was not kept for next time: {e}");
+            }
+            answer
+        }
+    };
+    let r = answer.results;
+    if args.json {
+        print_json(&r)?;
+        return Ok(Outcome::Done);
+    }
+    let hi = target.split_whitespace().any(is_devanagari);
+    let mut out = std::io::stdout().lock();
+    title(&mut out, &r)?;
+    if answer.summary {
+        tally(&mut out, &r)?;
+        writeln!(
+            out,
+            "\n{} seats; `--constituency NAME` prints one result table",
+            r.totals.seats
+        )?;
+        return Ok(Outcome::Done);
+    }
+    for c in &r.constituencies {
+        table(&mut out, c, &r.votes_unit, hi)?;
+    }
+    if r.constituencies.iter().any(|c| c.counted) {
+        writeln!(out, "\n{NO_TURNOUT}")?;
+    }
+    if r.votes_unit != "votes" {
+        writeln!(out, "(votes are {})", r.votes_unit)?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// Resolves the election (and the seats a name or `--constituency` singles out)
+/// and reads its tables, or its summary when it has many seats and none was named.
+fn work_out(kb: &netakosh::kb::Kb, target: &str, args: &ElectionArgs) -> Result<Answer> {
     // A natural name (`Amethi 2019`) may single out a seat as well as the election.
-    let named = resolve_election(&kb.store, &kb.index, &target)?;
+    let named = resolve_election(&kb.store, &kb.index, target)?;
     let id = named.id;
     netakosh::kb::timing("resolved the election");
     let seats = match &args.constituency {
         Some(text) => {
-            let keys = seats_named(&kb, &id, text)?;
+            let keys = seats_named(kb, &id, text)?;
             if keys.is_empty() {
                 return Err(
                     netakosh::Error::not_found(format!("constituency `{text}` in {id}")).into(),
@@ -33,41 +94,19 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         None if !named.seats.is_empty() => Some(named.seats),
         None => None,
     };
-    let hi = target.split_whitespace().any(is_devanagari);
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        print_json(&results(&kb.store, &id, seats.as_deref())?)?;
-        return Ok(Outcome::Done);
-    }
-    let r = match &seats {
-        Some(keys) => results(&kb.store, &id, Some(keys))?,
-        None => {
-            let s = summary(&kb.store, &id)?;
-            netakosh::kb::timing("tallied");
-            if s.totals.seats > 1 {
-                title(&mut out, &s)?;
-                tally(&mut out, &s)?;
-                writeln!(
-                    out,
-                    "\n{} seats; `--constituency NAME` prints one result table",
-                    s.totals.seats
-                )?;
-                return Ok(Outcome::Done);
-            }
-            results(&kb.store, &id, None)?
+    if seats.is_none() && !args.json {
+        let s = summary(&kb.store, &id)?;
+        if s.totals.seats > 1 {
+            return Ok(Answer {
+                summary: true,
+                results: s,
+            });
         }
-    };
-    title(&mut out, &r)?;
-    for c in &r.constituencies {
-        table(&mut out, c, r.votes_unit, hi)?;
     }
-    if r.constituencies.iter().any(|c| c.counted) {
-        writeln!(out, "\n{NO_TURNOUT}")?;
-    }
-    if r.votes_unit != "votes" {
-        writeln!(out, "(votes are {})", r.votes_unit)?;
-    }
-    Ok(Outcome::Done)
+    Ok(Answer {
+        summary: false,
+        results: results(&kb.store, &id, seats.as_deref())?,
+    })
 }
 
 /// The seats of election `id` that `text` names in either script and any spelling

@@ -4,7 +4,8 @@ use super::election::{pad, NO_TURNOUT};
 use super::{print_json, Context, Outcome};
 use crate::cli::SeatArgs;
 use anyhow::Result;
-use netakosh::election::{history, seat_history, Standing};
+use netakosh::election::{history, seat_history, SeatHistory, Standing};
+use netakosh::kb::answers;
 use netakosh::model::Kind;
 use netakosh::numerals::indian;
 use netakosh::search::resolve_kind;
@@ -23,13 +24,25 @@ fn who(s: &Standing) -> String {
 
 pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
-    let kb = ctx.open()?;
-    // The seat record the name resolves to (either script, any spelling its
-    // aliases hold); a store without seat records answers from the name's fold.
-    let h = match resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Seat)) {
-        Ok(id) => seat_history(&kb.store, &id)?,
-        Err(netakosh::Error::NotFound { .. }) => history(&kb.store, &target)?,
-        Err(e) => return Err(e.into()),
+    let question = format!("seat\0{target}");
+    let h: SeatHistory = match answers::recall(&ctx.home, &question) {
+        Some(h) => h,
+        None => {
+            let kb = ctx.open()?;
+            // The seat record the name resolves to (either script, any spelling its
+            // aliases hold); a store without seat records answers from the name's fold.
+            let h = match resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Seat)) {
+                Ok(id) => seat_history(&kb.store, &id)?,
+                Err(netakosh::Error::NotFound { .. }) => history(&kb.store, &target)?,
+                Err(e) => return Err(e.into()),
+            };
+            let generation = kb.store.generation()?;
+            if let Err(e) = answers::remember(&ctx.home, generation, &question, &h) {
+                // Keeping it is only a saving: the history is printed all the same.
+                eprintln!("netakosh: the answer was not kept for next time: {e}");
+            }
+            h
+        }
     };
     if args.json {
         print_json(&h)?;

@@ -7,11 +7,11 @@ use crate::error::{Error, Result};
 use crate::model::{Candidacy, Kind, Names, Outcome, PartialDate, Record};
 use crate::store::Link;
 use crate::store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// A candidate as a history line shows them.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Standing {
     pub person: String,
     pub name: Names,
@@ -26,7 +26,7 @@ pub struct Standing {
 }
 
 /// One election of the seat.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Contest {
     pub election: String,
     pub name: Names,
@@ -54,7 +54,7 @@ pub struct Contest {
     pub sources: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SeatHistory {
     /// The seat record's id, or the key of its name where seats are no records.
     pub seat: String,

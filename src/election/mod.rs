@@ -16,11 +16,11 @@ use crate::analysis::filter_key;
 use crate::error::{Error, Result};
 use crate::model::{Candidacy, Kind, Names, PartialDate, Record, System};
 use crate::store::{Link, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// One seat's result table.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Constituency {
     /// The seat's key: what the tables group candidacies by (see [`seat_of`]).
     pub seat: String,
@@ -44,7 +44,7 @@ pub struct Constituency {
     pub rows: Vec<Row>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Results {
     pub id: String,
     pub name: Names,
@@ -53,7 +53,7 @@ pub struct Results {
     /// The seats the election fills, as the election record says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seats: Option<u32>,
-    pub votes_unit: &'static str,
+    pub votes_unit: String,
     /// Seats, candidates and votes of the tables below (or of the whole election
     /// for a summary), each counted once.
     pub totals: Totals,
@@ -252,7 +252,7 @@ pub fn results(store: &Store, id: &str, seats: Option<&[String]>) -> Result<Resu
     }
     Ok(Results {
         id: id.to_string(),
-        votes_unit: votes_unit(&e),
+        votes_unit: votes_unit(&e).to_string(),
         name: e.name,
         date: e.date,
         seats: e.seats,
@@ -271,7 +271,7 @@ pub fn summary(store: &Store, id: &str) -> Result<Results> {
     let (totals, tally) = tally::count(store, &groups, &mut labels)?;
     Ok(Results {
         id: id.to_string(),
-        votes_unit: votes_unit(&e),
+        votes_unit: votes_unit(&e).to_string(),
         name: e.name,
         date: e.date,
         seats: e.seats,

@@ -14,11 +14,11 @@ use crate::model::{Affidavit, Candidacy, Names, Outcome, Record};
 use crate::resolve::compare::candidacy_names_fit;
 use crate::resolve::facts::Facts;
 use crate::store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A candidacy record joined into a row, and the dataset it comes from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cited {
     pub candidacy: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,10 +27,10 @@ pub struct Cited {
 
 /// A value another dataset gives for a row that the table does not show: the
 /// counted dataset's value is shown, this one kept.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Disagreement {
     /// `votes`, `result` or `party`.
-    pub field: &'static str,
+    pub field: String,
     pub value: serde_json::Value,
     pub candidacy: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,7 +38,7 @@ pub struct Disagreement {
 }
 
 /// One candidate of one seat, from every dataset that lists the candidacy.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Row {
     /// Position by votes (the dataset's own, TCPD's `Position`, where given);
     /// none for NOTA and for a candidate no counting lists.
@@ -68,7 +68,7 @@ pub struct Row {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Outcome>,
     /// The None-of-the-Above line: votes, no rank, never a winner.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nota: bool,
     /// Whether a dataset that counted the seat lists this candidate; a row only an
     /// affidavit knows has no votes and no rank.
@@ -79,7 +79,7 @@ pub struct Row {
     pub affidavit_source: Option<String>,
     /// The candidacy records joined in this row, the shown one first.
     pub candidacies: Vec<Cited>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disagreements: Vec<Disagreement>,
 }
 
@@ -142,7 +142,7 @@ fn join(r: &mut Row, c: &Candidacy) {
     let source = dataset(c).map(str::to_string);
     let mut differ = |field: &'static str, value: serde_json::Value| {
         r.disagreements.push(Disagreement {
-            field,
+            field: field.to_string(),
             value,
             candidacy: c.id.clone(),
             source: source.clone(),

@@ -8,10 +8,10 @@ use super::{dataset, is_nota, party_label};
 use crate::error::Result;
 use crate::model::{Candidacy, Outcome};
 use crate::store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PartyTally {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,
@@ -23,7 +23,7 @@ pub struct PartyTally {
 }
 
 /// What a set of seats adds up to, each seat once.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Totals {
     pub seats: usize,
     /// Seats whose votes some dataset counted.
