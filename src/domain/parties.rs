@@ -545,6 +545,20 @@ pub fn fnv(s: &str) -> u64 {
     })
 }
 
+/// A party's label for a table column or a career line: its shortest alias in
+/// capitals (`SP`, `CPI(M)`), else its English name.
+pub fn label(name: &crate::model::Names, aliases: &[String]) -> String {
+    aliases
+        .iter()
+        .filter(|a| {
+            a.chars()
+                .all(|c| c.is_ascii_uppercase() || c == '(' || c == ')')
+        })
+        .min_by_key(|a| a.len())
+        .cloned()
+        .unwrap_or_else(|| name.best("en").to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

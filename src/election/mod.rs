@@ -203,16 +203,7 @@ fn party_label(store: &Store, id: &str, labels: &mut HashMap<String, String>) ->
         return Ok(l.clone());
     }
     let label = match store.get(id)? {
-        Some(r) => r
-            .aliases()
-            .iter()
-            .filter(|a| {
-                a.chars()
-                    .all(|c| c.is_ascii_uppercase() || c == '(' || c == ')')
-            })
-            .min_by_key(|a| a.len())
-            .cloned()
-            .unwrap_or_else(|| r.name().best("en").to_string()),
+        Some(r) => crate::domain::parties::label(&r.name(), r.aliases()),
         None => id.to_string(),
     };
     labels.insert(id.to_string(), label.clone());

@@ -398,17 +398,9 @@ fn seat_facts(b: &Builder, s: &crate::model::Seat, doc: &mut EntityDoc) -> Resul
     Ok(())
 }
 
-/// A party's label for a career line: its shortest capitalised alias (`SP`), else its name.
+/// A party's label for a career line.
 fn party_label(org: &Record) -> String {
-    org.aliases()
-        .iter()
-        .filter(|a| {
-            a.chars()
-                .all(|c| c.is_ascii_uppercase() || c == '(' || c == ')')
-        })
-        .min_by_key(|a| a.len())
-        .cloned()
-        .unwrap_or_else(|| org.name().best("en").to_string())
+    crate::domain::parties::label(&org.name(), org.aliases())
 }
 
 fn person_facts(b: &Builder, person: &str, doc: &mut EntityDoc) -> Result<Career> {

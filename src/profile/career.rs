@@ -158,15 +158,7 @@ pub fn how(d: &Decision) -> String {
 }
 
 fn party_label(names: &Names, aliases: &[String]) -> String {
-    aliases
-        .iter()
-        .filter(|a| {
-            a.chars()
-                .all(|c| c.is_ascii_uppercase() || c == '(' || c == ')')
-        })
-        .min_by_key(|a| a.len())
-        .cloned()
-        .unwrap_or_else(|| names.best("en").to_string())
+    crate::domain::parties::label(names, aliases)
 }
 
 /// The house an election fills: its body's name.
