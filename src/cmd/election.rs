@@ -152,12 +152,17 @@ fn tally(out: &mut impl Write, r: &Results) -> Result<()> {
     let t = &r.totals;
     writeln!(
         out,
-        "{} seats ({} counted), {} candidates, {} valid votes (NOTA {}); counted by {}",
+        "{} seats ({} counted), {} candidates, {} valid votes{}; counted by {}",
         t.seats,
         t.counted_seats,
         indian(t.candidates as u64),
         indian(t.votes),
-        indian(t.nota_votes),
+        // A dataset without NOTA lines (TCPD's) says nothing of NOTA: no "NOTA 0".
+        if t.nota_votes > 0 {
+            format!(" (NOTA {})", indian(t.nota_votes))
+        } else {
+            String::new()
+        },
         if t.sources.is_empty() {
             "no dataset".to_string()
         } else {
