@@ -77,7 +77,8 @@ fn nearest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option
                 c,
             )
         })
-        .filter(|(score, _)| *score > 0.3)
+        // Half the letters right at least: `Utar Pradesh`, `persn`; not `XYZ` → `yp`.
+        .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string())
 }
@@ -115,11 +116,11 @@ pub fn check_filters(index: &SearchIndex, opts: &SearchOptions) -> Result<()> {
             || doc_freq(index, &Term::from_field_text(f.state, &filter_key(s)))? > 0;
         if !known {
             let near = nearest(s, states::all().flat_map(|st| [st.en, st.hi]));
-            return Err(Error::Usage(format!(
-                "unknown state `{}`{}",
-                s.trim(),
-                did_you_mean(near)
-            )));
+            let hint = match near {
+                Some(_) => did_you_mean(near),
+                None => "; a state or union territory by its name in English or Hindi, or an abbreviation (UP, यूपी)".to_string(),
+            };
+            return Err(Error::Usage(format!("unknown state `{}`{hint}", s.trim())));
         }
     }
     if let Some(p) = &opts.party {
