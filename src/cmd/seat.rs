@@ -34,6 +34,13 @@ pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
             let h = match resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Seat)) {
                 Ok(id) => seat_history(&kb.store, &id)?,
                 Err(netakosh::Error::NotFound { .. }) => history(&kb.store, &target)?,
+                // Amethi is a Lok Sabha seat and an assembly seat: say how to choose.
+                Err(e @ netakosh::Error::Ambiguous { .. }) => {
+                    return Err(netakosh::Error::Usage(format!(
+                        "{e}, or add the house or the state to the name (`seat {target} Lok Sabha`)"
+                    ))
+                    .into())
+                }
                 Err(e) => return Err(e.into()),
             };
             let generation = kb.store.generation()?;
