@@ -391,7 +391,6 @@ fn seats_by_name_in_either_script_and_spelling() {
         "{e}"
     );
     // The command says how to choose, and fails as an ambiguous name does.
-    drop(named);
     drop(kb);
     let (code, _, err) = home.run(&["seat", "Amethi"]);
     assert_eq!(code, 2, "{err}");
