@@ -16,9 +16,10 @@ use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-/// What an answer file starts with: the format, the generation and the question,
-/// so a hash collision or an older layout is never taken for the answer.
-const MAGIC: &str = "netakosh-answer 1";
+/// What an answer file starts with: the format and the program's version (another
+/// version may work an answer out differently), the generation and the question, so
+/// a hash collision or an older layout is never taken for the answer.
+const MAGIC: &str = concat!("netakosh-answer 1 ", env!("CARGO_PKG_VERSION"));
 
 fn dir(home: &Home) -> PathBuf {
     home.index_dir().join("answers")
