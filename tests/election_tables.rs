@@ -227,3 +227,33 @@ fn seat_history_lists_every_election_with_winner_runner_up_and_margin() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("`Narnia`"), "{err}");
 }
+
+/// The seed's 2024 Rajya Sabha election in Uttar Pradesh gives first-preference
+/// votes for two of its candidates only (Sanjay Seth 29, Alok Ranjan 19, from the
+/// news report): no share or rank can be worked out from a partial count, and a
+/// seat filled by several winners has no single margin.
+#[test]
+fn a_partial_count_gives_no_shares_ranks_or_margin() {
+    let home = Home::new();
+    let v = home.json(&["election", "rajya-sabha-2024-uttar-pradesh", "--json"]);
+    let seat = &v["constituencies"][0];
+    let rows = seat["rows"].as_array().unwrap();
+    let alok = rows
+        .iter()
+        .find(|r| r["person"] == "alok-ranjan")
+        .expect("Alok Ranjan's row");
+    assert_eq!(alok["votes"], 19);
+    assert!(
+        rows.iter().any(|r| r["votes"].is_null()),
+        "some candidates have no count"
+    );
+    for r in rows {
+        assert!(r["share"].is_null() && r["rank"].is_null(), "{r}");
+    }
+    assert!(
+        seat["margin"].is_null() && seat["total_votes"].is_null(),
+        "{seat}"
+    );
+    let text = home.ok(&["election", "rajya-sabha-2024-uttar-pradesh"]);
+    assert!(!text.contains('%'), "{text}");
+}

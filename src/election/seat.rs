@@ -338,7 +338,10 @@ pub(super) fn table(
             }
         }
     }
-    rank_by_votes(&mut rows);
+    // Ranks by votes need every counted candidate's votes, as shares do (below).
+    if rows.iter().filter(|r| r.counted).all(|r| r.votes.is_some()) {
+        rank_by_votes(&mut rows);
+    }
     // Ranked candidates, then NOTA, then the rows no counting lists.
     rows.sort_by(|a, b| {
         let key = |r: &Row| {
@@ -357,12 +360,22 @@ pub(super) fn table(
         .filter(|r| r.counted)
         .filter_map(|r| r.votes)
         .sum();
-    let any_votes = rows.iter().any(|r| r.counted && r.votes.is_some());
+    // Shares of the valid votes need every counted candidate's votes: a seat whose
+    // count lists only some (the seed's Rajya Sabha election gives two of eleven) has
+    // no total to divide by, and its shares are left to the dataset.
+    let complete = rows.iter().filter(|r| r.counted).all(|r| r.votes.is_some());
+    let any_votes = complete && rows.iter().any(|r| r.counted && r.votes.is_some());
     for r in rows.iter_mut().filter(|r| r.counted && r.share.is_none()) {
-        if let (Some(v), true) = (r.votes, total > 0) {
+        if let (Some(v), true) = (r.votes, complete && total > 0) {
             r.share = Some(v as f64 * 100.0 / total as f64);
         }
     }
+    // A margin is the winner's lead over the runner-up: one winner only (not a
+    // Rajya Sabha election filling several seats from one list).
+    let winners = rows
+        .iter()
+        .filter(|r| r.counted && !r.nota && r.result == Some(Outcome::Won))
+        .count();
     let winner = rows
         .iter()
         .filter(|r| r.counted && !r.nota)
@@ -373,6 +386,7 @@ pub(super) fn table(
         .filter(|r| winner.is_some_and(|w| w.person != r.person))
         .max_by_key(|r| r.votes);
     let margin = match (winner, runner_up) {
+        _ if winners > 1 => None,
         (Some(w), Some(r)) => match (w.votes, r.votes) {
             (Some(a), Some(b)) => Some(a.saturating_sub(b)),
             _ => w.margin,

@@ -36,8 +36,26 @@ fn file(home: &Home, generation: u64, question: &str) -> PathBuf {
     dir(home).join(format!("{generation}-{:016x}.json.zst", hash(question)))
 }
 
+/// The running program's build: its version, and when its file was written, so a
+/// rebuilt binary (a developer's, between two releases of one version) never reads
+/// an answer an earlier build worked out.
+fn build() -> String {
+    let written = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("{MAGIC} {written}")
+}
+
 fn header(generation: u64, question: &str) -> String {
-    format!("{MAGIC}\n{generation}\n{}\n", question.replace('\n', " "))
+    format!(
+        "{}\n{generation}\n{}\n",
+        build(),
+        question.replace('\n', " ")
+    )
 }
 
 /// The kept answer to `question`, when it is current: no import in progress and
