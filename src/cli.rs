@@ -259,8 +259,10 @@ pub struct ExportArgs {
     /// Where to write; standard output when absent or `-`.
     pub file: Option<PathBuf>,
     /// `jsonl` (every record, re-imports losslessly), `popolo` (Popolo JSON) or
-    /// `crosswalk` (one JSON line per person: its names, identifiers and records).
-    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "popolo", "crosswalk"])]
+    /// `crosswalk` (one JSON line per person: its names, identifiers and records) or
+    /// `sqlite` (a database for Datasette or sqlite3, with `metadata.json` beside it;
+    /// needs FILE).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "popolo", "crosswalk", "sqlite"])]
     pub format: String,
 }
 

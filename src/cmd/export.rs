@@ -1,5 +1,5 @@
 //! `netakosh export`: every record as JSON Lines (or Popolo, or the crosswalk of
-//! people), to a file or standard output.
+//! people), to a file or standard output; or a SQLite database to a file.
 
 use super::{Context, Outcome};
 use crate::cli::ExportArgs;
@@ -7,6 +7,9 @@ use anyhow::{Context as _, Result};
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<Outcome> {
+    if args.format == "sqlite" {
+        return sqlite(ctx, &args);
+    }
     let kb = ctx.open()?;
     let write = |out: &mut dyn std::io::Write| match args.format.as_str() {
         "popolo" => netakosh::export::write_popolo(&kb.store, out),
@@ -41,5 +44,27 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Outcome> {
             );
         }
     }
+    Ok(Outcome::Done)
+}
+
+/// `--format sqlite FILE`: the library writes the file atomically.
+fn sqlite(ctx: &Context, args: &ExportArgs) -> Result<Outcome> {
+    let Some(path) = args.file.as_deref().filter(|p| p.as_os_str() != "-") else {
+        return Err(netakosh::Error::Usage(
+            "--format sqlite needs a FILE to write (a database cannot go to standard output)"
+                .into(),
+        )
+        .into());
+    };
+    let kb = ctx.open()?;
+    let n = netakosh::export::write_sqlite(&kb.store, path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!(
+        "netakosh: exported {} records ({} people, {} candidacies) to {}, and metadata.json beside it",
+        n.records,
+        n.people,
+        n.candidacies,
+        path.display()
+    );
     Ok(Outcome::Done)
 }

@@ -1,7 +1,11 @@
 //! Export: every record as JSON Lines (referenced kinds first, so the file
 //! re-imports losslessly) followed by the identity decisions, the knowledge base
 //! as Popolo JSON, or the crosswalk of people (a researcher's join table between
-//! datasets: which records, and which identifiers, are one person).
+//! datasets: which records, and which identifiers, are one person), or a SQLite
+//! database for Datasette ([`sqlite`]).
+
+pub mod sqlite;
+pub use sqlite::write_sqlite;
 
 use crate::error::{Error, Result};
 use crate::model::Kind;
