@@ -87,10 +87,15 @@ pub struct SqliteCounts {
 /// Writes the database to `path` and `metadata.json` beside it. The database is
 /// built in one transaction in `path.netakosh-tmp` and renamed over `path` only
 /// when complete; on any failure the temporary file is removed, so no half
-/// database is ever left where the user looks.
-pub fn write_sqlite(store: &Store, path: &Path) -> Result<SqliteCounts> {
+/// database is ever left where the user looks. `progress` is told how many records
+/// have been written, every few thousand (the binary draws a bar from it).
+pub fn write_sqlite(
+    store: &Store,
+    path: &Path,
+    progress: &mut dyn FnMut(usize),
+) -> Result<SqliteCounts> {
     let tmp = temp_path(path);
-    let result = build(store, path, &tmp);
+    let result = build(store, path, &tmp, progress);
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -104,7 +109,12 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn build(store: &Store, path: &Path, tmp: &Path) -> Result<SqliteCounts> {
+fn build(
+    store: &Store,
+    path: &Path,
+    tmp: &Path,
+    progress: &mut dyn FnMut(usize),
+) -> Result<SqliteCounts> {
     // Create (and truncate) the file ourselves first: an unwritable place is then
     // the io error it is (a user error), not a SQLite one.
     std::fs::File::create(tmp).map_err(|e| Error::io(tmp, e))?;
@@ -117,7 +127,7 @@ fn build(store: &Store, path: &Path, tmp: &Path) -> Result<SqliteCounts> {
     tx.execute_batch(SCHEMA).map_err(sql)?;
     let mut counts = SqliteCounts::default();
     let mut sources = Vec::new();
-    insert_records(store, &tx, &mut counts, &mut sources).map_err(|e| match e {
+    insert_records(store, &tx, &mut counts, &mut sources, progress).map_err(|e| match e {
         Failure::Store(e) => e,
         Failure::Sql(e) => sql(e),
     })?;
@@ -187,6 +197,7 @@ fn insert_records(
     tx: &Transaction,
     counts: &mut SqliteCounts,
     sources: &mut Vec<crate::model::Source>,
+    progress: &mut dyn FnMut(usize),
 ) -> std::result::Result<(), Failure> {
     let mut name_stmt = tx.prepare(
         "INSERT INTO names (record, kind, language, script, text) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -209,6 +220,9 @@ fn insert_records(
         for record in store.iter(kind) {
             let record = record?;
             counts.records += 1;
+            if counts.records.is_multiple_of(4096) {
+                progress(counts.records);
+            }
             match record {
                 Record::Source(s) => {
                     tx.execute(
