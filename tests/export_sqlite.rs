@@ -188,9 +188,14 @@ fn a_failed_export_leaves_no_file() {
     std::fs::write(&blocker, "x").unwrap();
     let db = blocker.join("netakosh.db");
     let (code, _, err) = home.run(&["export", "--format", "sqlite", db.to_str().unwrap()]);
-    assert!(code == 2 || code == 3, "exit {code}: {err}");
+    assert_eq!(code, 2, "{err}");
     assert!(err.contains("netakosh.db"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // A missing folder is the same user error.
+    let missing = home.path().join("no-such-folder").join("netakosh.db");
+    let (code, _, err) = home.run(&["export", "--format", "sqlite", missing.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!home.path().join("no-such-folder").exists());
     let left: Vec<_> = std::fs::read_dir(home.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())

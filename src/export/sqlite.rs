@@ -117,7 +117,14 @@ fn build(
 ) -> Result<SqliteCounts> {
     // Create (and truncate) the file ourselves first: an unwritable place is then
     // the io error it is (a user error), not a SQLite one.
-    std::fs::File::create(tmp).map_err(|e| Error::io(tmp, e))?;
+    std::fs::File::create(tmp).map_err(|e| match e.kind() {
+        // A folder that is missing or is a file: the user's to fix (exit 2).
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => Error::Usage(format!(
+            "{}: {e}; export into an existing folder",
+            tmp.display()
+        )),
+        _ => Error::io(tmp, e),
+    })?;
     let sql = |e: rusqlite::Error| Error::io(tmp, std::io::Error::other(e));
     let mut conn = Connection::open(tmp).map_err(sql)?;
     // The file is private until renamed, so no journal is needed for safety.
