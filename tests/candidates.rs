@@ -209,7 +209,7 @@ fn same_cell(json: &Value, cell: &str) -> bool {
         Value::Null => cell.is_empty(),
         Value::String(s) => s == cell,
         Value::Number(n) => cell.parse::<f64>().ok() == n.as_f64(),
-        other => other.to_string() == cell,
+        other => *other == Value::String(cell.to_string()),
     }
 }
 
