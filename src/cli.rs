@@ -36,6 +36,9 @@ pub enum Command {
     Election(ElectionArgs),
     /// A seat's history: every election, winner, runner-up, margin, the datasets cited.
     Seat(SeatArgs),
+    /// Candidacies matching filters, one row per candidacy (person, party, seat,
+    /// votes, affidavit); sorted, counted or grouped.
+    Candidates(CandidatesArgs),
     /// Who held an office, or who held it on a date (`--at 2015-01-01`).
     Office(OfficeArgs),
     /// The review queue: undecided pairs of people a NAME finds (either script), best
@@ -218,6 +221,84 @@ pub struct SeatArgs {
     pub target: Vec<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CandidatesArgs {
+    /// An election's id or name (`lok-sabha-2019`, `UP Vidhan Sabha 2022`, `Amethi 2019`).
+    #[arg(long, value_name = "ID-OR-NAME")]
+    pub election: Option<String>,
+    /// A state's name or abbreviation (`UP`, `Kerala`, `केरल`).
+    #[arg(long)]
+    pub state: Option<String>,
+    /// A constituency's name in any spelling (`Wayanad`, `RAEBARELI (SC)`).
+    #[arg(long)]
+    pub seat: Option<String>,
+    /// A party's id, name or abbreviation (`BJP`, `samajwadi-party`).
+    #[arg(long)]
+    pub party: Option<String>,
+    /// A person's id or name; every record of the person.
+    #[arg(long)]
+    pub person: Option<String>,
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// A house (`Lok Sabha`, `Vidhan Sabha`).
+    #[arg(long)]
+    pub house: Option<String>,
+    #[arg(long, conflicts_with = "lost")]
+    pub won: bool,
+    #[arg(long)]
+    pub lost: bool,
+    #[arg(long, value_enum)]
+    pub sex: Option<Sex>,
+    /// Age at the election, MIN-MAX (`30-45`, `70-`).
+    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true)]
+    pub age: Option<netakosh::candidates::Range>,
+    /// Words of the declared education (`graduate`, `10th`).
+    #[arg(long)]
+    pub education: Option<String>,
+    /// At least N declared criminal cases.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub min_cases: Option<u32>,
+    /// Declared assets in rupees, MIN-MAX.
+    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true)]
+    pub assets: Option<netakosh::candidates::Range>,
+    /// Declared liabilities in rupees, MIN-MAX.
+    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true)]
+    pub liabilities: Option<netakosh::candidates::Range>,
+    /// assets|cases|votes|share|margin|age, descending; `:asc` for ascending.
+    #[arg(long, value_name = "KEY[:asc]")]
+    pub sort: Option<netakosh::candidates::Sort>,
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub limit: Option<usize>,
+    /// Print counts and sums instead of rows.
+    #[arg(long, conflicts_with = "group_by")]
+    pub count: bool,
+    /// Print counts and sums per group instead of rows.
+    #[arg(long, value_enum)]
+    pub group_by: Option<GroupBy>,
+    #[arg(long, conflicts_with_all = ["csv", "tsv"])]
+    pub json: bool,
+    #[arg(long, conflicts_with = "tsv")]
+    pub csv: bool,
+    #[arg(long)]
+    pub tsv: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Sex {
+    Female,
+    Male,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum GroupBy {
+    Party,
+    State,
+    Year,
+    Education,
+    Sex,
 }
 
 #[derive(Debug, Args)]

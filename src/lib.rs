@@ -19,6 +19,7 @@
 //! - [`numerals`]: Indian digit grouping and Devanagari digits.
 
 pub mod analysis;
+pub mod candidates;
 pub mod disjoint;
 pub mod domain;
 pub mod election;

@@ -2,6 +2,7 @@
 //! and prints the result. Context added here names the file or id involved.
 
 mod analyze;
+mod candidates;
 mod check;
 mod duplicates;
 mod election;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Show(a) => show::run(&ctx, a),
         Command::Election(a) => election::run(&ctx, a),
         Command::Seat(a) => seat::run(&ctx, a),
+        Command::Candidates(a) => candidates::run(&ctx, a),
         Command::Duplicates(a) => duplicates::run(&ctx, a),
         Command::Same(a) => duplicates::same(&ctx, a),
         Command::Different(a) => duplicates::different(&ctx, a),
