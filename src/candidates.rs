@@ -186,8 +186,20 @@ struct Lookup<'a> {
     elections: HashMap<String, Option<crate::model::Election>>,
     parties: HashMap<String, String>,
     people: HashMap<String, Option<crate::model::Person>>,
-    clusters: crate::identity::Clusters,
+    persons: Persons,
 }
+
+/// Which person each candidacy's record belongs to. A query that reaches a seat's
+/// or an election's candidacies reads only their people's components of the
+/// identity log; one that reaches most of the store reads the whole log once.
+enum Persons {
+    Each(HashMap<String, String>),
+    All(crate::identity::Clusters),
+}
+
+/// Above this many candidacies, one pass over the identity log is cheaper than a
+/// component walk per person.
+const WHOLE_LOG_FROM: usize = 50_000;
 
 impl Lookup<'_> {
     fn election(&mut self, id: &str) -> Result<Option<crate::model::Election>> {
@@ -212,6 +224,22 @@ impl Lookup<'_> {
         };
         self.parties.insert(id.to_string(), label.clone());
         Ok(label)
+    }
+
+    fn person_id(&mut self, record: &str) -> Result<String> {
+        let known = match &mut self.persons {
+            Persons::All(c) => return Ok(c.person(record).to_string()),
+            Persons::Each(known) => known,
+        };
+        if let Some(p) = known.get(record) {
+            return Ok(p.clone());
+        }
+        let cluster = crate::identity::person_of(self.store, record)?;
+        for m in &cluster.members {
+            known.insert(m.record.clone(), cluster.id.clone());
+        }
+        known.insert(record.to_string(), cluster.id.clone());
+        Ok(cluster.id)
     }
 
     fn person(&mut self, id: &str) -> Result<Option<crate::model::Person>> {
@@ -273,15 +301,21 @@ pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
             return Err(Error::not_found(e));
         }
     }
+    let reached = reach(store, q)?;
+    let persons = if reached.len() >= WHOLE_LOG_FROM {
+        Persons::All(crate::identity::clusters(store)?)
+    } else {
+        Persons::Each(HashMap::new())
+    };
     let mut look = Lookup {
         store,
         elections: HashMap::new(),
         parties: HashMap::new(),
         people: HashMap::new(),
-        clusters: crate::identity::clusters(store)?,
+        persons,
     };
     let wanted_person = match &q.person {
-        Some(p) => Some(look.clusters.person(p).to_string()),
+        Some(p) => Some(look.person_id(p)?),
         None => None,
     };
     let state = q
@@ -293,7 +327,7 @@ pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
     let house = q.house.as_deref().map(fold);
     let education = q.education.as_deref().map(filter_key);
     let mut out = Vec::new();
-    for c in reach(store, q)? {
+    for c in reached {
         if q.election.as_deref().is_some_and(|e| c.election != e) {
             continue;
         }
@@ -356,7 +390,7 @@ pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
                 continue;
             }
         }
-        let person = look.clusters.person(&c.person).to_string();
+        let person = look.person_id(&c.person)?;
         if wanted_person.as_ref().is_some_and(|w| *w != person) {
             continue;
         }

@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     // An election's summary has its party tally (read before the store closes).
     let summarise = !args.json && summary::wanted(&profile, args.full);
     let results = if summarise && profile.kind == netakosh::model::Kind::Election {
-        Some(netakosh::election::results(&kb.store, &id, None)?)
+        Some(netakosh::election::summary(&kb.store, &id)?)
     } else {
         None
     };
@@ -141,7 +141,7 @@ fn several(
             // A long election or organization is summarised here as it is alone.
             if summary::wanted(p, full) {
                 let results = if p.kind == netakosh::model::Kind::Election {
-                    Some(netakosh::election::results(&kb.store, &p.id, None)?)
+                    Some(netakosh::election::summary(&kb.store, &p.id)?)
                 } else {
                     None
                 };

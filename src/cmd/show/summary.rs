@@ -46,7 +46,8 @@ pub fn election(
         heading(lang, "Results", "परिणाम"),
         indian(candidates as u64),
         heading(lang, "candidates", "उम्मीदवार"),
-        indian(results.constituencies.len() as u64),
+        // Every seat of the election: those tallied and those only an affidavit lists.
+        indian((results.totals.seats + results.totals.uncounted_seats) as u64),
         heading(lang, "constituencies", "निर्वाचन क्षेत्र"),
         indian(won as u64),
         heading(lang, "won", "जीते"),
