@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::{Candidacy, Gender, Kind, Outcome, Record};
 use crate::store::{Link, Store};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::str::FromStr;
 
 /// An inclusive range of a number typed `MIN-MAX` (`MIN-` or `-MAX` leave a side open).
@@ -113,9 +113,16 @@ pub enum GroupBy {
 /// The filters, with every name already resolved to ids by the caller.
 #[derive(Clone, Debug, Default)]
 pub struct Query {
-    pub election: Option<String>,
+    /// Election ids; any of them (a general election and, on request, its
+    /// bye-elections).
+    pub elections: Vec<String>,
     /// Seat ids; any of them.
     pub seats: Vec<String>,
+    /// A constituency as typed, matched against each candidacy's own spelling when no
+    /// seat record answers to it (a store imported before seats were records).
+    pub constituency: Option<String>,
+    /// A dataset (source id or a word of it, `adr`, `tcpd`): candidacies citing it.
+    pub source: Option<String>,
     /// A person record id; the candidacies of its whole person.
     pub person: Option<String>,
     pub state: Option<String>,
@@ -133,9 +140,11 @@ pub struct Query {
     pub limit: Option<usize>,
 }
 
-/// One candidacy, flat so that JSON and CSV carry the same columns.
+/// One candidate in one race, flat so that JSON and CSV carry the same columns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Row {
+    /// The candidacy the row's count comes from (the counted dataset's), else its
+    /// only one; `also` lists the other datasets' candidacies of the same race.
     pub candidacy: String,
     /// The identity person the candidacy's person record belongs to.
     pub person: String,
@@ -146,6 +155,8 @@ pub struct Row {
     pub year: Option<u16>,
     pub state: Option<String>,
     pub constituency: Option<String>,
+    /// The rank in the count (none for a row no counting lists).
+    pub rank: Option<u32>,
     pub votes: Option<u64>,
     pub share: Option<f64>,
     pub margin: Option<u64>,
@@ -156,6 +167,11 @@ pub struct Row {
     pub criminal_cases: Option<u32>,
     pub assets: Option<u64>,
     pub liabilities: Option<u64>,
+    /// The datasets the row joins (`src-tcpd-lokdhaba;src-adr-affidavits`), the
+    /// counted one first; `--source` keeps one dataset's rows alone.
+    pub source: Option<String>,
+    /// The other datasets' candidacies of the same candidate in the race, `;`-separated.
+    pub also: Option<String>,
 }
 
 /// Counts and sums of a set of rows (`--count`, or one group of `--group-by`).
@@ -184,9 +200,17 @@ impl Tally {
 struct Lookup<'a> {
     store: &'a Store,
     elections: HashMap<String, Option<crate::model::Election>>,
-    parties: HashMap<String, String>,
+    parties: HashMap<String, Party>,
     people: HashMap<String, Option<crate::model::Person>>,
+    seats: HashMap<String, Option<String>>,
     persons: Persons,
+}
+
+/// A party's label and every name it answers to, folded.
+#[derive(Clone)]
+struct Party {
+    label: String,
+    names: Vec<String>,
 }
 
 /// Which person each candidacy's record belongs to. A query that reaches a seat's
@@ -214,16 +238,25 @@ impl Lookup<'_> {
         Ok(e)
     }
 
-    fn party(&mut self, id: &str) -> Result<String> {
-        if let Some(l) = self.parties.get(id) {
-            return Ok(l.clone());
+    fn party(&mut self, id: &str) -> Result<Party> {
+        if let Some(p) = self.parties.get(id) {
+            return Ok(p.clone());
         }
+        let mut names = vec![fold(id)];
         let label = match self.store.get(id)? {
-            Some(r) => crate::domain::parties::label(&r.name(), r.aliases()),
+            Some(r) => {
+                let n = r.name();
+                names.extend(n.0.values().map(|t| fold(t)));
+                names.extend(r.aliases().iter().map(|a| fold(a)));
+                crate::domain::parties::label(&n, r.aliases())
+            }
             None => id.to_string(),
         };
-        self.parties.insert(id.to_string(), label.clone());
-        Ok(label)
+        names.push(fold(&label));
+        names.retain(|n| !n.is_empty());
+        let party = Party { label, names };
+        self.parties.insert(id.to_string(), party.clone());
+        Ok(party)
     }
 
     fn person_id(&mut self, record: &str) -> Result<String> {
@@ -242,6 +275,34 @@ impl Lookup<'_> {
         Ok(cluster.id)
     }
 
+    /// The state of a candidacy's race: its seat's, its election's (a state
+    /// assembly's), else the one an ADR id names (a Lok Sabha row of a store without
+    /// seat records).
+    fn state(&mut self, c: &Candidacy) -> Result<Option<String>> {
+        if let Some(seat) = &c.seat {
+            if !self.seats.contains_key(seat) {
+                let state = match self.store.get_kind(Kind::Seat, seat)? {
+                    Some(Record::Seat(s)) => s
+                        .state
+                        .as_ref()
+                        .and_then(|n| crate::domain::states::find(n.best("en")))
+                        .map(|s| s.en.to_string()),
+                    _ => None,
+                };
+                self.seats.insert(seat.clone(), state);
+            }
+            if let Some(s) = &self.seats[seat] {
+                return Ok(Some(s.clone()));
+            }
+        }
+        let area = self
+            .election(&c.election)?
+            .and_then(|e| e.area)
+            .and_then(|a| crate::domain::states::find(a.best("en")))
+            .map(|s| s.en.to_string());
+        Ok(area.or_else(|| state_in_id(&c.id)))
+    }
+
     fn person(&mut self, id: &str) -> Result<Option<crate::model::Person>> {
         if let Some(p) = self.people.get(id) {
             return Ok(p.clone());
@@ -253,6 +314,21 @@ impl Lookup<'_> {
         self.people.insert(id.to_string(), p.clone());
         Ok(p)
     }
+}
+
+/// The bye-elections held during the term `general` (an election id) began:
+/// `lok-sabha-2019-bye-election-2021-04-06` for `lok-sabha-2019`. ADR's files list
+/// them under the general election's year.
+pub fn bye_elections_of(store: &Store, general: &str) -> Result<Vec<String>> {
+    let prefix = format!("{general}-bye-election");
+    let mut out = Vec::new();
+    for r in store.iter(Kind::Election) {
+        let r = r?;
+        if r.id().starts_with(&prefix) {
+            out.push(r.id().to_string());
+        }
+    }
+    Ok(out)
 }
 
 /// A fold for comparing typed words with ids and names: letters and digits only.
@@ -268,11 +344,14 @@ fn fold(text: &str) -> String {
 fn reach(store: &Store, q: &Query) -> Result<Vec<Candidacy>> {
     let mut records = Vec::new();
     if !q.seats.is_empty() {
+        // The seat records answer; the typed name is only a fallback.
         for seat in &q.seats {
             records.extend(store.linked_records(Link::CandidacyBySeat, seat)?);
         }
-    } else if let Some(e) = &q.election {
-        records = store.linked_records(Link::CandidacyByElection, e)?;
+    } else if !q.elections.is_empty() {
+        for e in &q.elections {
+            records.extend(store.linked_records(Link::CandidacyByElection, e)?);
+        }
     } else if let Some(p) = &q.person {
         for m in crate::identity::person_of(store, p)?.members {
             records.extend(store.linked_records(Link::CandidacyByPerson, &m.record)?);
@@ -296,7 +375,21 @@ fn reach(store: &Store, q: &Query) -> Result<Vec<Candidacy>> {
 
 /// The rows matching `q`, sorted and limited.
 pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
-    if let Some(e) = &q.election {
+    rows_with_progress(store, q, &mut |_, _| {})
+}
+
+/// [`rows`], telling `progress` how many of the reached races it has joined and of
+/// how many (a query over every candidacy of a full home takes seconds).
+///
+/// A race two datasets list (Lok Dhaba's count, ADR's affidavit) is one row, joined
+/// as `election` joins it; the filters then apply to the joined facts, so
+/// `--won --min-cases 1` counts each winner once.
+pub fn rows_with_progress(
+    store: &Store,
+    q: &Query,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<Row>> {
+    for e in &q.elections {
         if store.get_kind(Kind::Election, e)?.is_none() {
             return Err(Error::not_found(e));
         }
@@ -312,119 +405,183 @@ pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
         elections: HashMap::new(),
         parties: HashMap::new(),
         people: HashMap::new(),
+        seats: HashMap::new(),
         persons,
     };
     let wanted_person = match &q.person {
         Some(p) => Some(look.person_id(p)?),
         None => None,
     };
-    let state = q
-        .state
-        .as_deref()
-        .map(crate::search::state_key)
-        .map(|s| fold(&s));
-    let party = q.party.as_deref().map(fold);
-    let house = q.house.as_deref().map(fold);
-    let education = q.education.as_deref().map(filter_key);
-    let mut out = Vec::new();
+    let sel = Selection::new(q);
+    // The races (election, seat) of the candidacies the race-level filters keep.
+    let mut races: BTreeMap<(String, String), Vec<Candidacy>> = BTreeMap::new();
+    let mut selected: HashSet<String> = HashSet::new();
+    let mut ages: HashMap<String, u16> = HashMap::new();
     for c in reached {
-        if q.election.as_deref().is_some_and(|e| c.election != e) {
+        if !sel.keeps_candidacy(&c) {
             continue;
-        }
-        if q.result.is_some() && c.result != q.result {
-            continue;
-        }
-        let a = c.affidavit.clone().unwrap_or_else(no_affidavit);
-        if q.min_cases
-            .is_some_and(|n| a.criminal_cases.is_none_or(|k| k < n))
-        {
-            continue;
-        }
-        if !in_range(q.assets, a.assets) || !in_range(q.liabilities, a.liabilities) {
-            continue;
-        }
-        let age = a.age.or(c.age);
-        if !in_range(q.age, age.map(u64::from)) {
-            continue;
-        }
-        if let Some(ed) = &education {
-            if !a
-                .education
-                .as_deref()
-                .is_some_and(|e| filter_key(e).contains(ed))
-            {
-                continue;
-            }
         }
         let e = look.election(&c.election)?;
         let year = e.as_ref().and_then(|e| e.date).map(|d| d.year);
         if q.year.is_some() && year != q.year {
             continue;
         }
-        if let Some(h) = &house {
+        if let Some(h) = &sel.house {
             let body = e.as_ref().and_then(|e| e.body.as_deref()).unwrap_or("");
             if !fold(body).contains(h.as_str()) && !fold(&c.election).contains(h.as_str()) {
                 continue;
             }
         }
-        let area = e
-            .as_ref()
-            .and_then(|e| e.area.as_ref())
-            .and_then(|a| crate::domain::states::find(a.best("en")))
-            .map(|s| s.en.to_string());
-        // A national election's area is India: the state is in an ADR row's id.
-        let row_state = area.or_else(|| state_in_id(&c.id));
-        if let Some(s) = &state {
-            if row_state.as_deref().is_none_or(|r| fold(r) != *s) {
+        if let Some(s) = &sel.state {
+            if look.state(&c)?.is_none_or(|r| fold(&r) != *s) {
                 continue;
             }
         }
-        let party_label = match &c.party {
-            Some(p) => Some(look.party(p)?),
-            None => None,
-        };
-        if let Some(p) = &party {
-            let by_id = c.party.as_deref().is_some_and(|id| fold(id) == *p);
-            let by_label = party_label.as_deref().is_some_and(|l| fold(l) == *p);
-            if !by_id && !by_label {
-                continue;
-            }
+        selected.insert(c.id.clone());
+        if let Some(a) = c.age {
+            ages.insert(c.id.clone(), a);
         }
-        let person = look.person_id(&c.person)?;
-        if wanted_person.as_ref().is_some_and(|w| *w != person) {
-            continue;
-        }
-        let record = look.person(&c.person)?;
-        let sex = record.as_ref().and_then(|p| p.gender);
-        if q.sex.is_some() && sex != q.sex {
-            continue;
-        }
-        let name = record.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-        out.push(Row {
-            candidacy: c.id.clone(),
-            person,
-            name: name.best("en").to_string(),
-            name_hi: name.get("hi").map(str::to_string),
-            party: party_label,
-            election: c.election.clone(),
-            year,
-            state: row_state,
-            constituency: c.constituency.as_ref().map(|n| n.best("en").to_string()),
-            votes: c.votes,
-            share: c.share.map(|p| f64::from(p.0) / 100.0),
-            margin: c.margin,
-            result: c.result.map(|r| match r {
-                Outcome::Won => "won".to_string(),
-                Outcome::Lost => "lost".to_string(),
-            }),
-            sex: sex.map(|g| sex_word(g).to_string()),
-            age,
-            education: a.education,
-            criminal_cases: a.criminal_cases,
-            assets: a.assets,
-            liabilities: a.liabilities,
-        });
+        races
+            .entry((c.election.clone(), crate::election::seat_group(&c)))
+            .or_default()
+            .push(c);
     }
+    // A person's candidacies are a few rows of each race: the join needs the race.
+    if q.person.is_some() && q.seats.is_empty() && q.elections.is_empty() {
+        for ((election, seat), cands) in races.iter_mut() {
+            *cands = whole_race(store, election, seat)?
+                .into_iter()
+                .filter(|c| sel.keeps_candidacy(c))
+                .collect();
+        }
+    }
+    let mut labels = HashMap::new();
+    let mut out = Vec::new();
+    let total = races.len();
+    for (done, ((election, seat), cands)) in races.into_iter().enumerate() {
+        if done % 256 == 0 {
+            progress(done, total);
+        }
+        let mut state = None;
+        for c in &cands {
+            if let Some(a) = c.age {
+                ages.entry(c.id.clone()).or_insert(a);
+            }
+            if state.is_none() {
+                state = look.state(c)?;
+            }
+        }
+        let e = look.election(&election)?;
+        let year = e.as_ref().and_then(|e| e.date).map(|d| d.year);
+        let table = crate::election::join_seat(store, seat, cands, &mut labels, &mut |id| {
+            look.person_id(id)
+        })?;
+        let constituency = table.name.as_ref().map(|n| n.best("en").to_string());
+        for r in table.rows {
+            if r.nota
+                || !r
+                    .candidacies
+                    .iter()
+                    .any(|c| selected.contains(&c.candidacy))
+            {
+                continue;
+            }
+            if q.result.is_some() && r.result != q.result {
+                continue;
+            }
+            let a = r.affidavit.clone().unwrap_or_else(no_affidavit);
+            if q.min_cases
+                .is_some_and(|n| a.criminal_cases.is_none_or(|k| k < n))
+            {
+                continue;
+            }
+            if !in_range(q.assets, a.assets) || !in_range(q.liabilities, a.liabilities) {
+                continue;
+            }
+            let age = a.age.or_else(|| {
+                r.candidacies
+                    .iter()
+                    .find_map(|c| ages.get(&c.candidacy).copied())
+            });
+            if !in_range(q.age, age.map(u64::from)) {
+                continue;
+            }
+            if let Some(ed) = &sel.education {
+                if !a
+                    .education
+                    .as_deref()
+                    .is_some_and(|e| filter_key(e).contains(ed))
+                {
+                    continue;
+                }
+            }
+            let party = match &r.party {
+                Some(p) => Some(look.party(p)?),
+                None => None,
+            };
+            if let Some(p) = &sel.party {
+                if !party.as_ref().is_some_and(|r| r.names.contains(p)) {
+                    continue;
+                }
+            }
+            let person = look.person_id(&r.person)?;
+            if wanted_person.as_ref().is_some_and(|w| *w != person) {
+                continue;
+            }
+            let record = look.person(&r.person)?;
+            let sex = record.as_ref().and_then(|p| p.gender);
+            if q.sex.is_some() && sex != q.sex {
+                continue;
+            }
+            let won = r.result == Some(Outcome::Won);
+            let mut sources: Vec<&str> = Vec::new();
+            for c in &r.candidacies {
+                if let Some(s) = c.source.as_deref() {
+                    if !sources.contains(&s) {
+                        sources.push(s);
+                    }
+                }
+            }
+            let also: Vec<&str> = r
+                .candidacies
+                .iter()
+                .skip(1)
+                .map(|c| c.candidacy.as_str())
+                .collect();
+            out.push(Row {
+                candidacy: r.candidacies[0].candidacy.clone(),
+                person,
+                name: r.name.best("en").to_string(),
+                name_hi: r.name.get("hi").map(str::to_string),
+                party: party.map(|p| p.label),
+                election: election.clone(),
+                year,
+                state: state.clone(),
+                constituency: constituency.clone(),
+                rank: r.rank,
+                votes: r.votes,
+                share: r.share.map(|x| (x * 100.0).round() / 100.0),
+                margin: if won {
+                    table.margin.or(r.margin)
+                } else {
+                    r.margin
+                },
+                result: r.result.map(|r| match r {
+                    Outcome::Won => "won".to_string(),
+                    Outcome::Lost => "lost".to_string(),
+                }),
+                sex: sex.map(|g| sex_word(g).to_string()),
+                age,
+                education: a.education,
+                criminal_cases: a.criminal_cases,
+                assets: a.assets,
+                liabilities: a.liabilities,
+                source: (!sources.is_empty()).then(|| sources.join(";")),
+                also: (!also.is_empty()).then(|| also.join(";")),
+            });
+        }
+    }
+    progress(total, total);
     if let Some(s) = q.sort {
         sort(&mut out, s);
     }
@@ -432,6 +589,79 @@ pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
         out.truncate(n);
     }
     Ok(out)
+}
+
+/// Every candidacy of race (`election`, `seat` group), of every dataset.
+fn whole_race(store: &Store, election: &str, seat: &str) -> Result<Vec<Candidacy>> {
+    let (link, key) = if store.get_kind(Kind::Seat, seat)?.is_some() {
+        (Link::CandidacyBySeat, seat)
+    } else {
+        (Link::CandidacyByElection, election)
+    };
+    Ok(store
+        .linked_records(link, key)?
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Candidacy(c) => Some(c),
+            _ => None,
+        })
+        .filter(|c| c.election == election && crate::election::seat_group(c) == seat)
+        .collect())
+}
+
+/// The typed filters folded once, and the ones a single candidacy answers.
+struct Selection {
+    elections: Vec<String>,
+    constituency: Option<String>,
+    source: Option<String>,
+    state: Option<String>,
+    party: Option<String>,
+    house: Option<String>,
+    education: Option<String>,
+}
+
+impl Selection {
+    fn new(q: &Query) -> Selection {
+        Selection {
+            elections: q.elections.clone(),
+            constituency: q
+                .constituency
+                .as_deref()
+                .filter(|_| q.seats.is_empty())
+                .map(crate::domain::seats::key),
+            source: q.source.as_deref().map(fold),
+            state: q
+                .state
+                .as_deref()
+                .map(crate::search::state_key)
+                .map(|s| fold(&s)),
+            party: q.party.as_deref().map(fold),
+            house: q.house.as_deref().map(fold),
+            education: q.education.as_deref().map(filter_key),
+        }
+    }
+
+    /// The filters every dataset's candidacy of a race answers alike.
+    fn keeps_candidacy(&self, c: &Candidacy) -> bool {
+        if !self.elections.is_empty() && !self.elections.contains(&c.election) {
+            return false;
+        }
+        if let Some(k) = &self.constituency {
+            let spelled = c
+                .constituency
+                .as_ref()
+                .is_some_and(|n| n.0.values().any(|t| crate::domain::seats::key(t) == *k));
+            if !spelled {
+                return false;
+            }
+        }
+        if let Some(s) = &self.source {
+            if !c.sources.iter().any(|id| fold(id).contains(s.as_str())) {
+                return false;
+            }
+        }
+        true
+    }
 }
 
 /// The facts of a candidacy without an affidavit: none.
@@ -539,10 +769,23 @@ pub fn rupees_in_words(n: u64) -> String {
     use crate::numerals::indian;
     const CRORE: u64 = 10_000_000;
     const LAKH: u64 = 100_000;
+    // Rounded down, as "₹1,107 crore" is said of ₹1,107.58 crore: never more than
+    // was declared; one decimal below ten units, where a whole number says too little.
+    let words = |unit: u64, word: &str| {
+        if n < 10 * unit {
+            let tenths = n / (unit / 10);
+            match tenths % 10 {
+                0 => format!("₹{} {word}", tenths / 10),
+                t => format!("₹{}.{t} {word}", tenths / 10),
+            }
+        } else {
+            format!("₹{} {word}", indian(n / unit))
+        }
+    };
     if n >= CRORE {
-        format!("₹{} crore", indian((n + CRORE / 2) / CRORE))
+        words(CRORE, "crore")
     } else if n >= LAKH {
-        format!("₹{} lakh", indian((n + LAKH / 2) / LAKH))
+        words(LAKH, "lakh")
     } else {
         format!("₹{}", indian(n))
     }
@@ -569,5 +812,11 @@ mod tests {
         assert_eq!(rupees_in_words(11_070_000_000), "₹1,107 crore");
         assert_eq!(rupees_in_words(4_520_000), "₹45 lakh");
         assert_eq!(rupees_in_words(9_500), "₹9,500");
+        // Rahul Gandhi's 2024 affidavit: ₹20,39,61,862.
+        assert_eq!(rupees_in_words(203_961_862), "₹20 crore");
+        assert_eq!(rupees_in_words(19_900_000), "₹1.9 crore");
+        assert_eq!(rupees_in_words(10_000_000), "₹1 crore");
+        assert_eq!(rupees_in_words(150_000), "₹1.5 lakh");
+        assert_eq!(rupees_in_words(11_075_833_190), "₹1,107 crore");
     }
 }

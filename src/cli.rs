@@ -228,15 +228,22 @@ pub struct CandidatesArgs {
     /// An election's id or name (`lok-sabha-2019`, `UP Vidhan Sabha 2022`, `Amethi 2019`).
     #[arg(long, value_name = "ID-OR-NAME")]
     pub election: Option<String>,
+    /// With --election: also the bye-elections held during its term (ADR's files list
+    /// them under the general election's year).
+    #[arg(long, requires = "election")]
+    pub bye_elections: bool,
     /// A state's name or abbreviation (`UP`, `Kerala`, `केरल`).
     #[arg(long)]
     pub state: Option<String>,
     /// A constituency's name in any spelling (`Wayanad`, `RAEBARELI (SC)`).
     #[arg(long)]
     pub seat: Option<String>,
-    /// A party's id, name or abbreviation (`BJP`, `samajwadi-party`).
+    /// A party's id, name or any alias (`BJP`, `samajwadi-party`, `सपा`).
     #[arg(long)]
     pub party: Option<String>,
+    /// A dataset: its source id or a word of it (`adr`, `tcpd-lokdhaba`).
+    #[arg(long)]
+    pub source: Option<String>,
     /// A person's id or name; every record of the person.
     #[arg(long)]
     pub person: Option<String>,

@@ -264,3 +264,33 @@ fn bad_values_exit_2_naming_the_flag() {
         assert!(out.is_empty());
     }
 }
+
+#[test]
+fn a_party_answers_to_any_of_its_names_and_rows_name_their_dataset() {
+    let home = home();
+    let rows = adr_rows();
+    // ADR writes `SP` and `BJP`; the party is the same under its names in either script.
+    for (abbr, names) in [
+        ("SP", ["Samajwadi Party", "सपा", "समाजवादी पार्टी"]),
+        ("BJP", ["Bharatiya Janata Party", "भाजपा", "bjp"]),
+    ] {
+        let expected = rows.iter().filter(|r| r["Party"] == abbr).count();
+        assert!(expected >= 2, "the fixtures hold {abbr} rows");
+        for typed in names {
+            let out = home.ok(&["--no-seed", "candidates", "--party", typed, "--count"]);
+            assert_eq!(out.trim(), expected.to_string(), "--party {typed}");
+        }
+    }
+    // Every row here comes from ADR's files, and says so.
+    let json: Value =
+        serde_json::from_str(&home.ok(&["--no-seed", "candidates", "--json"])).expect("json");
+    let all = json.as_array().expect("rows");
+    assert_eq!(all.len(), rows.len());
+    assert!(all
+        .iter()
+        .all(|r| r["source"].as_str().is_some_and(|s| s.contains("adr"))));
+    let out = home.ok(&["--no-seed", "candidates", "--source", "adr", "--count"]);
+    assert_eq!(out.trim(), rows.len().to_string());
+    let out = home.ok(&["--no-seed", "candidates", "--source", "tcpd", "--count"]);
+    assert_eq!(out.trim(), "0");
+}

@@ -257,3 +257,48 @@ fn a_partial_count_gives_no_shares_ranks_or_margin() {
     let text = home.ok(&["election", "rajya-sabha-2024-uttar-pradesh"]);
     assert!(!text.contains('%'), "{text}");
 }
+
+/// Lok Dhaba's 2019 rows of Navsari, Pollachi and Thiruvallur and ADR's affidavits of
+/// the same seats (`Tiruvallur` in ADR), unresolved: the winners' names differ between
+/// the files (`C. R. Patil` / `Patil Chandrakant`, `Shanmuga Sundaram. K` /
+/// `K Shanmugasundaram`), so only the seat, the party and a shared word join them.
+#[test]
+fn a_partys_one_candidate_in_a_seat_is_one_row_across_datasets() {
+    let home = Home::new();
+    let tcpd = fixture("seat-join/ge-incumbency-17.csv");
+    let adr = fixture("seat-join/adr-lok-sabha-2019.csv");
+    home.ok(&[
+        "--no-seed",
+        "import",
+        "--no-resolve",
+        tcpd.to_str().expect("a UTF-8 path"),
+        adr.to_str().expect("a UTF-8 path"),
+    ]);
+    for (seat, winner, votes) in [
+        ("Navsari", "Patil", 972_739),
+        ("Pollachi", "Sundaram", 554_230),
+        ("Tiruvallur", "Jayakumar", 767_292),
+    ] {
+        let v = home.json(&[
+            "--no-seed",
+            "election",
+            "lok-sabha-2019",
+            "--constituency",
+            seat,
+            "--json",
+        ]);
+        let rows = rows(&v);
+        let won: Vec<&Value> = rows.iter().filter(|r| r["result"] == "won").collect();
+        assert_eq!(won.len(), 1, "{seat}: one winner row, got {won:?}");
+        let name = won[0]["name"]["en"].as_str().unwrap_or("");
+        assert!(name.contains(winner), "{seat}: {name}");
+        assert_eq!(won[0]["votes"].as_u64(), Some(votes), "{seat}");
+        assert!(
+            won[0]["affidavit"].is_object(),
+            "{seat}: ADR's affidavit joined"
+        );
+    }
+    // `candidates` joins the same way: three winners, each once.
+    let out = home.ok(&["--no-seed", "candidates", "--won", "--count"]);
+    assert_eq!(out.trim(), "3");
+}

@@ -17,6 +17,7 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
     let mut q = Query {
         state: args.state.clone(),
         party: args.party.clone(),
+        source: args.source.clone(),
         year: args.year,
         house: args.house.clone(),
         result: match (args.won, args.lost) {
@@ -42,12 +43,25 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
         // `Amethi 2019` names the election and a seat of it.
         let target = resolve_election(&kb.store, &kb.index, text)?;
         q.seats = target.seats;
-        q.election = Some(target.id);
+        if args.bye_elections {
+            q.elections = candidates::bye_elections_of(&kb.store, &target.id)?;
+        }
+        q.elections.push(target.id);
     }
     if let Some(text) = &args.seat {
-        let seats = seats_named(&kb.store, &kb.index, text, q.election.as_deref())?;
+        let seats = seats_named(
+            &kb.store,
+            &kb.index,
+            text,
+            q.elections.last().map(String::as_str),
+        )?;
         if seats.is_empty() {
-            return Err(netakosh::Error::not_found(text.clone()).into());
+            // A store imported before seats were records: the candidacies' own
+            // spellings of the constituency answer instead.
+            if kb.store.count(Kind::Seat) > 0 {
+                return Err(netakosh::Error::not_found(text.clone()).into());
+            }
+            q.constituency = Some(text.clone());
         }
         q.seats = seats;
     }
@@ -59,7 +73,12 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
             Some(Kind::Person),
         )?);
     }
-    let rows = candidates::rows(&kb.store, &q)?;
+    let mut bar = super::LateBar::new(0, "reading [{bar:30}] {pos}/{len} candidacies {elapsed}");
+    let rows = candidates::rows_with_progress(&kb.store, &q, &mut |done, total| {
+        bar.set(done as u64, total as u64)
+    });
+    bar.finish();
+    let rows = rows?;
     if args.count || args.group_by.is_some() {
         let tallies = match args.group_by {
             Some(by) => candidates::group(&rows, group_by(by)),
@@ -199,6 +218,11 @@ fn print_table(rows: &[Row]) -> Result<()> {
             facts.join(" · ")
         )?;
     }
-    writeln!(out, "\n{} candidacies", indian(rows.len() as u64))?;
+    let noun = if rows.len() == 1 {
+        "candidacy"
+    } else {
+        "candidacies"
+    };
+    writeln!(out, "\n{} {noun}", indian(rows.len() as u64))?;
     Ok(())
 }

@@ -57,19 +57,11 @@ fn sqlite(ctx: &Context, args: &ExportArgs) -> Result<Outcome> {
         .into());
     };
     let kb = ctx.open()?;
-    let bar = progress_bar(kb.store.len() as u64);
-    let (start, mut shown) = (std::time::Instant::now(), false);
-    let n = netakosh::export::write_sqlite(&kb.store, path, &mut |done| {
-        // Drawn only on a terminal, and only once the export has run a second.
-        if !shown && start.elapsed() > std::time::Duration::from_secs(1) {
-            shown = true;
-            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            }
-        }
-        bar.set_position(done as u64)
-    });
-    bar.finish_and_clear();
+    let total = kb.store.len() as u64;
+    let mut bar = super::LateBar::new(total, "exporting [{bar:30}] {pos}/{len} records {elapsed}");
+    let n =
+        netakosh::export::write_sqlite(&kb.store, path, &mut |done| bar.set(done as u64, total));
+    bar.finish();
     let n = n.with_context(|| format!("cannot write {}", path.display()))?;
     eprintln!(
         "netakosh: exported {} records ({} people, {} candidacies) to {}, and metadata.json beside it",
@@ -79,14 +71,4 @@ fn sqlite(ctx: &Context, args: &ExportArgs) -> Result<Outcome> {
         path.display()
     );
     Ok(Outcome::Done)
-}
-
-/// A bar over the store's records, hidden until the export has run a second.
-fn progress_bar(total: u64) -> indicatif::ProgressBar {
-    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
-    let style = ProgressStyle::with_template("exporting [{bar:30}] {pos}/{len} records {elapsed}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-    bar.set_style(style);
-    bar
 }

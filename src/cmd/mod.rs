@@ -96,3 +96,43 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
     writeln!(out)?;
     Ok(())
 }
+
+/// A progress bar drawn on stderr only when it is a terminal and only once the work
+/// has run a second: quick commands and pipes never see it.
+pub struct LateBar {
+    bar: indicatif::ProgressBar,
+    start: std::time::Instant,
+    shown: bool,
+}
+
+impl LateBar {
+    /// `template` is indicatif's, e.g. `"exporting [{bar:30}] {pos}/{len} records"`.
+    pub fn new(total: u64, template: &str) -> LateBar {
+        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+        let style =
+            ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        LateBar {
+            bar,
+            start: std::time::Instant::now(),
+            shown: false,
+        }
+    }
+
+    pub fn set(&mut self, done: u64, total: u64) {
+        if !self.shown && self.start.elapsed() > std::time::Duration::from_secs(1) {
+            self.shown = true;
+            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                self.bar
+                    .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+        self.bar.set_length(total);
+        self.bar.set_position(done);
+    }
+
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

@@ -107,6 +107,11 @@ const VARIANTS: &[(Scope, &str, &str)] = &[
     (Scope::Body("lok-sabha"), "arambag", "arambagh"),
     (Scope::Body("lok-sabha"), "krishnagar", "krishnanagar"),
     (Scope::Body("lok-sabha"), "nawadwip", "nabadwip"),
+    // Lok Dhaba and ADR apart in 2019 (found by `candidates --won` counting 548).
+    (Scope::Body("lok-sabha"), "aruku", "araku"),
+    (Scope::Body("lok-sabha"), "nawgong", "nowgong"),
+    (Scope::Body("lok-sabha"), "sarguja", "surguja"),
+    (Scope::Body("lok-sabha"), "thiruvallur", "tiruvallur"),
 ];
 
 /// The one fold of a constituency's name (see the module doc), with the variants

@@ -9,7 +9,7 @@ mod seat;
 mod tally;
 
 pub use history::{history, seat_history, Contest as SeatContest, SeatHistory, Standing};
-pub use seat::{Cited, Disagreement, Row};
+pub use seat::{table as join_seat, Cited, Disagreement, Row};
 pub use tally::{PartyTally, Totals};
 
 use crate::analysis::filter_key;
@@ -71,6 +71,12 @@ fn seat_of(c: &Candidacy) -> String {
         Some(seat) => seat.clone(),
         None => seat_key(c.constituency.as_ref().map(|n| n.best("en")).unwrap_or("")),
     }
+}
+
+/// The seat a candidacy is grouped by in result tables (its seat record's id, else
+/// the fold of its constituency), for callers that gather candidacies themselves.
+pub fn seat_group(c: &Candidacy) -> String {
+    seat_of(c)
 }
 
 /// The fold of a constituency name that groups candidacies without a seat record.
@@ -238,8 +244,9 @@ pub fn results(store: &Store, id: &str, seats: Option<&[String]>) -> Result<Resu
     let mut labels = HashMap::new();
     let (totals, tally) = tally::count(store, &groups, &mut labels)?;
     let mut constituencies = Vec::with_capacity(groups.len());
+    let mut who = seat::person_memo(store);
     for (key, cands) in groups {
-        constituencies.push(seat::table(store, key, cands, &mut labels)?);
+        constituencies.push(seat::table(store, key, cands, &mut labels, &mut who)?);
     }
     Ok(Results {
         id: id.to_string(),

@@ -231,12 +231,76 @@ fn clipped_same_party(
     }
 }
 
-/// The table of one seat from its candidacies (of every dataset).
-pub(super) fn table(
+/// The person (identity) of each person record, asked once per record.
+pub(super) fn person_memo(store: &Store) -> impl FnMut(&str) -> Result<String> + '_ {
+    let mut known: HashMap<String, String> = HashMap::new();
+    move |id: &str| {
+        if let Some(p) = known.get(id) {
+            return Ok(p.clone());
+        }
+        let p = person_of(store, id)?.id;
+        known.insert(id.to_string(), p.clone());
+        Ok(p)
+    }
+}
+
+/// The one row of `c`'s party in the seat, when `c` is its party's only candidacy
+/// of its dataset there too and the two names share a word: a party fields one
+/// candidate per seat, so Lok Dhaba's `C. R. Patil` and ADR's `Patil Chandrakant`
+/// (BJP, Navsari 2019) are one row. Independents and seats where a party lists
+/// several candidates (a Rajya Sabha election) are left to the name rules.
+fn party_alone(
+    rows: &[Row],
+    c: &Candidacy,
+    others: &[Candidacy],
+    names: &HashMap<String, Names>,
+    free: &dyn Fn(&Row) -> bool,
+) -> Option<usize> {
+    let party = c.party.as_deref().filter(|p| *p != "independent")?;
+    let mine = others
+        .iter()
+        .filter(|o| dataset(o) == dataset(c) && o.party.as_deref() == Some(party))
+        .count();
+    let theirs: Vec<usize> = (0..rows.len())
+        .filter(|&i| !rows[i].nota && rows[i].party.as_deref() == Some(party))
+        .collect();
+    let words = |n: &Names| -> Vec<String> {
+        n.best("en")
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // A shared word, or a word of one inside the other's letters run together
+    // (`K Shanmugasundaram`, `Shanmuga Sundaram. K`).
+    let share = |a: &Names, b: &Names| {
+        let (wa, wb) = (words(a), words(b));
+        let joined = |ws: &[String]| ws.concat();
+        wa.iter().any(|w| wb.contains(w))
+            || wa
+                .iter()
+                .any(|w| w.len() >= 4 && joined(&wb).contains(w.as_str()))
+            || wb
+                .iter()
+                .any(|w| w.len() >= 4 && joined(&wa).contains(w.as_str()))
+    };
+    let own = names.get(&c.person)?;
+    match (mine, &theirs[..]) {
+        (1, [i]) if free(&rows[*i]) && share(own, &rows[*i].name) => Some(*i),
+        _ => None,
+    }
+}
+
+/// The table of one seat from its candidacies (of every dataset), joined into one row
+/// per candidate exactly as `election` prints them; `who` names the person (identity)
+/// of a person record, so a caller holding the whole identity log answers from it.
+/// Public as `election::join_seat` for callers that gather candidacies themselves.
+pub fn table(
     store: &Store,
     seat: String,
     cands: Vec<Candidacy>,
     labels: &mut HashMap<String, String>,
+    who: &mut dyn FnMut(&str) -> Result<String>,
 ) -> Result<Constituency> {
     let base = counted_dataset(&cands);
     let counted = cands
@@ -260,15 +324,7 @@ pub(super) fn table(
         }
     }
     let facts = Facts::from_records(&people, &[]);
-    let mut who: HashMap<String, String> = HashMap::new();
-    let mut person = |id: &str| -> Result<String> {
-        if let Some(p) = who.get(id) {
-            return Ok(p.clone());
-        }
-        let p = person_of(store, id)?.id;
-        who.insert(id.to_string(), p.clone());
-        Ok(p)
-    };
+    let mut person = |id: &str| who(id);
     let mut sources: Vec<String> = cands
         .iter()
         .filter_map(|c| dataset(c).map(str::to_string))
@@ -325,6 +381,9 @@ pub(super) fn table(
             }
             if at.is_none() {
                 at = clipped_same_party(&rows, c, &names, &free);
+            }
+            if at.is_none() {
+                at = party_alone(&rows, c, &others, &names, &free);
             }
         }
         match at {
