@@ -17,7 +17,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::segment::{is_devanagari_char, Script, Word, MAX_WORD_CHARS};
-use super::{devanagari, english, hindi, is_inner_punct, is_invisible, phonetic};
+use super::{devanagari, english, hindi, is_inner_punct, is_invisible};
 use super::{strip_possessive, Field};
 
 /// Bit `i` set when U+0900+i is alphabetic (`.0`) / alphanumeric (`.1`), as `core` says.
@@ -148,11 +148,17 @@ fn fold(word: &str) -> String {
 /// The term of one raw word for `field` (`None`: a Text stopword), as the reference
 /// `name_term`, `text_term` and `phonetic_key` compute it.
 pub(super) fn term(raw: &str, field: Field) -> Option<String> {
-    let prepared = prepare(raw);
-    let script = script_of(&prepared);
+    let prep = |w: &str| {
+        let p = prepare(w);
+        let s = script_of(&p);
+        (p, s)
+    };
+    if field == Field::Phonetic {
+        return Some(super::phonetic_terms_with(raw, &prep, fold));
+    }
+    let (prepared, script) = prep(raw);
     match (field, script) {
         (Field::Name, Script::Devanagari) => Some(hindi::normalize(&prepared)),
-        (Field::Name, _) => Some(fold(&prepared)),
         (Field::Text, Script::Devanagari) => {
             let n = hindi::normalize(&prepared);
             (!hindi::is_stopword(&n)).then(|| hindi::stem(&n))
@@ -161,6 +167,7 @@ pub(super) fn term(raw: &str, field: Field) -> Option<String> {
             let f = fold(&prepared);
             (!english::is_stopword(&f)).then(|| english::stem(&f))
         }
-        (Field::Phonetic, _) => Some(phonetic::key_from(&prepared, script, fold)),
+        // Name in Latin or another script (Phonetic returned above).
+        (_, _) => Some(fold(&prepared)),
     }
 }

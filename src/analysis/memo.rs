@@ -179,7 +179,7 @@ impl Memo {
                     joined.push_str(n.text);
                     let term = self.term(&joined, field).unwrap_or_default();
                     self.scratch = joined;
-                    (term != single).then_some((term, n.end))
+                    super::new_keys(&single, term).map(|t| (t, n.end))
                 }
                 _ => None,
             };

@@ -116,7 +116,7 @@ pub fn analyze_uncached(text: &str, field: Field) -> Vec<Token> {
     let words = segment::words(text);
     match field {
         Field::Name => with_pairs(text, &words, name_term),
-        Field::Phonetic => with_pairs(text, &words, phonetic_key),
+        Field::Phonetic => with_pairs(text, &words, phonetic_terms),
         Field::Text => text_tokens(&words),
     }
 }
@@ -136,6 +136,46 @@ pub fn register(index: &tantivy::Index) {
 /// the argument are ignored, so `phonetic_key("Ramji Lal")` is the key of "Ramjilal".
 pub fn phonetic_key(word: &str) -> String {
     phonetic::key(&prepare(word))
+}
+
+/// Whether a Phonetic-field term is a strict key (vowel classes kept) rather than a
+/// loose consonant skeleton; see [`phonetic`].
+pub fn is_strict_key(term: &str) -> bool {
+    term.starts_with(phonetic::STRICT)
+}
+
+/// The Phonetic-field terms of a raw word, space-separated: its loose and strict keys
+/// with their variants (see [`phonetic::keys`]). A word with inner dots (`S.S.`,
+/// `के.एच.मुनियप्पा`) also gives each part's keys, so initials written together meet the
+/// same initials written apart (`एस॰एस॰`, `K. H. Muniyappa`).
+fn phonetic_terms(raw: &str) -> String {
+    let prep = |w: &str| {
+        let p = prepare(w);
+        let s = script_of(&p);
+        (p, s)
+    };
+    phonetic_terms_with(raw, &prep, english::fold)
+}
+
+/// [`phonetic_terms`] with the preparation and Latin fold of either path.
+fn phonetic_terms_with(
+    raw: &str,
+    prep: &dyn Fn(&str) -> (String, Script),
+    latin_fold: fn(&str) -> String,
+) -> String {
+    let (prepared, script) = prep(raw);
+    let mut keys = phonetic::keys(&prepared, script, latin_fold);
+    if raw.contains('.') && raw.chars().any(char::is_alphabetic) {
+        for part in raw.split('.').filter(|p| !p.is_empty()) {
+            let (p, s) = prep(part);
+            for k in phonetic::keys(&p, s, latin_fold) {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+    }
+    keys.join(" ")
 }
 
 /// True if the word is (mostly) Devanagari: more than half its letters are in U+0900–U+097F.
@@ -231,14 +271,27 @@ fn with_pairs(text: &str, words: &[Word<'_>], term: fn(&str) -> String) -> Vec<T
         let pair = words
             .get(position + 1)
             .filter(|n| pairable(text, w, n))
-            .map(|n| (term(&[w.text, n.text].concat()), n.end))
-            .filter(|(joined, _)| *joined != single);
+            .and_then(|n| Some((new_keys(&single, term(&[w.text, n.text].concat()))?, n.end)));
         push(&mut tokens, single, w.start, w.end, position);
         if let Some((joined, end)) = pair {
             push(&mut tokens, joined, w.start, end, position);
         }
     }
     tokens
+}
+
+/// The keys of a joined pair that its first word does not already give (a term may
+/// hold several space-separated keys); `None` when there are none.
+fn new_keys(single: &str, joined: String) -> Option<String> {
+    if joined == single {
+        return None;
+    }
+    if !joined.contains(' ') && !single.contains(' ') {
+        return Some(joined);
+    }
+    let old: Vec<&str> = single.split(' ').collect();
+    let fresh: Vec<&str> = joined.split(' ').filter(|k| !old.contains(k)).collect();
+    (!fresh.is_empty()).then(|| fresh.join(" "))
 }
 
 /// Two words form a spacing variant when they are in one script, both have letters, and
@@ -258,14 +311,23 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Pushes the token(s) of a term; a Phonetic term holds several keys, space-separated
+/// (no other term has a space), which all take the word's place.
 fn push(tokens: &mut Vec<Token>, text: String, from: usize, to: usize, position: usize) {
-    if !text.is_empty() {
-        tokens.push(Token {
-            text,
-            offset_from: from,
-            offset_to: to,
-            position,
-        });
+    let mut one = |text: String| {
+        if !text.is_empty() {
+            tokens.push(Token {
+                text,
+                offset_from: from,
+                offset_to: to,
+                position,
+            });
+        }
+    };
+    if text.contains(' ') {
+        text.split(' ').map(str::to_string).for_each(one);
+    } else {
+        one(text);
     }
 }
 
@@ -364,8 +426,12 @@ mod tests {
             vec!["yadav", "akhilesh"]
         );
         assert_eq!(texts("Alok रंजन", Field::Name).len(), 2);
-        // A pair whose key equals its first word's key adds nothing (हाल ही → "hl").
-        assert_eq!(texts("हाल ही", Field::Phonetic), vec!["hl", "h"]);
+        // A pair adds only the keys its first word lacks: हालही's loose key is हाल's
+        // ("hl", the final h is silent), its strict key ("=hli") is new.
+        assert_eq!(
+            texts("हाल ही", Field::Phonetic),
+            vec!["hl", "=hl", "=hli", "h", "=hi"]
+        );
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! class); one fold then works on that list:
 //! - aspiration and the retroflex/dental contrast are ignored (kh→k, ठ/थ/th→t, ch/chh→c);
 //! - sh/s/श/ष → s, w→v, z→j (ज़), q→k (क़), f/ph→p (फ़), x→ks (Laxmi = Lakshmi = लक्ष्मी);
-//! - ड़/ढ़ → d like ड/ढ: writers often drop the nukta, and Popolo's romanisations mostly
-//!   write d (Gaikwad = गायकवाड़, Gowda = गौड़ा); "r" spellings (Baheria = बहेड़िया) miss;
+//! - ड़/ढ़ give two keys, one with d like ड/ढ (writers drop the nukta; Gaikwad = गायकवाड़,
+//!   Gowda = गौड़ा) and one with r (Garh = गढ़, Kharge = खड़गे, Baheria = बहेड़िया);
+//! - the Marathi व्ह/न्ह/म्ह/ल्ह give a second key without the h (Chavan = चव्हाण);
+//! - Gujarati "-sinh" is सिंह (Devusinh = देवसिंह); a final "-aon" is -ांव (Gaon = गांव);
 //! - "ow" before a consonant is a vowel (Chowdhury = चौधरी);
 //! - anusvara/chandrabindu → m before p/b/m, else n (गांधी = Gandhi, संपत = Sampat);
 //! - adjacent equal consonants collapse (Bachchan = Bachan = बच्चन, Uttar = उत्तर);
@@ -19,21 +21,34 @@
 //!
 //! Vowels are where Latin spellings of Hindi differ most (schwa, aa/a, ee/i), so the key
 //! ignores them; it is a recall device to be combined with exact fields, not a verdict.
+//!
+//! A second, **strict** key keeps the vowels' quality but not their length, and drops
+//! every a (the inherent vowel is written or not, said or not): ee/ii/ī → i, oo/ū → u,
+//! ai/ay/ei/ey/ऐ/ाय → e, au/ou/ow/औ → o, and e before r and a consonant is the schwa of
+//! Bengali spellings (Banerjee = बनर्जी, Verma = वर्मा). मोदी and Modi share `modi`,
+//! while Md. (`md`) and Madhei (`mde`) — which share the loose key `md` — do not: search
+//! trusts a strict match (the same word in the other script) above a loose one (a
+//! spelling variant). See [`keys`].
 //! Scripts other than Latin and Devanagari are only lowercased (no cross-script match).
 
 use super::devanagari::{is_vowel_sign, ANUSVARA, CHANDRABINDU, NUKTA, VIRAMA, VISARGA};
 use super::english;
 use super::segment::{script_of, Script};
 
+/// Strict keys are stored in the same field as loose keys, marked by this prefix.
+pub const STRICT: char = '=';
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ph {
-    Vowel,
+    /// A vowel of class a, i, u, e or o (length ignored).
+    V(char),
     /// Anusvara or chandrabindu: its consonant depends on what follows.
     Nasal,
+    /// A consonant class; `D` is ड़/ढ़ (d or r), `H` an h that Latin may leave out.
     Cons(char),
 }
 
-/// The key of an already prepared word (NFC, joiners removed, digits folded).
+/// The (loose) key of an already prepared word (NFC, joiners removed, digits folded).
 pub fn key(prepared: &str) -> String {
     key_from(prepared, script_of(prepared), english::fold)
 }
@@ -41,11 +56,45 @@ pub fn key(prepared: &str) -> String {
 /// [`key`] given the word's script and the Latin fold to use: the fast path passes its
 /// own (equivalent) script detection and ASCII fold.
 pub fn key_from(prepared: &str, script: Script, latin_fold: fn(&str) -> String) -> String {
-    let phones = match script {
+    render(
+        &fold(phones(prepared, script, latin_fold)),
+        Variant::Primary,
+    )
+}
+
+/// Every key of a prepared word: the loose key, its variants (ड़ as r, an optional h),
+/// then the strict keys prefixed with [`STRICT`]; no duplicates, loose first.
+pub fn keys(prepared: &str, script: Script, latin_fold: fn(&str) -> String) -> Vec<String> {
+    let folded = fold(phones(prepared, script, latin_fold));
+    let mut out: Vec<String> = Vec::with_capacity(4);
+    let mut add = |k: String| {
+        if !k.is_empty() && !out.contains(&k) {
+            out.push(k);
+        }
+    };
+    let variants = [Variant::Primary, Variant::Alternate];
+    for v in variants {
+        add(render(&folded, v));
+    }
+    if folded
+        .iter()
+        .any(|p| matches!(p, Ph::Cons(c) if c.is_alphabetic()))
+    {
+        for v in variants {
+            let strict = render_strict(&folded, v);
+            if !strict.is_empty() {
+                add(format!("{STRICT}{strict}"));
+            }
+        }
+    }
+    out
+}
+
+fn phones(prepared: &str, script: Script, latin_fold: fn(&str) -> String) -> Vec<Ph> {
+    match script {
         Script::Devanagari => from_devanagari(prepared),
         Script::Latin | Script::Other => from_latin(&latin_fold(prepared)),
-    };
-    render(&fold(phones))
+    }
 }
 
 /// Consonant class of a Devanagari consonant letter.
@@ -72,7 +121,7 @@ fn consonant_class(c: char) -> Option<char> {
 }
 
 /// Transliterates consonant by consonant, adding the inherent vowel where no vowel sign
-/// or virama follows (schwa deletion needs no care: vowels are dropped later anyway).
+/// or virama follows (schwa deletion needs no care: keys drop every a).
 fn from_devanagari(word: &str) -> Vec<Ph> {
     let chars: Vec<char> = word.chars().collect();
     let mut out = Vec::with_capacity(chars.len() * 2);
@@ -93,14 +142,24 @@ fn from_devanagari(word: &str) -> Vec<Ph> {
 /// Pushes the consonant at `i` (with its nukta and inherent vowel); returns the next index.
 fn push_consonant(chars: &[char], i: usize, class: char, out: &mut Vec<Ph>) -> usize {
     let mut next = i + 1;
+    let mut class = class;
     if chars.get(next) == Some(&NUKTA) {
-        next += 1; // क़ ख़ ग़ ज़ फ़ ड़ fold to their base's class (q→k, z→j, f→p, ṛ→d)
+        next += 1; // क़ ख़ ग़ ज़ फ़ fold to their base's class (q→k, z→j, f→p)
+        if matches!(chars[i], 'ड' | 'ढ') {
+            class = 'D'; // ड़ ढ़: d or r
+        }
     }
     // ज्ञ is said "gy" in Hindi (ज्ञान = Gyan).
     if chars[i] == 'ज' && chars.get(next) == Some(&VIRAMA) && chars.get(next + 1) == Some(&'ञ')
     {
         out.extend([Ph::Cons('g'), Ph::Cons('y')]);
         next += 2;
+    } else if class == 'h'
+        && matches!(out.last(), Some(Ph::Cons('v' | 'n' | 'm' | 'l')))
+        && i >= 1
+        && chars[i - 1] == VIRAMA
+    {
+        out.push(Ph::Cons('H')); // व्ह, न्ह: Marathi writes an h that Latin often drops
     } else {
         out.push(Ph::Cons(class));
     }
@@ -108,21 +167,32 @@ fn push_consonant(chars: &[char], i: usize, class: char, out: &mut Vec<Ph>) -> u
         Some(&VIRAMA) => next + 1,
         Some(&c) if is_vowel_sign(c) => next,
         _ => {
-            out.push(Ph::Vowel);
+            out.push(Ph::V('a'));
             next
         }
+    }
+}
+
+/// The class of a Devanagari vowel letter or sign.
+fn vowel_class(c: char) -> char {
+    match c {
+        'इ' | 'ई' | '\u{093F}' | '\u{0940}' => 'i',
+        'उ' | 'ऊ' | '\u{0941}' | '\u{0942}' => 'u',
+        'ए' | 'ऐ' | 'ऍ' | 'ऎ' | '\u{0947}' | '\u{0948}' | '\u{0945}' | '\u{0946}' => 'e',
+        'ओ' | 'औ' | 'ऑ' | 'ऒ' | '\u{094B}' | '\u{094C}' | '\u{0949}' | '\u{094A}' => 'o',
+        _ => 'a',
     }
 }
 
 /// Vowel letters, vowel signs, nasal marks, visarga and digits.
 fn push_other(c: char, out: &mut Vec<Ph>) {
     match c {
-        'ऋ' | 'ॠ' | '\u{0943}' | '\u{0944}' => out.extend([Ph::Cons('r'), Ph::Vowel]),
-        'ॐ' => out.extend([Ph::Vowel, Ph::Cons('m')]),
+        'ऋ' | 'ॠ' | '\u{0943}' | '\u{0944}' => out.extend([Ph::Cons('r'), Ph::V('i')]),
+        'ॐ' => out.extend([Ph::V('o'), Ph::Cons('m')]),
         ANUSVARA | CHANDRABINDU => out.push(Ph::Nasal),
         VISARGA => out.push(Ph::Cons('h')),
         '0'..='9' => out.push(Ph::Cons(c)),
-        _ if is_vowel_letter(c) || is_vowel_sign(c) => out.push(Ph::Vowel),
+        _ if is_vowel_letter(c) || is_vowel_sign(c) => out.push(Ph::V(vowel_class(c))),
         _ => {} // stray virama/nukta, avagraha, signs with no sound of their own
     }
 }
@@ -133,7 +203,7 @@ fn is_vowel_letter(c: char) -> bool {
 
 /// सिंह ends in a written ह that is said "g" (Singh): a final nasal + h becomes n + g.
 fn fix_final_singh(out: &mut [Ph]) {
-    let end = if out.last() == Some(&Ph::Vowel) {
+    let end = if matches!(out.last(), Some(Ph::V(_))) {
         out.len() - 1
     } else {
         out.len()
@@ -162,7 +232,20 @@ fn from_latin(word: &str) -> Vec<Ph> {
             return from_latin_spelling(name);
         }
     }
-    from_latin_spelling(word)
+    // Gujarati "-sinh" is सिंह (Devusinh, Prabhatsinh).
+    if let Some(stem) = word.strip_suffix("sinh") {
+        return from_latin_spelling(&format!("{stem}singh"));
+    }
+    let mut out = from_latin_spelling(word);
+    // A final "-aon" is -ांव (Gaon = गांव, Gurgaon = गुड़गांव), not -ावन.
+    if word.len() > 3 && word.ends_with("aon") {
+        let n = out.len();
+        if n >= 3 && out[n - 3..] == [Ph::Cons('v'), Ph::V('a'), Ph::Cons('n')] {
+            out.truncate(n - 3);
+            out.extend([Ph::Nasal, Ph::Cons('v')]);
+        }
+    }
+    out
 }
 
 fn from_latin_spelling(word: &str) -> Vec<Ph> {
@@ -201,10 +284,10 @@ fn push_latin(c: char, prev: Option<char>, next: Option<char>, out: &mut Vec<Ph>
     let next_is_vowel = matches!(next, Some('a' | 'e' | 'i' | 'o' | 'u'));
     match c {
         // "o" after a/e is how romanisation writes व: Rao = राव, Deoram = देवराम.
-        'o' if matches!(prev, Some('a' | 'e')) => out.extend([Ph::Cons('v'), Ph::Vowel]),
-        'a' | 'e' | 'i' | 'o' | 'u' => out.push(Ph::Vowel),
+        'o' if matches!(prev, Some('a' | 'e')) => out.extend([Ph::Cons('v'), Ph::V('a')]),
+        'a' | 'e' | 'i' | 'o' | 'u' => out.push(Ph::V(c)),
         // "ow" before a consonant is the vowel औ (Chowdhury = चौधरी, Gowda = गौडा).
-        'w' if prev == Some('o') && !next_is_vowel => out.push(Ph::Vowel),
+        'w' if prev == Some('o') && !next_is_vowel => out.push(Ph::V('u')),
         'w' => out.push(Ph::Cons('v')),
         'z' => out.push(Ph::Cons('j')),
         'c' if matches!(next, Some('e' | 'i')) => out.push(Ph::Cons('s')),
@@ -216,15 +299,35 @@ fn push_latin(c: char, prev: Option<char>, next: Option<char>, out: &mut Vec<Ph>
     }
 }
 
-/// The script-independent folds: nasal class, glide y, doubled consonants, silent final h.
+/// Two vowels in a row as one: ee → i, oo → u, ai/ei → e, au/ou → o (Latin digraphs;
+/// in Devanagari, ाइ and ाय as in राय = Rai); `None` when they stay two.
+fn merge_vowels(a: char, b: char) -> Option<char> {
+    Some(match (a, b) {
+        _ if a == b && a != 'e' && a != 'o' => a,
+        ('e', 'e') => 'i',
+        ('o', 'o') => 'u',
+        ('a' | 'e', 'i') | ('a', 'e') => 'e',
+        ('a' | 'o', 'u') => 'o',
+        _ => return None,
+    })
+}
+
+/// The script-independent folds: nasal class, glide y, doubled consonants and vowels,
+/// silent final h.
 fn fold(phones: Vec<Ph>) -> Vec<Ph> {
     let mut out: Vec<Ph> = Vec::with_capacity(phones.len());
     for (i, &p) in phones.iter().enumerate() {
         let p = match p {
             Ph::Nasal => nasal_class(phones.get(i + 1)),
-            Ph::Cons('y') if !out.is_empty() => Ph::Vowel,
+            Ph::Cons('y') if !out.is_empty() => Ph::V('i'),
             other => other,
         };
+        if let (Ph::V(b), Some(Ph::V(a))) = (p, out.last().copied()) {
+            if let Some(m) = merge_vowels(a, b) {
+                *out.last_mut().expect("a vowel was just matched as last") = Ph::V(m);
+                continue;
+            }
+        }
         let letter = matches!(p, Ph::Cons(c) if !c.is_ascii_digit());
         if letter && out.last() == Some(&p) {
             continue;
@@ -241,7 +344,7 @@ fn drop_silent_final_h(out: &mut Vec<Ph>) {
     let Some(last) = out.iter().rposition(|p| matches!(p, Ph::Cons(_))) else {
         return;
     };
-    if last >= 1 && out[last] == Ph::Cons('h') && out[last - 1] == Ph::Vowel {
+    if last >= 1 && out[last] == Ph::Cons('h') && matches!(out[last - 1], Ph::V(_)) {
         out.remove(last);
     }
 }
@@ -253,16 +356,78 @@ fn nasal_class(next: Option<&Ph>) -> Ph {
     }
 }
 
-/// Writes the skeleton: `a` for an initial vowel, then the consonants.
-fn render(phones: &[Ph]) -> String {
+/// Which reading of the two-way phones (ड़ = d or r, an optional h) a key takes.
+#[derive(Clone, Copy, PartialEq)]
+enum Variant {
+    Primary,
+    Alternate,
+}
+
+/// The letter a consonant class writes in a key (`None`: left out).
+fn letter(c: char, v: Variant) -> Option<char> {
+    match (c, v) {
+        ('D', Variant::Primary) => Some('d'),
+        ('D', Variant::Alternate) => Some('r'),
+        ('H', Variant::Primary) => Some('h'),
+        ('H', Variant::Alternate) => None,
+        _ => Some(c),
+    }
+}
+
+/// Writes the loose skeleton: `a` for an initial vowel, then the consonants.
+fn render(phones: &[Ph], v: Variant) -> String {
     let mut key = String::with_capacity(phones.len());
-    if phones.first() == Some(&Ph::Vowel) {
+    if matches!(phones.first(), Some(Ph::V(_))) {
         key.push('a');
     }
-    key.extend(phones.iter().filter_map(|p| match p {
-        Ph::Cons(c) => Some(*c),
-        _ => None,
-    }));
+    // An alternate reading may make two equal consonants meet (व्ह without h: v v).
+    let mut last = None;
+    for p in phones {
+        match p {
+            Ph::Cons(c) => {
+                if let Some(l) = letter(*c, v).filter(|l| Some(*l) != last || l.is_ascii_digit()) {
+                    key.push(l);
+                    last = Some(l);
+                }
+            }
+            _ => last = None,
+        }
+    }
+    key
+}
+
+/// Writes the strict key: the initial vowel's class, consonants, and every vowel but a;
+/// e before r and a consonant counts as a (Verma = वर्मा, Banerjee = बनर्जी).
+fn render_strict(phones: &[Ph], v: Variant) -> String {
+    let mut key = String::with_capacity(phones.len() * 2);
+    let mut last = None;
+    for (i, p) in phones.iter().enumerate() {
+        let l = match *p {
+            Ph::V(c) if i == 0 => Some(c),
+            Ph::V('a') | Ph::Nasal => None,
+            Ph::V('e')
+                if phones.get(i + 1) == Some(&Ph::Cons('r'))
+                    && matches!(phones.get(i + 2), Some(Ph::Cons(_))) =>
+            {
+                None
+            }
+            Ph::V(c) => Some(c),
+            Ph::Cons(c) => letter(c, v),
+        };
+        match (*p, l) {
+            (Ph::Cons(_), Some(l)) if Some(l) == last && !l.is_ascii_digit() => {}
+            (Ph::Cons(_), Some(l)) => {
+                key.push(l);
+                last = Some(l);
+            }
+            (_, Some(l)) => {
+                key.push(l);
+                last = None;
+            }
+            (Ph::Cons(_), None) => {}
+            (_, None) => last = None,
+        }
+    }
     key
 }
 
@@ -379,6 +544,107 @@ mod tests {
         assert_eq!(phonetic_key("hh"), "h");
     }
 
+    /// Every Phonetic term of a word (loose keys, variants, strict keys).
+    fn all_keys(word: &str) -> Vec<String> {
+        analyze(word, Field::Phonetic)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    fn strict_keys(word: &str) -> Vec<String> {
+        all_keys(word)
+            .into_iter()
+            .filter(|k| super::super::is_strict_key(k))
+            .collect()
+    }
+
+    /// The two spellings are the same word in the other script: they share a strict key.
+    fn assert_same_word(a: &str, b: &str) {
+        let (ka, kb) = (strict_keys(a), strict_keys(b));
+        assert!(
+            ka.iter().any(|k| kb.contains(k)),
+            "{a} {ka:?} and {b} {kb:?} share no strict key"
+        );
+    }
+
+    /// Only the loose keys meet: a spelling variant at best, never the same word.
+    fn assert_strictly_apart(a: &str, b: &str) {
+        let (ka, kb) = (strict_keys(a), strict_keys(b));
+        assert!(
+            !ka.iter().any(|k| kb.contains(k)),
+            "{a} {ka:?} and {b} {kb:?} share a strict key"
+        );
+    }
+
+    #[test]
+    fn flapped_d_is_written_r_in_latin() {
+        // ड़/ढ़ as Latin r/rh, from place names and Lok Dhaba / Popolo people.
+        for (en, hi) in [
+            ("Garh", "गढ़"),
+            ("Hapur", "हापुड़"),
+            ("Kharge", "खड़गे"),
+            ("Baheria", "बहेड़िया"),
+            ("Bidhuri", "बिधूड़ी"),
+            ("Chittorgarh", "चित्तौड़गढ़"),
+        ] {
+            assert_same_word(en, hi);
+        }
+        // …and still as d, where writers drop the nukta's sound (Gaikwad = गायकवाड़).
+        assert_same_word("Gaikwad", "गायकवाड़");
+        assert_same_word("Gowda", "गौड़ा");
+    }
+
+    #[test]
+    fn latin_spelling_habits_meet_the_hindi_word() {
+        for (en, hi) in [
+            ("Gurgaon", "गुड़गांव"),
+            ("Gaon", "गांव"),
+            ("Rai", "राय"),
+            ("Ray", "राय"),
+            ("Jain", "जैन"),
+            ("Vaishnaw", "वैष्णव"),
+            ("Scindia", "सिंधिया"),
+            ("Sindhia", "सिंधिया"),
+            ("Meena", "मीणा"),
+            ("Moorthy", "मूर्ति"),
+            ("Banerjee", "बनर्जी"),
+            ("Mukherjee", "मुखर्जी"),
+            ("Chatterjee", "चटर्जी"),
+            ("Chavan", "चव्हाण"),
+            ("Devusinh", "देवुसिंह"),
+            ("Chauhan", "चौहान"),
+            ("Chouhan", "चौहान"),
+            ("Modi", "मोदी"),
+            ("Pandey", "पांडे"),
+            ("Verma", "वर्मा"),
+        ] {
+            assert_same_word(en, hi);
+        }
+        // Odia's o for the inherent a is no rule of Hindi spelling: only the loose keys meet.
+        assert_eq!(phonetic_key("Mohapatra"), phonetic_key("महापात्र"));
+        assert_strictly_apart("Mohapatra", "महापात्र");
+        // Initials written together or apart, in either script.
+        assert_same_word("S.S.", "एस॰एस॰");
+        assert!(strict_keys("K.H.")
+            .iter()
+            .any(|k| strict_keys("K").contains(k)));
+    }
+
+    #[test]
+    fn strict_keys_keep_apart_what_only_shares_consonants() {
+        // All of these share the loose key of मोदी ("md"): the noise `search मोदी` had.
+        assert_eq!(phonetic_key("मोदी"), phonetic_key("Madhu"));
+        for other in ["Md", "Madhu", "Mada", "Madho", "Madhei", "Muda"] {
+            assert_strictly_apart("मोदी", other);
+        }
+        assert_strictly_apart("सिंधिया", "Sandhya");
+        assert_strictly_apart("सिंधिया", "Sindu");
+        assert_strictly_apart("मुलायम", "Malamma");
+        assert_strictly_apart("Jaya", "Jain");
+        assert_strictly_apart("Rao", "Rai");
+    }
+
     const POPOLO: &str = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/data/popolo-lok-sabha-16/ep-popolo-v1.0.json"
@@ -447,16 +713,21 @@ mod tests {
             .collect()
     }
 
-    /// A Hindi word meets when its key, or the key of it joined to a neighbour, is among
+    /// A Hindi word meets when one of its keys, or of it joined to a neighbour, is among
     /// the English name's keys (हेमा मालिनी = Hemamalini).
     fn word_meets(words: &[&str], i: usize, en_keys: &HashSet<String>) -> bool {
+        let meets = |w: &str| all_keys(w).iter().any(|k| en_keys.contains(k));
         let joined = |a: usize, b: usize| match (words.get(a), words.get(b)) {
-            (Some(x), Some(y)) => phonetic_key(&format!("{x}{y}")),
-            _ => String::new(),
+            (Some(x), Some(y)) => meets(&format!("{x}{y}")),
+            _ => false,
         };
-        en_keys.contains(&phonetic_key(words[i]))
-            || en_keys.contains(&joined(i, i + 1))
-            || (i > 0 && en_keys.contains(&joined(i - 1, i)))
+        meets(words[i]) || joined(i, i + 1) || (i > 0 && joined(i - 1, i))
+    }
+
+    /// Hindi honorifics that the importers strip from a name (डॉ॰ = Dr.).
+    fn is_hindi_honorific(word: &str) -> bool {
+        let bare = word.trim_end_matches(['.', '॰']);
+        ["डॉ", "डा", "श्री", "श्रीमती", "कुमारी", "प्रो"].contains(&bare)
     }
 
     /// Measures how often a person's English and Hindi Popolo names share phonetic keys.
@@ -470,18 +741,26 @@ mod tests {
         let pairs = popolo_pairs(&json);
         assert!(pairs.len() > 400, "parsed only {} persons", pairs.len());
         let (mut words, mut word_hits, mut all_hit, mut any_hit) = (0, 0, 0, 0);
+        // The same share with the honorifics left in (डॉ॰ has no English counterpart
+        // where the English name drops `Dr.`).
+        let mut all_hit_raw = 0;
         let mut misses = Vec::new();
         for (en, hi) in &pairs {
             let en_keys = keys(&english_order(en));
-            let hi_words: Vec<&str> = hi.split_whitespace().collect();
+            let hi_words: Vec<&str> = hi
+                .split_whitespace()
+                .filter(|w| !is_hindi_honorific(w))
+                .collect();
             let hits = (0..hi_words.len())
                 .filter(|&i| word_meets(&hi_words, i, &en_keys))
                 .count();
+            let raw: Vec<&str> = hi.split_whitespace().collect();
+            all_hit_raw += usize::from((0..raw.len()).all(|i| word_meets(&raw, i, &en_keys)));
             words += hi_words.len();
             word_hits += hits;
             all_hit += usize::from(hits == hi_words.len());
             any_hit += usize::from(hits > 0);
-            if hits < hi_words.len() && misses.len() < 40 {
+            if hits < hi_words.len() {
                 misses.push(format!("{en} | {hi}"));
             }
         }
@@ -494,13 +773,19 @@ mod tests {
             pct(all_hit, pairs.len())
         );
         println!(
+            "  … counting honorifics (डॉ॰, श्री) as words: {all_hit_raw}/{} = {:.1}%",
+            pairs.len(),
+            pct(all_hit_raw, pairs.len())
+        );
+        println!(
             "persons with at least one word matched: {any_hit}/{} = {:.1}%",
             pairs.len(),
             pct(any_hit, pairs.len())
         );
-        println!("some misses:\n  {}", misses.join("\n  "));
-        assert!(pct(any_hit, pairs.len()) > 85.0);
-        assert!(pct(word_hits, words) > 65.0);
+        println!("misses:\n  {}", misses.join("\n  "));
+        assert!(pct(any_hit, pairs.len()) > 99.0);
+        assert!(pct(word_hits, words) > 95.0);
+        assert!(pct(all_hit, pairs.len()) >= 95.0, "issue 14's target");
     }
 
     #[test]

@@ -70,8 +70,16 @@ pub struct Review {
 /// first.
 fn candidates(index: &SearchIndex, name: &str) -> Result<Vec<String>> {
     let f = &index.fields;
+    // The loose keys only, one per word or pair (as before strict keys and variants).
+    let mut last = None;
     let words: Vec<(Occur, Box<dyn Query>)> = analysis::analyze(name, AField::Phonetic)
         .into_iter()
+        .filter(|t| {
+            let first =
+                !analysis::is_strict_key(&t.text) && last != Some((t.position, t.offset_to));
+            last = Some((t.position, t.offset_to));
+            first
+        })
         .map(|t| {
             let q: Box<dyn Query> = Box::new(TermQuery::new(
                 Term::from_field_text(f.phonetic, &t.text),

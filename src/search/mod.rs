@@ -2,14 +2,17 @@
 //!
 //! User text never reaches tantivy's query parser (which rejects `Ranjan's` or
 //! `IAS (1978`): it is analysed with the same chains as the index, and each word
-//! becomes term queries on three fields, weighted so that the exact script ranks
-//! first:
+//! becomes term queries on three fields:
 //! - `name` (names and aliases, not stemmed): the strongest signal;
-//! - `phonetic` (a spelling-tolerant key shared by both scripts): finds `आलोक रंजन`
-//!   from `Aalok Ranjan`, weighted below an exact-script name match;
 //! - `text` (summaries, offices, parties, places, sources; stemmed);
+//! - `phonetic` (keys shared by both scripts): a strict key that keeps the vowels
+//!   (`मोदी` = `Modi`) and a loose one of consonants only (`Aalok` = `Alok`);
 //!
 //! plus fuzzy name terms for small typos (one edit from 5 letters, two from 9).
+//! The kinds of match are tried in order of trust ([`Tier`]): a looser kind only
+//! adds hits when the stricter ones found too few, and ranks below them, so a
+//! short word typed in Hindi finds its namesakes before words that merely share
+//! its consonants.
 //! Filters (`kind`, `party`, `state`, `year`) are exact, required clauses.
 
 mod elections;
@@ -137,62 +140,120 @@ fn typo_distance(word: &str) -> u8 {
     }
 }
 
-/// The queries for one search: `any` matches records with any of the words;
-/// `all`, when the query has several content words (not stopwords), only records
-/// with every one of them. Hits of `all` rank first: `पूर्व मुख्य सचिव` (former chief
-/// secretary) puts the former chief secretary above the office named `मुख्य सचिव`,
-/// however strongly the office's name matches two of the three words.
+/// How much a query word is trusted to match a record's word, strictest first. A
+/// looser kind only adds hits the stricter kinds did not find, ranked below them:
+/// `मोदी` finds every Modi (exact, then cross-script) before Madhu or Mada (same
+/// consonants only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    /// The word in its own script: a name term, or the stemmed word in the text.
+    Exact,
+    /// The same word in the other script: the strict cross-script key, vowels kept
+    /// (`मोदी` = `Modi`, `बनर्जी` = `Banerjee`).
+    CrossScript,
+    /// A spelling variant: the loose key, consonants only (`Aalok` = `Alok`).
+    Variant,
+    /// A small typo in the name (one edit from 5 letters, two from 9).
+    Typo,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 4] = [Tier::Exact, Tier::CrossScript, Tier::Variant, Tier::Typo];
+}
+
+/// The queries for one search, in the order their hits rank: first the records
+/// with every content word (when the query has several, not stopwords) at each
+/// [`Tier`], then those with any word at each tier. Each query allows its tier and
+/// the stricter ones. `पूर्व मुख्य सचिव` (former chief secretary) puts the former chief
+/// secretary above the office named `मुख्य सचिव`, however strongly the office's name
+/// matches two of the three words.
 pub struct Queries {
-    pub all: Option<Box<dyn Query>>,
-    pub any: Box<dyn Query>,
+    /// `(tier, every word required, query)`, strictest first; a tier that adds no
+    /// clause to the one before is left out.
+    pub blocks: Vec<(Tier, bool, Box<dyn Query>)>,
+}
+
+impl Queries {
+    /// The loosest query: every document any block can match (for counts and snippets).
+    pub fn loosest(&self) -> &dyn Query {
+        self.blocks
+            .iter()
+            .rev()
+            .find(|(_, all, _)| !all)
+            .map(|(_, _, q)| q.as_ref())
+            .expect("build_queries always ends with an any-word block")
+    }
 }
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
-/// The query clauses of each word of a query (by position), and which words are
+/// The clauses of each query word (by position) at each tier, and which words are
 /// content words rather than stopwords.
 struct WordGroups {
-    groups: Vec<(usize, Box<dyn Query>)>,
+    /// position → tier → clauses of that tier alone.
+    groups: BTreeMap<usize, BTreeMap<Tier, Clauses>>,
     content: BTreeSet<usize>,
 }
 
-/// Per query word, the clauses that match it; and the positions of content words.
+impl WordGroups {
+    /// Whether any word has clauses of `tier`.
+    fn has(&self, tier: Tier) -> bool {
+        self.groups.values().any(|t| t.contains_key(&tier))
+    }
+
+    /// The query of the word at `pos` allowing `tier` and every stricter tier.
+    fn word(&self, pos: usize, tier: Tier) -> Box<dyn Query> {
+        let clauses: Clauses = self.groups[&pos]
+            .range(..=tier)
+            .flat_map(|(_, c)| c.iter().map(|(o, q)| (*o, q.box_clone())))
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// Per query word, the clauses that match it by tier; and the positions of content words.
 fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
     let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
     let f = &index.fields;
-    let mut groups: BTreeMap<usize, Clauses> = BTreeMap::new();
-    let mut add =
-        |pos: usize, q: Box<dyn Query>| groups.entry(pos).or_default().push((Occur::Should, q));
-    for t in analysis::analyze(&text, AField::Name) {
-        if t.position >= MAX_QUERY_WORDS {
-            break;
+    let mut groups: BTreeMap<usize, BTreeMap<Tier, Clauses>> = BTreeMap::new();
+    let mut add = |pos: usize, tier: Tier, q: Box<dyn Query>| {
+        if pos < MAX_QUERY_WORDS {
+            let clauses = groups.entry(pos).or_default().entry(tier).or_default();
+            clauses.push((Occur::Should, q));
         }
-        add(t.position, term_query(f.name, &t.text, NAME_BOOST));
+    };
+    for t in analysis::analyze(&text, AField::Name) {
+        add(
+            t.position,
+            Tier::Exact,
+            term_query(f.name, &t.text, NAME_BOOST),
+        );
         let distance = typo_distance(&t.text);
         if distance > 0 {
             let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.name, &t.text), distance, true);
-            add(
-                t.position,
-                Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)),
-            );
+            let fuzzy = Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST));
+            add(t.position, Tier::Typo, fuzzy);
         }
     }
     for t in analysis::analyze(&text, AField::Phonetic) {
-        if t.position < MAX_QUERY_WORDS {
-            add(t.position, term_query(f.phonetic, &t.text, PHONETIC_BOOST));
-        }
+        let tier = if analysis::is_strict_key(&t.text) {
+            Tier::CrossScript
+        } else {
+            Tier::Variant
+        };
+        add(
+            t.position,
+            tier,
+            term_query(f.phonetic, &t.text, PHONETIC_BOOST),
+        );
     }
     let mut content = BTreeSet::new();
     for t in analysis::analyze(&text, AField::Text) {
         if t.position < MAX_QUERY_WORDS {
             content.insert(t.position);
-            add(t.position, term_query(f.text, &t.text, 1.0));
         }
+        add(t.position, Tier::Exact, term_query(f.text, &t.text, 1.0));
     }
-    let groups = groups
-        .into_iter()
-        .map(|(pos, clauses)| (pos, Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
-        .collect();
     WordGroups { groups, content }
 }
 
@@ -231,34 +292,49 @@ fn with_filters(query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Qu
 /// Builds the queries for `text` with the filters of `opts`; `None` when there is
 /// nothing to search for (no word and no filter).
 pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Option<Queries> {
-    let WordGroups { groups, content } = word_groups(index, text);
+    let words = word_groups(index, text);
     let filters = filter_clauses(index, opts);
-    if groups.is_empty() {
+    if words.groups.is_empty() {
         if !text.trim().is_empty() || filters.is_empty() {
             return None;
         }
+        let all = with_filters(Box::new(AllQuery), &filters);
         return Some(Queries {
-            all: None,
-            any: with_filters(Box::new(AllQuery), &filters),
+            blocks: vec![(Tier::Exact, false, all)],
         });
     }
-    let required: Clauses = groups
-        .iter()
-        .filter(|(pos, _)| content.contains(pos))
-        .map(|(_, q)| (Occur::Must, q.box_clone()))
+    // A tier no word has adds nothing to the tier before (the first always stays).
+    let tiers: Vec<Tier> = Tier::ALL
+        .into_iter()
+        .filter(|t| *t == Tier::Exact || words.has(*t))
         .collect();
-    let all =
-        (required.len() > 1).then(|| with_filters(Box::new(BooleanQuery::new(required)), &filters));
-    let any = BooleanQuery::new(
-        groups
-            .into_iter()
-            .map(|(_, q)| (Occur::Should, q))
-            .collect(),
-    );
-    Some(Queries {
-        all,
-        any: with_filters(Box::new(any), &filters),
-    })
+    let content: Vec<usize> = words
+        .groups
+        .keys()
+        .copied()
+        .filter(|p| words.content.contains(p))
+        .collect();
+    let mut blocks = Vec::new();
+    if content.len() > 1 {
+        for &tier in &tiers {
+            let every: Clauses = content
+                .iter()
+                .map(|&p| (Occur::Must, words.word(p, tier)))
+                .collect();
+            let q = with_filters(Box::new(BooleanQuery::new(every)), &filters);
+            blocks.push((tier, true, q));
+        }
+    }
+    for &tier in &tiers {
+        let any: Clauses = words
+            .groups
+            .keys()
+            .map(|&p| (Occur::Should, words.word(p, tier)))
+            .collect();
+        let q = with_filters(Box::new(BooleanQuery::new(any)), &filters);
+        blocks.push((tier, false, q));
+    }
+    Some(Queries { blocks })
 }
 
 /// The ids of the documents the filters of `opts` select (no words; at most
@@ -296,7 +372,7 @@ pub fn search_page(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Res
     if hits.len() >= opts.limit.max(1) {
         if let Some(q) = build_queries(index, text, opts) {
             let searcher = index.searcher()?;
-            total = total.max(searcher.search(&*q.any, &tantivy::collector::Count)?);
+            total = total.max(searcher.search(q.loosest(), &tantivy::collector::Count)?);
         }
     }
     Ok(Page { hits, total })
@@ -318,35 +394,41 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
         let found = searcher.search(q, &TopDocs::with_limit(n).order_by_score())?;
         boost_by_notability(index, &searcher, found)
     };
-    let mut top_all = match &queries.all {
-        Some(q) => top(q.as_ref(), depth)?,
-        None => Vec::new(),
-    };
-    top_all.truncate(limit);
-    // When enough records hold every word, the others would never be shown: the
-    // any-word query (a union over every word and its fuzzy variants, most of a
-    // search's time at a million records) is skipped.
-    let top_any = if top_all.len() >= limit {
-        Vec::new()
-    } else {
-        top(queries.any.as_ref(), depth.max(limit + top_all.len()))?
-    };
-    // Hits with every word first; their scores are lifted above the others' so that
-    // `score` keeps describing the order.
-    let lift = top_any.first().map_or(0.0, |(s, _)| *s);
-    let mut ranked: Vec<(f32, tantivy::DocAddress)> =
-        top_all.iter().map(|(s, a)| (s + lift, *a)).collect();
-    for (s, a) in top_any {
-        if ranked.len() >= limit {
+    // Block by block, strictest first, until the page is full: when enough records
+    // match strictly, the looser queries (the typo one, most of a search's time at a
+    // million records) never run.
+    let mut blocks: Vec<Vec<(f32, tantivy::DocAddress)>> = Vec::new();
+    let mut seen: BTreeSet<tantivy::DocAddress> = BTreeSet::new();
+    for (_, _, query) in &queries.blocks {
+        if seen.len() >= limit {
             break;
         }
-        if !ranked.iter().any(|(_, seen)| *seen == a) {
-            ranked.push((s, a));
+        let mut block = Vec::new();
+        for (s, a) in top(query.as_ref(), depth.max(limit + seen.len()))? {
+            if seen.len() >= limit {
+                break;
+            }
+            if seen.insert(a) {
+                block.push((s, a));
+            }
         }
+        blocks.push(block);
     }
+    // Each block's scores are lifted above every later block's, so that `score`
+    // keeps describing the order.
+    let mut floor = 0.0f32;
+    for block in blocks.iter_mut().rev() {
+        let mut top_here = floor;
+        for (s, _) in block.iter_mut() {
+            *s += floor;
+            top_here = top_here.max(*s);
+        }
+        floor = top_here;
+    }
+    let ranked: Vec<(f32, tantivy::DocAddress)> = blocks.into_iter().flatten().collect();
 
     let f = &index.fields;
-    let mut snippets = SnippetGenerator::create(&searcher, &*queries.any, f.text)?;
+    let mut snippets = SnippetGenerator::create(&searcher, queries.loosest(), f.text)?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
     let mut hits = Vec::with_capacity(ranked.len());
     for (score, address) in ranked {

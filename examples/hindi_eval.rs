@@ -1,0 +1,309 @@
+//! Measures how well search answers Hindi: the precision of single-word Devanagari
+//! surname queries, and the cross-script recall of Lok Sabha members' names.
+//!
+//! `cargo run --release --example hindi_eval -- --home DIR` searches a home (every
+//! dataset of `../shared/data` imported, for the figure in the README) for each
+//! surname of [`SURNAMES`] typed in Devanagari and prints the share of the top 10
+//! whose name holds the word, in either script, judged against the hand-written
+//! spellings of the table (never against the analysis under test).
+//!
+//! `cargo run --release --example hindi_eval -- --recall` builds a home in a
+//! temporary folder: the 16th Lok Sabha's members from the Popolo file, each split
+//! into an English-only and a Hindi-only record, among the Lok Sabha candidates of
+//! every Lok Dhaba general election (about 70,000 namesakes and near-namesakes),
+//! imported without person resolution. It prints recall@5 both ways: the share of
+//! Hindi names whose search finds the English-only record in the top 5, and back.
+//! `--data DIR` names the data folder (default `../shared/data`); `--show N` prints
+//! up to N misses of each measure.
+
+use netakosh::import::{read_files_as, registry, Batch, Parsed};
+use netakosh::kb::{Home, Kb, OpenOptions};
+use netakosh::model::{Kind, Record};
+use netakosh::search::{self, Hit, SearchOptions};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use unicode_normalization::UnicodeNormalization;
+
+/// Surnames as a Hindi reader types them, with the spellings that count as the same
+/// word: Devanagari forms, then Latin ones (lowercase).
+const SURNAMES: &[(&str, &[&str])] = &[
+    ("मोदी", &["मोदी", "modi", "mody"]),
+    ("यादव", &["यादव", "yadav", "yadava"]),
+    ("सिंह", &["सिंह", "सिंग", "singh", "sinh", "sing"]),
+    ("शर्मा", &["शर्मा", "sharma", "sarma"]),
+    ("वर्मा", &["वर्मा", "verma", "varma"]),
+    ("गुप्ता", &["गुप्ता", "गुप्त", "gupta"]),
+    ("पटेल", &["पटेल", "patel"]),
+    ("चौहान", &["चौहान", "chauhan", "chouhan"]),
+    ("ठाकुर", &["ठाकुर", "thakur"]),
+    ("मिश्रा", &["मिश्रा", "मिश्र", "mishra", "misra"]),
+    ("तिवारी", &["तिवारी", "tiwari", "tewari", "tiwary", "tiwar"]),
+    (
+        "पांडे",
+        &["पांडे", "पाण्डे", "पांडेय", "पाण्डेय", "pandey", "pande", "pandeya"],
+    ),
+    (
+        "चौधरी",
+        &[
+            "चौधरी",
+            "chaudhary",
+            "chaudhari",
+            "choudhary",
+            "choudhari",
+            "chowdhury",
+            "chowdhary",
+            "chaudhry",
+            "choudhury",
+            "chaudhuri",
+            "chaudhury",
+        ],
+    ),
+    ("रेड्डी", &["रेड्डी", "reddy", "reddi"]),
+    ("नायडू", &["नायडू", "naidu"]),
+    ("बनर्जी", &["बनर्जी", "banerjee", "banerji"]),
+    ("मुखर्जी", &["मुखर्जी", "mukherjee", "mukherji"]),
+    ("सिंधिया", &["सिंधिया", "scindia", "sindhia"]),
+    ("गांधी", &["गांधी", "गाँधी", "gandhi"]),
+    ("खड़गे", &["खड़गे", "kharge"]),
+    ("राय", &["राय", "rai", "ray", "roy"]),
+    ("जैन", &["जैन", "jain"]),
+    ("पासवान", &["पासवान", "paswan"]),
+    ("मौर्य", &["मौर्य", "maurya", "mourya"]),
+    ("पवार", &["पवार", "pawar", "powar"]),
+    (
+        "अग्रवाल",
+        &["अग्रवाल", "agrawal", "agarwal", "aggarwal", "agarwala"],
+    ),
+    ("मुलायम", &["मुलायम", "mulayam"]),
+    ("गौड़ा", &["गौड़ा", "gowda", "gouda", "gauda"]),
+];
+
+struct Args {
+    home: Option<PathBuf>,
+    recall: bool,
+    data: PathBuf,
+    show: usize,
+}
+
+fn args() -> Args {
+    let mut out = Args {
+        home: None,
+        recall: false,
+        data: PathBuf::from("../shared/data"),
+        show: 0,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--home" => out.home = it.next().map(PathBuf::from),
+            "--recall" => out.recall = true,
+            "--data" => out.data = it.next().map(PathBuf::from).expect("--data DIR"),
+            "--show" => out.show = it.next().and_then(|n| n.parse().ok()).expect("--show N"),
+            other => panic!("unknown argument {other}; see the example's doc comment"),
+        }
+    }
+    if out.home.is_none() && !out.recall {
+        panic!("nothing to measure: give --home DIR, --recall or both");
+    }
+    out
+}
+
+/// The words of every name of a hit, lowercased and in NFC.
+fn name_words(hit: &Hit) -> Vec<String> {
+    let mut names: Vec<&str> = hit.name.0.values().map(String::as_str).collect();
+    names.extend(hit.also.iter().map(String::as_str));
+    names
+        .iter()
+        .flat_map(|n| {
+            n.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\''))
+                .map(|w| w.nfc().collect::<String>().to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn surname_precision(home: &Path, show: usize) {
+    let home = Home::new(home);
+    let opts = SearchOptions::default();
+    let open = OpenOptions { seed: false };
+    println!(
+        "single-word Devanagari surname queries, top 10 ({})",
+        home.root().display()
+    );
+    println!("{:<10} {:>6} {:>5}  ms", "surname", "holds", "hits");
+    let (mut held, mut shown) = (0usize, 0usize);
+    let mut times = Vec::new();
+    for (word, spellings) in SURNAMES {
+        let spellings: Vec<String> = spellings.iter().map(|s| s.nfc().collect()).collect();
+        let started = Instant::now();
+        let (hits, _) = netakosh::kb::search(&home, word, &opts, open).expect("the search runs");
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        let holds: Vec<bool> = hits
+            .iter()
+            .map(|h| name_words(h).iter().any(|w| spellings.contains(w)))
+            .collect();
+        let n = holds.iter().filter(|h| **h).count();
+        held += n;
+        shown += hits.len();
+        println!(
+            "{word:<10} {n:>6} {:>5}  {:.0}",
+            hits.len(),
+            times.last().copied().unwrap_or(0.0)
+        );
+        for (hit, _) in hits.iter().zip(&holds).filter(|(_, h)| !**h).take(show) {
+            println!("    not {word}: {} {:?}", hit.id, hit.name.0);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "precision over {} surnames: {held}/{shown} = {:.1} %; median search {:.0} ms (in-process, index only)",
+        SURNAMES.len(),
+        100.0 * held as f64 / shown.max(1) as f64,
+        times[times.len() / 2]
+    );
+}
+
+fn read(paths: &[PathBuf], format: &str) -> Batch {
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let format = registry::find(format).expect("the format exists");
+    let (batch, _) = read_files_as(&refs, Some(format));
+    assert!(
+        batch.problems.is_empty(),
+        "{} problems reading {paths:?}",
+        batch.problems.len()
+    );
+    batch
+}
+
+/// A person record reduced to an id, one script of its name and its sources: what a
+/// dataset in one script alone would give.
+fn one_script(record: &Record, id: &str, lang: &str) -> Option<Record> {
+    let mut v = serde_json::to_value(record).ok()?;
+    let name = v.get("name")?.get(lang)?.clone();
+    let mut out = serde_json::Map::new();
+    out.insert("type".into(), "person".into());
+    out.insert("id".into(), id.into());
+    out.insert("name".into(), serde_json::json!({ lang: name }));
+    if let Some(sources) = v.get_mut("sources") {
+        out.insert("sources".into(), sources.take());
+    }
+    serde_json::from_value(serde_json::Value::Object(out)).ok()
+}
+
+fn parsed(record: Record) -> Parsed {
+    Parsed {
+        file: "hindi_eval".into(),
+        line: 0,
+        record,
+    }
+}
+
+fn cross_script_recall(data: &Path, show: usize) {
+    let popolo = read(
+        &[data.join("popolo-lok-sabha-16/ep-popolo-v1.0.json")],
+        "popolo",
+    );
+    let dir = data.join("tcpd-lokdhaba");
+    let mut ge: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("ge-incumbency-"))
+        })
+        .collect();
+    ge.sort();
+    let lokdhaba = read(&ge, "tcpd-lokdhaba");
+
+    let mut batch = Batch::default();
+    let mut pairs: Vec<(String, String, String, String)> = Vec::new(); // en id, en, hi id, hi
+    for p in popolo.records.iter().chain(&popolo.defaults) {
+        match &p.record {
+            Record::Source(_) => batch.records.push(p.clone()),
+            Record::Person(person) => {
+                let (Some(en), Some(hi)) = (person.name.0.get("en"), person.name.0.get("hi"))
+                else {
+                    continue;
+                };
+                let (en_id, hi_id) = (format!("en-{}", person.id), format!("hi-{}", person.id));
+                if let (Some(e), Some(h)) = (
+                    one_script(&p.record, &en_id, "en"),
+                    one_script(&p.record, &hi_id, "hi"),
+                ) {
+                    batch.records.push(parsed(e));
+                    batch.records.push(parsed(h));
+                    pairs.push((en_id, en.clone(), hi_id, hi.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut distractors = 0;
+    for p in lokdhaba.records.iter().chain(&lokdhaba.defaults) {
+        match &p.record {
+            Record::Source(_) => batch.records.push(p.clone()),
+            Record::Person(person) => {
+                if let Some(r) = one_script(&p.record, &person.id, "en") {
+                    batch.records.push(parsed(r));
+                    distractors += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let home = Home::new(tmp.path());
+    let mut kb = Kb::open(&home, OpenOptions { seed: false }).expect("a new home opens");
+    kb.resolve_imports = false;
+    let started = Instant::now();
+    kb.import(batch, "hindi_eval", false)
+        .expect("the import succeeds");
+    println!(
+        "cross-script recall@5: {} Lok Sabha members split by script among {distractors} Lok Dhaba candidates (imported in {:.1} s)",
+        pairs.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let opts = SearchOptions {
+        limit: 5,
+        kind: Some(Kind::Person),
+        ..Default::default()
+    };
+    let mut found = [0usize; 2];
+    let mut misses: [Vec<String>; 2] = Default::default();
+    for (en_id, en, hi_id, hi) in &pairs {
+        for (way, (query, want)) in [(hi, en_id), (en, hi_id)].into_iter().enumerate() {
+            let hits = search::search(&kb.index, query, &opts).expect("the search runs");
+            if hits.iter().any(|h| &h.id == want) {
+                found[way] += 1;
+            } else {
+                misses[way].push(format!("{query} → {want}"));
+            }
+        }
+    }
+    for (way, label) in ["Hindi name → English record", "English name → Hindi record"]
+        .iter()
+        .enumerate()
+    {
+        println!(
+            "  {label}: {}/{} = {:.1} %",
+            found[way],
+            pairs.len(),
+            100.0 * found[way] as f64 / pairs.len().max(1) as f64
+        );
+        for m in misses[way].iter().take(show) {
+            println!("    missed {m}");
+        }
+    }
+}
+
+fn main() {
+    let args = args();
+    if let Some(home) = &args.home {
+        surname_precision(home, args.show);
+    }
+    if args.recall {
+        cross_script_recall(&args.data, args.show);
+    }
+}
