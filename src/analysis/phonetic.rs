@@ -24,8 +24,9 @@
 //!
 //! A second, **strict** key keeps the vowels' quality but not their length, and drops
 //! every a (the inherent vowel is written or not, said or not): ee/ii/ī → i, oo/ū → u,
-//! ai/ay/ei/ey/ऐ/ाय → e, au/ou/ow/औ → o, and e before r and a consonant is the schwa of
-//! Bengali spellings (Banerjee = बनर्जी, Verma = वर्मा). मोदी and Modi share `modi`,
+//! ei/ey/े → e, ai/ay/ऐ/ाय → ai (Jain = जैन, but not Jena), au/ou/ow/औ → o, and e
+//! before r and a consonant is the schwa of Bengali spellings (Banerjee = बनर्जी, Verma =
+//! वर्मा). मोदी and Modi share `modi`,
 //! while Md. (`md`) and Madhei (`mde`) — which share the loose key `md` — do not: search
 //! trusts a strict match (the same word in the other script) above a loose one (a
 //! spelling variant). See [`keys`].
@@ -178,7 +179,8 @@ fn vowel_class(c: char) -> char {
     match c {
         'इ' | 'ई' | '\u{093F}' | '\u{0940}' => 'i',
         'उ' | 'ऊ' | '\u{0941}' | '\u{0942}' => 'u',
-        'ए' | 'ऐ' | 'ऍ' | 'ऎ' | '\u{0947}' | '\u{0948}' | '\u{0945}' | '\u{0946}' => 'e',
+        'ऐ' | '\u{0948}' => 'E',
+        'ए' | 'ऍ' | 'ऎ' | '\u{0947}' | '\u{0945}' | '\u{0946}' => 'e',
         'ओ' | 'औ' | 'ऑ' | 'ऒ' | '\u{094B}' | '\u{094C}' | '\u{0949}' | '\u{094A}' => 'o',
         _ => 'a',
     }
@@ -299,14 +301,16 @@ fn push_latin(c: char, prev: Option<char>, next: Option<char>, out: &mut Vec<Ph>
     }
 }
 
-/// Two vowels in a row as one: ee → i, oo → u, ai/ei → e, au/ou → o (Latin digraphs;
-/// in Devanagari, ाइ and ाय as in राय = Rai); `None` when they stay two.
+/// Two vowels in a row as one: ee → i, oo → u, ai/ae → the diphthong `E` (ऐ), ei → e,
+/// au/ou → o (Latin digraphs; in Devanagari, ाइ and ाय as in राय = Rai); `None` when
+/// they stay two.
 fn merge_vowels(a: char, b: char) -> Option<char> {
     Some(match (a, b) {
         _ if a == b && a != 'e' && a != 'o' => a,
         ('e', 'e') => 'i',
         ('o', 'o') => 'u',
-        ('a' | 'e', 'i') | ('a', 'e') => 'e',
+        ('a', 'i' | 'e') => 'E',
+        ('e' | 'E', 'i') => a,
         ('a' | 'o', 'u') => 'o',
         _ => return None,
     })
@@ -419,6 +423,10 @@ fn render_strict(phones: &[Ph], v: Variant) -> String {
             (Ph::Cons(_), Some(l)) => {
                 key.push(l);
                 last = Some(l);
+            }
+            (_, Some('E')) => {
+                key.push_str("ai");
+                last = None;
             }
             (_, Some(l)) => {
                 key.push(l);
@@ -643,6 +651,9 @@ mod tests {
         assert_strictly_apart("मुलायम", "Malamma");
         assert_strictly_apart("Jaya", "Jain");
         assert_strictly_apart("Rao", "Rai");
+        // ऐ is no e: Jain is not the Odia Jena, Khargai is not Kharge.
+        assert_strictly_apart("जैन", "Jena");
+        assert_strictly_apart("खड़गे", "Khargai");
     }
 
     const POPOLO: &str = concat!(

@@ -146,11 +146,15 @@ fn typo_distance(word: &str) -> u8 {
 /// consonants only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Tier {
-    /// The word in its own script: a name term, or the stemmed word in the text.
+    /// The word in its own script in a name.
     Exact,
     /// The same word in the other script: the strict cross-script key, vowels kept
     /// (`मोदी` = `Modi`, `बनर्जी` = `Banerjee`).
     CrossScript,
+    /// The (stemmed) word in running text: a summary, an office, a party. Below the
+    /// name tiers, so that the office "Member of Lok Sabha", whose text names its
+    /// holders, or a party named after Sharad Pawar never outrank the people named so.
+    Text,
     /// A spelling variant: the loose key, consonants only (`Aalok` = `Alok`).
     Variant,
     /// A small typo in the name (one edit from 5 letters, two from 9).
@@ -158,28 +162,33 @@ pub enum Tier {
 }
 
 impl Tier {
-    pub const ALL: [Tier; 4] = [Tier::Exact, Tier::CrossScript, Tier::Variant, Tier::Typo];
+    pub const ALL: [Tier; 5] = [
+        Tier::Exact,
+        Tier::CrossScript,
+        Tier::Text,
+        Tier::Variant,
+        Tier::Typo,
+    ];
 }
 
-/// The queries for one search, in the order their hits rank: first the records
-/// with every content word (when the query has several, not stopwords) at each
-/// [`Tier`], then those with any word at each tier. Each query allows its tier and
-/// the stricter ones. `पूर्व मुख्य सचिव` (former chief secretary) puts the former chief
+/// The queries for one search, in the order their hits rank: first the records with
+/// every content word of the query (not a stopword or an initial) at each [`Tier`],
+/// then those with one word fewer at each tier, and so on; then those with only
+/// stopwords or initials. Each query allows its tier and the stricter ones. `पूर्व मुख्य सचिव` (former chief secretary) puts the former chief
 /// secretary above the office named `मुख्य सचिव`, however strongly the office's name
 /// matches two of the three words.
 pub struct Queries {
-    /// `(tier, every word required, query)`, strictest first; a tier that adds no
-    /// clause to the one before is left out.
-    pub blocks: Vec<(Tier, bool, Box<dyn Query>)>,
+    /// `(tier, content words required, query)` in rank order; 0 words required is
+    /// any word, stopwords included (always the last block: the loosest query). A tier that adds no clause to the one before is
+    /// left out.
+    pub blocks: Vec<(Tier, usize, Box<dyn Query>)>,
 }
 
 impl Queries {
     /// The loosest query: every document any block can match (for counts and snippets).
     pub fn loosest(&self) -> &dyn Query {
         self.blocks
-            .iter()
-            .rev()
-            .find(|(_, all, _)| !all)
+            .last()
             .map(|(_, _, q)| q.as_ref())
             .expect("build_queries always ends with an any-word block")
     }
@@ -192,7 +201,11 @@ type Clauses = Vec<(Occur, Box<dyn Query>)>;
 struct WordGroups {
     /// position → tier → clauses of that tier alone.
     groups: BTreeMap<usize, BTreeMap<Tier, Clauses>>,
+    /// Words that carry meaning: neither stopwords nor initials.
     content: BTreeSet<usize>,
+    /// Initials (`P.`, `एस॰`): counted among the words a record matches, but never
+    /// enough alone: they match thousands of names.
+    initials: BTreeSet<usize>,
 }
 
 impl WordGroups {
@@ -222,7 +235,11 @@ fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
             clauses.push((Occur::Should, q));
         }
     };
+    let mut initials = BTreeSet::new();
     for t in analysis::analyze(&text, AField::Name) {
+        if is_initial(&t.text) && !initials.contains(&t.position) {
+            initials.insert(t.position);
+        }
         add(
             t.position,
             Tier::Exact,
@@ -249,12 +266,40 @@ fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
     }
     let mut content = BTreeSet::new();
     for t in analysis::analyze(&text, AField::Text) {
-        if t.position < MAX_QUERY_WORDS {
+        if t.position < MAX_QUERY_WORDS && !initials.contains(&t.position) {
             content.insert(t.position);
         }
-        add(t.position, Tier::Exact, term_query(f.text, &t.text, 1.0));
+        add(t.position, Tier::Text, term_query(f.text, &t.text, 1.0));
     }
-    WordGroups { groups, content }
+    initials.retain(|p| *p < MAX_QUERY_WORDS);
+    WordGroups {
+        groups,
+        content,
+        initials,
+    }
+}
+
+/// Whether a name term is an initial: one Latin letter, or a Devanagari letter's name
+/// of at most two characters (`एस`, `पी`, `के`, `ई`; no Hindi name word is that short).
+fn is_initial(term: &str) -> bool {
+    let n = term.chars().count();
+    if analysis::is_devanagari(term) {
+        n <= 2
+    } else {
+        n == 1 && term.chars().all(char::is_alphabetic)
+    }
+}
+
+/// How many content words the blocks of a query of `n` require, most first: every
+/// count for a short query, a few steps for a long one (a pasted sentence), so that a
+/// search runs a bounded number of queries.
+fn coordination_levels(n: usize) -> Vec<usize> {
+    if n <= 4 {
+        return (1..=n).rev().collect();
+    }
+    let mut levels = vec![n, n - 1, n.div_ceil(2), 1];
+    levels.dedup();
+    levels
 }
 
 /// The exact, non-scoring clauses for the filters of `opts`.
@@ -300,7 +345,7 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
         }
         let all = with_filters(Box::new(AllQuery), &filters);
         return Some(Queries {
-            blocks: vec![(Tier::Exact, false, all)],
+            blocks: vec![(Tier::Exact, 0, all)],
         });
     }
     // A tier no word has adds nothing to the tier before (the first always stays).
@@ -308,31 +353,67 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
         .into_iter()
         .filter(|t| *t == Tier::Exact || words.has(*t))
         .collect();
-    let content: Vec<usize> = words
-        .groups
-        .keys()
-        .copied()
-        .filter(|p| words.content.contains(p))
-        .collect();
     let mut blocks = Vec::new();
-    if content.len() > 1 {
-        for &tier in &tiers {
-            let every: Clauses = content
-                .iter()
-                .map(|&p| (Occur::Must, words.word(p, tier)))
-                .collect();
-            let q = with_filters(Box::new(BooleanQuery::new(every)), &filters);
-            blocks.push((tier, true, q));
-        }
-    }
-    for &tier in &tiers {
-        let any: Clauses = words
+    let any = |tier: Tier| -> Box<dyn Query> {
+        let clauses: Clauses = words
             .groups
             .keys()
             .map(|&p| (Occur::Should, words.word(p, tier)))
             .collect();
-        let q = with_filters(Box::new(BooleanQuery::new(any)), &filters);
-        blocks.push((tier, false, q));
+        with_filters(Box::new(BooleanQuery::new(clauses)), &filters)
+    };
+    // The words a record is ranked by how many it holds; initials count only beside a
+    // content word (`P. R. Senthilnathan`), or when there is nothing else (`P. R.`).
+    let (named, anchor): (Vec<usize>, Vec<usize>) = if words.content.is_empty() {
+        (words.initials.iter().copied().collect(), Vec::new())
+    } else {
+        let mut named: Vec<usize> = words.content.union(&words.initials).copied().collect();
+        named.sort_unstable();
+        let anchor = if words.initials.is_empty() {
+            Vec::new()
+        } else {
+            words.content.iter().copied().collect()
+        };
+        (named, anchor)
+    };
+    if named.is_empty() {
+        // Only stopwords (`the`, `के`): any of them, tier by tier.
+        for &tier in &tiers {
+            blocks.push((tier, 0, any(tier)));
+        }
+        return Some(Queries { blocks });
+    }
+    let others: Vec<usize> = words
+        .groups
+        .keys()
+        .copied()
+        .filter(|p| !named.contains(p))
+        .collect();
+    // More of the query's words outweigh a stricter match of fewer: `Hansraj Gangaram
+    // Ahir` ranks हंसराज गंगाराम अहीर (three words, in the other script) above a `Hansraj`
+    // (one word, exactly); `P. C. Mohan` ranks पी॰सी॰ मोहन above a `Mohan`. Stopwords
+    // only add to the score.
+    let of = |list: &[usize], tier: Tier| -> Clauses {
+        list.iter()
+            .map(|&p| (Occur::Should, words.word(p, tier)))
+            .collect()
+    };
+    for m in coordination_levels(named.len()) {
+        for &tier in &tiers {
+            let required = BooleanQuery::with_minimum_required_clauses(of(&named, tier), m);
+            let mut clauses: Clauses = vec![(Occur::Must, Box::new(required))];
+            if !anchor.is_empty() {
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(of(&anchor, tier)))));
+            }
+            clauses.extend(of(&others, tier));
+            let q = with_filters(Box::new(BooleanQuery::new(clauses)), &filters);
+            blocks.push((tier, m, q));
+        }
+    }
+    // Records that hold only the query's stopwords or initials come last.
+    if !others.is_empty() || !anchor.is_empty() {
+        let loosest = *tiers.last().expect("the exact tier is always there");
+        blocks.push((loosest, 0, any(loosest)));
     }
     Some(Queries { blocks })
 }
