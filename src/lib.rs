@@ -16,7 +16,8 @@
 //! - `fuzzing` (hidden): the properties the fuzz targets check;
 //! - [`pause`]: named moments of an import where tests stop the process;
 //! - [`time`]: timestamps as stored and as shown;
-//! - [`numerals`]: Indian digit grouping and Devanagari digits.
+//! - [`numerals`]: Indian digit grouping and Devanagari digits;
+//! - [`i18n`]: the interface's words in English and Hindi, Hindi dates, lakh and crore.
 
 pub mod analysis;
 pub mod candidates;
@@ -25,6 +26,7 @@ pub mod domain;
 pub mod election;
 pub mod error;
 pub mod export;
+pub mod i18n;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod identity;
