@@ -327,7 +327,7 @@ labels! {
     NotInTheCount => "not in the count (an affidavit without a counted row):", "गिनती में नहीं (शपथपत्र है, गिनती की पंक्ति नहीं):";
     Valid => "valid", "वैध";
     NoTurnout => "turnout: not in the data (no dataset gives the electors)", "मतदान प्रतिशत: आँकड़ों में नहीं (किसी डेटासेट में मतदाताओं की संख्या नहीं)";
-    VotesAre => "votes are", "वोट हैं";
+    VotesAre => "votes are", "वोट:";
     CountedBy => "counted by", "गिनती का स्रोत";
     NoDataset => "no dataset", "कोई डेटासेट नहीं";
     ValidVotes => "valid votes", "वैध वोट";
