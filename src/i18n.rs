@@ -387,7 +387,10 @@ mod tests {
             "जून 2014 – जून 2016"
         );
         assert_eq!(Lang::Hi.period(None, None), "तिथि अज्ञात");
-        assert_eq!(Lang::En.period(Some(&d("2019-05-30")), None), "2019-05-30 –");
+        assert_eq!(
+            Lang::En.period(Some(&d("2019-05-30")), None),
+            "2019-05-30 –"
+        );
     }
 
     #[test]
@@ -434,7 +437,10 @@ mod tests {
                 l.hi()
             );
         }
-        assert_eq!(Lang::Hi.votes_unit("first-preference votes"), "प्रथम वरीयता वोट");
+        assert_eq!(
+            Lang::Hi.votes_unit("first-preference votes"),
+            "प्रथम वरीयता वोट"
+        );
         assert_eq!(Lang::En.votes_unit("votes"), "votes");
         assert_eq!(Lang::Hi.kind(crate::model::Kind::Person), "व्यक्ति");
     }

@@ -26,9 +26,9 @@ pub mod domain;
 pub mod election;
 pub mod error;
 pub mod export;
-pub mod i18n;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod identity;
 pub mod import;
 pub mod index;

@@ -71,7 +71,10 @@ fn show_in_hindi_has_hindi_headings_and_no_english_ones() {
 
     let en = home.ok(&["show", "alok-ranjan", "--lang", "en"]);
     assert_eq!(heading_lines(&en, &english).len(), 6, "{en}");
-    assert!(en.contains("2014-06 – 2016-06") && en.contains("(former)"), "{en}");
+    assert!(
+        en.contains("2014-06 – 2016-06") && en.contains("(former)"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -99,7 +102,8 @@ fn election_seat_and_candidates_headers_in_hindi() {
         .lines()
         .find(|l| l.trim_start().starts_with('#'))
         .unwrap_or_else(|| panic!("no header:\n{out}"));
-    for word in ["उम्मीदवार", "दल", "वोट", "हिस्सा", "परिणाम"] {
+    for word in ["उम्मीदवार", "दल", "वोट", "हिस्सा", "परिणाम"]
+    {
         assert!(header.contains(word), "{header}");
     }
     for word in ["candidate", "party", "votes", "share", "result"] {
@@ -120,16 +124,34 @@ fn election_seat_and_candidates_headers_in_hindi() {
     for word in ["वर्ष", "सदन", "अंतर", "उपविजेता"] {
         assert!(header.contains(word), "{header}");
     }
-    assert!(!seat.contains("runner-up") && !seat.contains("winner"), "{seat}");
+    assert!(
+        !seat.contains("runner-up") && !seat.contains("winner"),
+        "{seat}"
+    );
     assert!(seat.contains("लोकसभा"), "{seat}");
 
-    let grouped = home.ok(&["--no-seed", "candidates", "--group-by", "party", "--lang", "hi"]);
+    let grouped = home.ok(&[
+        "--no-seed",
+        "candidates",
+        "--group-by",
+        "party",
+        "--lang",
+        "hi",
+    ]);
     let first = grouped.lines().next().unwrap_or_default();
-    for word in ["समूह", "उम्मीदवारियाँ", "जीते", "मामले", "संपत्ति"] {
+    for word in ["समूह", "उम्मीदवारियाँ", "जीते", "मामले", "संपत्ति"]
+    {
         assert!(first.contains(word), "{first}");
     }
     assert!(!first.contains("candidacies"), "{first}");
-    let rows = home.ok(&["--no-seed", "candidates", "--seat", "Amethi", "--lang", "hi"]);
+    let rows = home.ok(&[
+        "--no-seed",
+        "candidates",
+        "--seat",
+        "Amethi",
+        "--lang",
+        "hi",
+    ]);
     assert!(rows.contains("5,39,228 वोट · जीते"), "{rows}");
     assert!(rows.trim_end().ends_with("उम्मीदवारियाँ"), "{rows}");
     assert!(!rows.contains(" votes") && !rows.contains("won"), "{rows}");
@@ -227,7 +249,10 @@ fn office_at_a_devanagari_date_is_the_ascii_date() {
     assert_eq!(v["at"], "2020-01-01");
     let (code, _, err) = home.run(&["office", id, "--at", "२०२०-१३"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--at") && err.trim().lines().count() == 1, "{err}");
+    assert!(
+        err.contains("--at") && err.trim().lines().count() == 1,
+        "{err}"
+    );
 }
 
 #[test]
@@ -248,7 +273,10 @@ fn the_home_minister_on_a_date_is_amit_shah() {
 
     let out = home.ok(&["office", "गृह मंत्री", "--at", "2020-01-01"]);
     assert!(out.contains("Amit Shah"), "{out}");
-    assert!(out.starts_with("गृह मंत्री · Cabinet Minister, Home Affairs"), "{out}");
+    assert!(
+        out.starts_with("गृह मंत्री · Cabinet Minister, Home Affairs"),
+        "{out}"
+    );
     assert!(out.contains("1 जनवरी 2020 को इस पद पर:"), "{out}");
     assert!(!out.contains("held on"), "{out}");
     // Before 2019 it was Rajnath Singh's.
@@ -260,11 +288,31 @@ fn the_home_minister_on_a_date_is_amit_shah() {
     // English names people use find the office too; the ministers of State are
     // another office.
     for (typed, office, person) in [
-        ("Home Minister", "union-cabinet-minister-home-affairs", "tcpd-cabinet-amit-shah"),
-        ("Finance Minister", "union-cabinet-minister-finance", "tcpd-cabinet-nirmala-sitharaman"),
-        ("वित्त मंत्री", "union-cabinet-minister-finance", "tcpd-cabinet-nirmala-sitharaman"),
-        ("रक्षा मंत्री", "union-cabinet-minister-defence", "tcpd-cabinet-rajnath-singh"),
-        ("विदेश मंत्री", "union-cabinet-minister-external-affairs", "tcpd-cabinet-subrahmanyam-jaishankar"),
+        (
+            "Home Minister",
+            "union-cabinet-minister-home-affairs",
+            "tcpd-cabinet-amit-shah",
+        ),
+        (
+            "Finance Minister",
+            "union-cabinet-minister-finance",
+            "tcpd-cabinet-nirmala-sitharaman",
+        ),
+        (
+            "वित्त मंत्री",
+            "union-cabinet-minister-finance",
+            "tcpd-cabinet-nirmala-sitharaman",
+        ),
+        (
+            "रक्षा मंत्री",
+            "union-cabinet-minister-defence",
+            "tcpd-cabinet-rajnath-singh",
+        ),
+        (
+            "विदेश मंत्री",
+            "union-cabinet-minister-external-affairs",
+            "tcpd-cabinet-subrahmanyam-jaishankar",
+        ),
     ] {
         let v = home.json(&["office", typed, "--at", "2020-01-01", "--json"]);
         assert_eq!(v["id"], office, "{typed}");
@@ -286,8 +334,14 @@ fn a_cabinet_post_reads_in_hindi() {
         "आयुष राज्य मंत्री (स्वतंत्र प्रभार)"
     );
     let text = home.ok(&["show", "tcpd-cabinet-amit-shah", "--lang", "hi"]);
-    assert!(text.contains("गृह मंत्री · Cabinet Minister, Home Affairs"), "{text}");
-    assert!(text.contains("30 मई 2019 से, 7 जुलाई 2021 तक की जानकारी"), "{text}");
+    assert!(
+        text.contains("गृह मंत्री · Cabinet Minister, Home Affairs"),
+        "{text}"
+    );
+    assert!(
+        text.contains("30 मई 2019 से, 7 जुलाई 2021 तक की जानकारी"),
+        "{text}"
+    );
     assert!(!text.contains("कैबिनेट मंत्री, Home Affairs"), "{text}");
     // An office the store kept from before the table (half-English Hindi name, or
     // none) is shown with the table's Hindi name.
@@ -299,13 +353,25 @@ fn a_cabinet_post_reads_in_hindi() {
     );
     home.ok(&["import", old.to_str().unwrap()]);
     let v = home.json(&["show", "old-railways", "--json"]);
-    assert_eq!(v["record"]["name"]["hi"], "कैबिनेट मंत्री, Railways", "stored as it was");
+    assert_eq!(
+        v["record"]["name"]["hi"], "कैबिनेट मंत्री, Railways",
+        "stored as it was"
+    );
     let shown = home.ok(&["show", "old-railways", "--lang", "hi"]);
-    assert!(shown.starts_with("रेल मंत्री · Cabinet Minister, Railways"), "{shown}");
+    assert!(
+        shown.starts_with("रेल मंत्री · Cabinet Minister, Railways"),
+        "{shown}"
+    );
     let mla = home.ok(&["show", "old-mla", "--lang", "hi"]);
-    assert!(mla.starts_with("विधायक · Member of the Legislative Assembly"), "{mla}");
+    assert!(
+        mla.starts_with("विधायक · Member of the Legislative Assembly"),
+        "{mla}"
+    );
     let own = home.ok(&["show", "own-hindi", "--lang", "hi"]);
-    assert!(own.starts_with("कोयला मंत्री (केंद्र)"), "a record's own Hindi name stays: {own}");
+    assert!(
+        own.starts_with("कोयला मंत्री (केंद्र)"),
+        "a record's own Hindi name stays: {own}"
+    );
 }
 
 #[test]
@@ -318,7 +384,10 @@ fn history_in_hindi() {
     );
     assert!(out.contains("संस्करण 1 (वर्तमान)"), "{out}");
     let en = home.ok(&["history", "alok-ranjan"]);
-    assert!(en.starts_with("alok-ranjan (person): 1 version, newest first"), "{en}");
+    assert!(
+        en.starts_with("alok-ranjan (person): 1 version, newest first"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -327,7 +396,12 @@ fn every_office_of_the_real_cabinet_file_has_a_hindi_name() {
         return;
     };
     let home = Home::new();
-    home.ok(&["--no-seed", "import", "--no-resolve", file.to_str().unwrap()]);
+    home.ok(&[
+        "--no-seed",
+        "import",
+        "--no-resolve",
+        file.to_str().unwrap(),
+    ]);
     let export = home.ok(&["--no-seed", "export"]);
     let mut offices = 0;
     for line in export.lines() {
@@ -344,9 +418,26 @@ fn every_office_of_the_real_cabinet_file_has_a_hindi_name() {
         );
     }
     assert!(offices > 200, "{offices} offices");
-    let v = home.json(&["--no-seed", "office", "गृह मंत्री", "--at", "2020-01-01", "--json"]);
+    let v = home.json(&[
+        "--no-seed",
+        "office",
+        "गृह मंत्री",
+        "--at",
+        "2020-01-01",
+        "--json",
+    ]);
     assert_eq!(v["id"], "union-cabinet-minister-home-affairs");
-    assert_eq!(v["holders"][0]["tenure"]["person"], "tcpd-cabinet-amit-shah");
-    let v = home.json(&["--no-seed", "office", "Home Minister", "--at", "2005", "--json"]);
+    assert_eq!(
+        v["holders"][0]["tenure"]["person"],
+        "tcpd-cabinet-amit-shah"
+    );
+    let v = home.json(&[
+        "--no-seed",
+        "office",
+        "Home Minister",
+        "--at",
+        "2005",
+        "--json",
+    ]);
     assert_eq!(v["id"], "union-cabinet-minister-home-affairs");
 }

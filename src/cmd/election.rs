@@ -12,7 +12,6 @@ use netakosh::search::resolve_election;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
-
 /// What `election` prints: one or more result tables, or the summary of an
 /// election of many seats. Kept per store generation (`kb::answers`), so asking
 /// again reads one small file instead of opening the store.
@@ -177,12 +176,7 @@ fn tally(out: &mut impl Write, r: &Results, lang: Lang) -> Result<()> {
         }
     )?;
     if t.uncounted_seats > 0 {
-        writeln!(
-            out,
-            "{} {}",
-            t.uncounted_seats,
-            lang.t(L::UncountedSeats)
-        )?;
+        writeln!(out, "{} {}", t.uncounted_seats, lang.t(L::UncountedSeats))?;
     }
     writeln!(out, "{}", lang.t(L::NoTurnout))?;
     writeln!(
@@ -277,11 +271,7 @@ fn table(out: &mut impl Write, c: &Constituency, unit: &str, lang: Lang) -> Resu
                 )
             }
         }
-        _ => format!(
-            "  [{}: {}]",
-            lang.t(L::NotCounted),
-            c.sources.join(", ")
-        ),
+        _ => format!("  [{}: {}]", lang.t(L::NotCounted), c.sources.join(", ")),
     };
     writeln!(out, "\n{head}{from}")?;
     let width = c
@@ -369,11 +359,7 @@ fn table(out: &mut impl Write, c: &Constituency, unit: &str, lang: Lang) -> Resu
         let counted: Vec<&Row> = c.rows.iter().filter(|r| r.counted && !r.nota).collect();
         let names = match (counted.first(), counted.get(1)) {
             (Some(a), Some(b)) => match lang {
-                Lang::En => format!(
-                    " ({} over {})",
-                    a.name.best("en"),
-                    b.name.best("en")
-                ),
+                Lang::En => format!(" ({} over {})", a.name.best("en"), b.name.best("en")),
                 Lang::Hi => format!(" ({} ने {} को हराया)", a.name.best("hi"), b.name.best("hi")),
             },
             _ => String::new(),

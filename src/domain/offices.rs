@@ -43,6 +43,7 @@ const fn p(
 
 /// Every portfolio of `TCPD_Indian_Cabinet_1990_2021.csv`, and a few more people ask
 /// about. Spellings differing only in case or punctuation need no entry (`key`).
+#[rustfmt::skip]
 pub const PORTFOLIOS: &[Portfolio] = &[
     p("Home Affairs", "गृह", &["Home"], &["Home Minister", "Union Home Minister", "गृहमंत्री", "केंद्रीय गृह मंत्री"]),
     p("Finance", "वित्त", &[], &["Finance Minister", "Union Finance Minister", "वित्तमंत्री", "केंद्रीय वित्त मंत्री"]),
@@ -275,6 +276,7 @@ const fn post_(en: &'static str, hi: &'static str, aliases: &'static [&'static s
 }
 
 /// The posts people ask about, longest English name first where one begins another.
+#[rustfmt::skip]
 pub const POSTS: &[Post] = &[
     post_("Prime Minister", "प्रधानमंत्री", &["PM", "पीएम"]),
     post_("Deputy Prime Minister", "उप प्रधानमंत्री", &["Deputy PM"]),
@@ -385,6 +387,7 @@ mod tests {
 
     /// Every portfolio name in TCPD's Indian Council of Ministers file (1990–2021),
     /// as the file spells it.
+    #[rustfmt::skip]
     const TCPD_PORTFOLIOS: &[&str] = &[
         "AAYUSH", "AYUSH", "Agriculture", "Agriculture and Farmers Welfare",
         "Agro and Rural Energies", "Agro and Rural Industries", "Atomic Energy",
@@ -443,7 +446,10 @@ mod tests {
         assert_eq!(portfolio("home affairs").map(|p| p.hi), Some("गृह"));
         assert_eq!(portfolio("गृह").map(|p| p.en), Some("Home Affairs"));
         assert_eq!(portfolio("AAYUSH").map(|p| p.en), Some("AYUSH"));
-        assert_eq!(portfolio("Coal and mines").map(|p| p.hi), Some("कोयला और खान"));
+        assert_eq!(
+            portfolio("Coal and mines").map(|p| p.hi),
+            Some("कोयला और खान")
+        );
         assert!(portfolio("Magic").is_none());
     }
 
@@ -481,7 +487,10 @@ mod tests {
             hindi("Minister of State (Independent Charge), AAYUSH").as_deref(),
             Some("आयुष राज्य मंत्री (स्वतंत्र प्रभार)")
         );
-        assert_eq!(hindi("Deputy Minister, Railways").as_deref(), Some("रेल उप मंत्री"));
+        assert_eq!(
+            hindi("Deputy Minister, Railways").as_deref(),
+            Some("रेल उप मंत्री")
+        );
         assert_eq!(hindi("Minister of Finance").as_deref(), Some("वित्त मंत्री"));
         assert_eq!(
             hindi("Cabinet Minister without portfolio").as_deref(),
@@ -493,7 +502,10 @@ mod tests {
         );
         assert_eq!(hindi("Cabinet Minister, Magic"), None);
         let aliases = minister_aliases(MinisterRank::Cabinet, "Home Affairs");
-        assert!(aliases.contains(&"Home Minister".to_string()), "{aliases:?}");
+        assert!(
+            aliases.contains(&"Home Minister".to_string()),
+            "{aliases:?}"
+        );
         assert!(aliases.contains(&"कैबिनेट मंत्री, गृह मंत्रालय".to_string()));
         assert!(minister_aliases(MinisterRank::State, "Home Affairs")
             .iter()
@@ -503,7 +515,10 @@ mod tests {
     #[test]
     fn posts_and_posts_of_a_place() {
         assert_eq!(post("MLA").map(|p| p.hi), Some("विधायक"));
-        assert_eq!(post("विधायक").map(|p| p.en), Some("Member of the Legislative Assembly"));
+        assert_eq!(
+            post("विधायक").map(|p| p.en),
+            Some("Member of the Legislative Assembly")
+        );
         assert_eq!(post("mp").map(|p| p.hi), Some("सांसद"));
         assert_eq!(post("MLC").map(|p| p.hi), Some("विधान परिषद सदस्य"));
         assert_eq!(hindi("Member of Parliament").as_deref(), Some("सांसद"));
@@ -520,7 +535,10 @@ mod tests {
             Some("लोकसभा के अध्यक्ष")
         );
         assert_eq!(hindi("Governor, Kerala").as_deref(), Some("केरल के राज्यपाल"));
-        assert_eq!(hindi("Prime Minister of India").as_deref(), Some("भारत के प्रधानमंत्री"));
+        assert_eq!(
+            hindi("Prime Minister of India").as_deref(),
+            Some("भारत के प्रधानमंत्री")
+        );
         assert_eq!(hindi("Chief Minister of Atlantis"), None);
         assert_eq!(hindi("National President, Samajwadi Party"), None);
         assert!(half_english("कैबिनेट मंत्री, Home Affairs"));

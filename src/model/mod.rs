@@ -255,11 +255,7 @@ impl Office {
             .get("hi")
             .is_none_or(crate::domain::offices::half_english);
         if needs {
-            if let Some(hi) = self
-                .name
-                .get("en")
-                .and_then(crate::domain::offices::hindi)
-            {
+            if let Some(hi) = self.name.get("en").and_then(crate::domain::offices::hindi) {
                 names.0.insert("hi".into(), hi);
             }
         }

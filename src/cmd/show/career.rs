@@ -24,12 +24,7 @@ pub fn head(p: &Profile, c: &Career, lang: Lang, out: &mut dyn Write) -> Result<
         c.person
     )?;
     if !c.also.is_empty() {
-        writeln!(
-            out,
-            "{}: {}",
-            lang.t(L::Also),
-            c.also.join(", ")
-        )?;
+        writeln!(out, "{}: {}", lang.t(L::Also), c.also.join(", "))?;
     }
     for (scheme, values) in &c.identifiers {
         let values: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -88,12 +83,7 @@ pub fn sections(c: &Career, lang: Lang, out: &mut dyn Write) -> Result<()> {
         }
         if !undated.is_empty() {
             let labels: Vec<&str> = undated.iter().map(|s| s.label.as_str()).collect();
-            writeln!(
-                out,
-                "  {}: {}",
-                lang.t(L::Undated),
-                labels.join(", ")
-            )?;
+            writeln!(out, "  {}: {}", lang.t(L::Undated), labels.join(", "))?;
         }
     }
     if !c.affidavits.is_empty() {
@@ -102,10 +92,7 @@ pub fn sections(c: &Career, lang: Lang, out: &mut dyn Write) -> Result<()> {
             let mut parts = Vec::new();
             parts.extend(money(lang, a.assets, a.liabilities));
             if let Some(n) = a.criminal_cases {
-                parts.push(format!(
-                    "{n} {}",
-                    lang.t(L::CriminalCases)
-                ));
+                parts.push(format!("{n} {}", lang.t(L::CriminalCases)));
             }
             if let Some(e) = &a.education {
                 parts.push(e.clone());
@@ -168,12 +155,7 @@ fn how(r: &netakosh::profile::career::RecordLine, lang: Lang) -> String {
 
 /// The people a name matches, one block each, with what tells them apart.
 pub fn namesakes(list: &[Namesake], lang: Lang, out: &mut dyn Write) -> Result<()> {
-    writeln!(
-        out,
-        "{} {}:",
-        list.len(),
-        lang.t(L::PeopleBearName)
-    )?;
+    writeln!(out, "{} {}:", list.len(), lang.t(L::PeopleBearName))?;
     for n in list {
         let mut facts = Vec::new();
         if let Some((a, b)) = n.years {

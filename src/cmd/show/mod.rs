@@ -186,12 +186,7 @@ fn later(list: &[netakosh::profile::Later], lang: Lang, out: &mut dyn Write) -> 
         return Ok(());
     }
     let items: Vec<String> = list.iter().map(|l| l.text(lang.code())).collect();
-    writeln!(
-        out,
-        "      {}: {}",
-        lang.t(L::Later),
-        items.join("; ")
-    )?;
+    writeln!(out, "      {}: {}", lang.t(L::Later), items.join("; "))?;
     Ok(())
 }
 
@@ -203,18 +198,15 @@ pub(super) fn names_line(n: &Names, lang: Lang) -> String {
 pub(super) fn money(lang: Lang, assets: Option<u64>, liabilities: Option<u64>) -> Vec<String> {
     let label = |l, v: Option<u64>| v.map(|v| format!("{} {}", lang.t(l), rupees(v)));
     [label(L::Assets, assets), label(L::Liabilities, liabilities)]
-    .into_iter()
-    .flatten()
-    .collect()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(n) = a.criminal_cases {
-        parts.push(format!(
-            "{n} {}",
-            lang.t(L::CriminalCases)
-        ));
+        parts.push(format!("{n} {}", lang.t(L::CriminalCases)));
     }
     if let Some(e) = &a.education {
         parts.push(e.clone());
@@ -227,11 +219,7 @@ pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: Lang) -> Stri
         .date
         .map(|d| format!(" {}", lang.date(&d)))
         .unwrap_or_default();
-    format!(
-        "{}{when}: {}",
-        lang.t(L::Affidavit),
-        parts.join(" · ")
-    )
+    format!("{}{when}: {}", lang.t(L::Affidavit), parts.join(" · "))
 }
 
 /// The head of the profile (as [`render`] prints it, without its long lists),
@@ -269,12 +257,7 @@ pub fn render(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
         )?;
     }
     if p.career.is_none() && !r.aliases().is_empty() {
-        writeln!(
-            out,
-            "{}: {}",
-            lang.t(L::Also),
-            r.aliases().join(", ")
-        )?;
+        writeln!(out, "{}: {}", lang.t(L::Also), r.aliases().join(", "))?;
     }
     match r {
         Record::Person(person) => {
@@ -295,11 +278,7 @@ pub fn render(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
                     line.push_str(&format!(", {} {b}", lang.t(L::Batch)));
                 }
                 if let Some(c) = &s.cadre {
-                    line.push_str(&format!(
-                        ", {} {}",
-                        lang.t(L::Cadre),
-                        names_line(c, lang)
-                    ));
+                    line.push_str(&format!(", {} {}", lang.t(L::Cadre), names_line(c, lang)));
                 }
                 writeln!(out, "{}: {line}", lang.t(L::Service))?;
             }
@@ -489,10 +468,7 @@ pub fn render(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
             if let Some(rank) = cand.rank {
                 parts.push(format!("{} {rank}", lang.t(L::Rank)));
             }
-            let date = c
-                .election_date
-                .map(|d| lang.date(&d))
-                .unwrap_or_default();
+            let date = c.election_date.map(|d| lang.date(&d)).unwrap_or_default();
             if p.kind == netakosh::model::Kind::Election {
                 writeln!(out, "  {}", parts.join(" · "))?;
             } else {
@@ -505,12 +481,7 @@ pub fn render(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
                 writeln!(out, "              {}", affidavit_line(a, lang))?;
             }
             if p.kind == netakosh::model::Kind::Person && cand.person != p.id {
-                writeln!(
-                    out,
-                    "              ({} {})",
-                    lang.t(L::From),
-                    cand.person
-                )?;
+                writeln!(out, "              ({} {})", lang.t(L::From), cand.person)?;
             }
         }
     }

@@ -54,11 +54,7 @@ pub fn election(
         lang.t(L::Won),
     )?;
     if !results.tally.is_empty() {
-        writeln!(
-            out,
-            "\n{}",
-            lang.t(L::PartyTally)
-        )?;
+        writeln!(out, "\n{}", lang.t(L::PartyTally))?;
         let mut tally: Vec<_> = results.tally.iter().collect();
         tally.sort_by_key(|t| (std::cmp::Reverse(t.won), std::cmp::Reverse(t.votes)));
         for t in tally.iter().take(TOP) {
@@ -72,12 +68,7 @@ pub fn election(
             )?;
         }
         if tally.len() > TOP {
-            writeln!(
-                out,
-                "  … {} {}",
-                tally.len() - TOP,
-                lang.t(L::MoreParties)
-            )?;
+            writeln!(out, "  … {} {}", tally.len() - TOP, lang.t(L::MoreParties))?;
         }
     }
     let top: Vec<_> = p
@@ -190,11 +181,6 @@ pub fn organization(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> 
 }
 
 fn more(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    writeln!(
-        out,
-        "\n({} `show {} --full`)",
-        lang.t(L::EveryRow),
-        p.id
-    )?;
+    writeln!(out, "\n({} `show {} --full`)", lang.t(L::EveryRow), p.id)?;
     Ok(())
 }
