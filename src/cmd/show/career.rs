@@ -44,7 +44,7 @@ pub fn sections(c: &Career, lang: Lang, out: &mut dyn Write) -> Result<()> {
             }
             parts.extend(e.party_label.clone());
             if let Some(v) = e.votes {
-                parts.push(format!("{v} {}", lang.votes_unit(&e.votes_unit)));
+                parts.push(format!("{v} {}", lang.votes_unit(e.votes_unit)));
             }
             match e.result {
                 Some(Result_::Won) => parts.push(lang.t(L::Won).into()),

@@ -458,7 +458,7 @@ pub fn render(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
                 );
             }
             if let Some(v) = cand.votes {
-                parts.push(format!("{v} {}", lang.votes_unit(&c.votes_unit)));
+                parts.push(format!("{v} {}", lang.votes_unit(c.votes_unit)));
             }
             match cand.result {
                 Some(Result_::Won) => parts.push(lang.t(L::Won).into()),

@@ -91,7 +91,7 @@ pub fn election(
             parts.extend(
                 c.candidacy
                     .votes
-                    .map(|v| format!("{} {}", indian(v), lang.votes_unit(&c.votes_unit))),
+                    .map(|v| format!("{} {}", indian(v), lang.votes_unit(c.votes_unit))),
             );
             writeln!(out, "  {}", parts.join(" · "))?;
         }
