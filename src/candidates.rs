@@ -764,33 +764,6 @@ pub fn count(rows: &[Row]) -> Tally {
     t
 }
 
-/// Rupees in words as Indian readers say them: `₹1,107 crore`, `₹45 lakh`, `₹9,500`.
-pub fn rupees_in_words(n: u64) -> String {
-    use crate::numerals::indian;
-    const CRORE: u64 = 10_000_000;
-    const LAKH: u64 = 100_000;
-    // Rounded down, as "₹1,107 crore" is said of ₹1,107.58 crore: never more than
-    // was declared; one decimal below ten units, where a whole number says too little.
-    let words = |unit: u64, word: &str| {
-        if n < 10 * unit {
-            let tenths = n / (unit / 10);
-            match tenths % 10 {
-                0 => format!("₹{} {word}", tenths / 10),
-                t => format!("₹{}.{t} {word}", tenths / 10),
-            }
-        } else {
-            format!("₹{} {word}", indian(n / unit))
-        }
-    };
-    if n >= CRORE {
-        words(CRORE, "crore")
-    } else if n >= LAKH {
-        words(LAKH, "lakh")
-    } else {
-        format!("₹{}", indian(n))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -809,14 +782,5 @@ mod tests {
             })
         );
         assert!("nonsense".parse::<Sort>().is_err());
-        assert_eq!(rupees_in_words(11_070_000_000), "₹1,107 crore");
-        assert_eq!(rupees_in_words(4_520_000), "₹45 lakh");
-        assert_eq!(rupees_in_words(9_500), "₹9,500");
-        // Rahul Gandhi's 2024 affidavit: ₹20,39,61,862.
-        assert_eq!(rupees_in_words(203_961_862), "₹20 crore");
-        assert_eq!(rupees_in_words(19_900_000), "₹1.9 crore");
-        assert_eq!(rupees_in_words(10_000_000), "₹1 crore");
-        assert_eq!(rupees_in_words(150_000), "₹1.5 lakh");
-        assert_eq!(rupees_in_words(11_075_833_190), "₹1,107 crore");
     }
 }

@@ -1,7 +1,49 @@
 //! The command line's shape (clap derive). Only the binary sees these types.
 
 use clap::{Args, Parser, Subcommand};
+use netakosh::i18n::Lang;
+use netakosh::model::PartialDate;
+use netakosh::numerals;
 use std::path::PathBuf;
+
+// Value parsers: numbers and dates in either script's digits (`--year २०१४`,
+// `--at २०२०-०१-०१`), each bad value a one-line error naming what was typed.
+
+fn lang(text: &str) -> Result<Lang, String> {
+    text.parse().map_err(|e: netakosh::Error| e.to_string())
+}
+
+fn count(text: &str) -> Result<usize, String> {
+    numerals::parse(text, "a count (a whole number, 0 or more)").map_err(|e| e.to_string())
+}
+
+fn whole(text: &str) -> Result<u32, String> {
+    numerals::parse(text, "a whole number, 0 or more").map_err(|e| e.to_string())
+}
+
+fn year(text: &str) -> Result<u16, String> {
+    numerals::parse(text, "a year").map_err(|e| e.to_string())
+}
+
+fn decimal(text: &str) -> Result<f64, String> {
+    numerals::parse::<f64>(text, "a number")
+        .map_err(|e| e.to_string())
+        .and_then(|n| {
+            if n.is_finite() {
+                Ok(n)
+            } else {
+                Err(format!("`{text}` is not a number"))
+            }
+        })
+}
+
+fn date(text: &str) -> Result<PartialDate, String> {
+    numerals::ascii_digits(text).parse()
+}
+
+fn range(text: &str) -> Result<netakosh::candidates::Range, String> {
+    numerals::ascii_digits(text).parse()
+}
 
 /// नेताकोश — search and keep politician profiles, in Hindi and English.
 #[derive(Debug, Parser)]
@@ -120,7 +162,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub year: Option<String>,
     /// At most this many results.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = count)]
     pub limit: usize,
     /// Machine-readable output (see the README for the shape).
     #[arg(long)]
@@ -133,8 +175,8 @@ pub struct ShowArgs {
     #[arg(required = true, value_name = "ID-OR-NAME")]
     pub target: Vec<String>,
     /// Language of headings and summaries; default: the script the name is typed in.
-    #[arg(long, value_parser = ["hi", "en"])]
-    pub lang: Option<String>,
+    #[arg(long, value_parser = lang, value_name = "hi|en")]
+    pub lang: Option<Lang>,
     #[arg(long)]
     pub json: bool,
     /// An election or organization: list every candidacy and member instead of a
@@ -149,14 +191,20 @@ pub struct DuplicatesArgs {
     #[arg(value_name = "NAME")]
     pub name: Vec<String>,
     /// Without NAME: only pairs scoring at least this (0 to about 2; evidence adds up).
-    #[arg(long, default_value_t = 0.6)]
+    #[arg(long, default_value_t = 0.6, value_parser = decimal)]
     pub min_score: f64,
     /// With NAME: only pairs whose match weight is at least this many bits (0: as
     /// likely one person as not; pairs at the linker's threshold are linked anyway).
-    #[arg(long, default_value_t = -10.0, allow_negative_numbers = true, value_name = "BITS")]
+    #[arg(
+        long,
+        default_value_t = -10.0,
+        allow_negative_numbers = true,
+        value_name = "BITS",
+        value_parser = decimal
+    )]
     pub min_weight: f64,
     /// At most this many pairs.
-    #[arg(long, short = 'n', default_value_t = 50)]
+    #[arg(long, short = 'n', default_value_t = 50, value_parser = count)]
     pub limit: usize,
     #[arg(long)]
     pub json: bool,
@@ -212,6 +260,10 @@ pub struct ElectionArgs {
     pub constituency: Option<String>,
     #[arg(long)]
     pub json: bool,
+    /// Language of headings, labels and table headers (hi or en); default: Hindi
+    /// when anything is typed in Devanagari, else English. JSON keys stay English.
+    #[arg(long, value_parser = lang, value_name = "hi|en")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -221,6 +273,10 @@ pub struct SeatArgs {
     pub target: Vec<String>,
     #[arg(long)]
     pub json: bool,
+    /// Language of headings, labels and table headers (hi or en); default: Hindi
+    /// when anything is typed in Devanagari, else English. JSON keys stay English.
+    #[arg(long, value_parser = lang, value_name = "hi|en")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -247,7 +303,8 @@ pub struct CandidatesArgs {
     /// A person's id or name; every record of the person.
     #[arg(long)]
     pub person: Option<String>,
-    #[arg(long)]
+    /// The election's year, in either script's digits (2014, २०१४).
+    #[arg(long, value_parser = year)]
     pub year: Option<u16>,
     /// A house (`Lok Sabha`, `Vidhan Sabha`).
     #[arg(long)]
@@ -259,24 +316,24 @@ pub struct CandidatesArgs {
     #[arg(long, value_enum)]
     pub sex: Option<Sex>,
     /// Age at the election, MIN-MAX (`30-45`, `70-`).
-    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true)]
+    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true, value_parser = range)]
     pub age: Option<netakosh::candidates::Range>,
     /// Words of the declared education (`graduate`, `10th`).
     #[arg(long)]
     pub education: Option<String>,
     /// At least N declared criminal cases.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = whole)]
     pub min_cases: Option<u32>,
     /// Declared assets in rupees, MIN-MAX.
-    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true)]
+    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true, value_parser = range)]
     pub assets: Option<netakosh::candidates::Range>,
     /// Declared liabilities in rupees, MIN-MAX.
-    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true)]
+    #[arg(long, value_name = "MIN-MAX", allow_hyphen_values = true, value_parser = range)]
     pub liabilities: Option<netakosh::candidates::Range>,
     /// assets|cases|votes|share|margin|age, descending; `:asc` for ascending.
     #[arg(long, value_name = "KEY[:asc]")]
     pub sort: Option<netakosh::candidates::Sort>,
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = count)]
     pub limit: Option<usize>,
     /// Print counts and sums instead of rows.
     #[arg(long, conflicts_with = "group_by")]
@@ -290,6 +347,10 @@ pub struct CandidatesArgs {
     pub csv: bool,
     #[arg(long)]
     pub tsv: bool,
+    /// Language of headings, labels and table headers (hi or en); default: Hindi
+    /// when anything is typed in Devanagari, else English. JSON keys stay English.
+    #[arg(long, value_parser = lang, value_name = "hi|en")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -313,11 +374,16 @@ pub struct OfficeArgs {
     /// An office's id or name (`chief-secretary-uttar-pradesh`, `मुख्य सचिव`).
     #[arg(required = true, value_name = "ID-OR-NAME")]
     pub target: Vec<String>,
-    /// Only who held it on this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub at: Option<String>,
+    /// Only who held it on this date (YYYY, YYYY-MM or YYYY-MM-DD), in either
+    /// script's digits (2020-01-01, २०२०-०१-०१).
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub at: Option<PartialDate>,
     #[arg(long)]
     pub json: bool,
+    /// Language of headings, labels and table headers (hi or en); default: Hindi
+    /// when anything is typed in Devanagari, else English. JSON keys stay English.
+    #[arg(long, value_parser = lang, value_name = "hi|en")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -367,6 +433,10 @@ pub struct HistoryArgs {
     pub id: String,
     #[arg(long)]
     pub json: bool,
+    /// Language of headings, labels and table headers (hi or en); default: Hindi
+    /// when anything is typed in Devanagari, else English. JSON keys stay English.
+    #[arg(long, value_parser = lang, value_name = "hi|en")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -375,7 +445,7 @@ pub struct RevertArgs {
     #[arg(value_name = "ID")]
     pub id: String,
     /// The version to restore (see `history`); default: the one before the current.
-    #[arg(long, value_name = "VERSION")]
+    #[arg(long, value_name = "VERSION", value_parser = whole)]
     pub to: Option<u32>,
 }
 

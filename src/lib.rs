@@ -16,7 +16,8 @@
 //! - `fuzzing` (hidden): the properties the fuzz targets check;
 //! - [`pause`]: named moments of an import where tests stop the process;
 //! - [`time`]: timestamps as stored and as shown;
-//! - [`numerals`]: Indian digit grouping and Devanagari digits.
+//! - [`numerals`]: Indian digit grouping and Devanagari digits;
+//! - [`i18n`]: the interface's words in English and Hindi, Hindi dates, lakh and crore.
 
 pub mod analysis;
 pub mod candidates;
@@ -27,6 +28,7 @@ pub mod error;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod identity;
 pub mod import;
 pub mod index;

@@ -45,6 +45,19 @@ pub fn ascii_digits(text: &str) -> String {
         .collect()
 }
 
+/// A number typed in either script's digits (`२०१४`, `2014`, `१०`), spaces around
+/// ignored; a bad one is a user error saying what was typed and what `what` is.
+///
+/// ```
+/// assert_eq!(netakosh::numerals::parse::<u16>("२०१४", "a year").ok(), Some(2014));
+/// assert!(netakosh::numerals::parse::<u16>("२०x४", "a year").is_err());
+/// ```
+pub fn parse<T: std::str::FromStr>(text: &str, what: &str) -> crate::Result<T> {
+    ascii_digits(text.trim())
+        .parse::<T>()
+        .map_err(|_| crate::Error::Usage(format!("`{text}` is not {what}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +77,16 @@ mod tests {
         assert_eq!(ascii_digits("२०१४"), "2014");
         assert_eq!(ascii_digits("year ०९"), "year 09");
         assert_eq!(ascii_digits("२०१४a"), "2014a");
+    }
+
+    #[test]
+    fn numbers_parse_in_either_script_and_refuse_the_rest() {
+        assert_eq!(parse::<u16>("२०१४", "a year").ok(), Some(2014));
+        assert_eq!(parse::<usize>(" 10 ", "a count").ok(), Some(10));
+        assert_eq!(parse::<f64>("०.५", "a score").ok(), Some(0.5));
+        let e = parse::<u16>("२०x४", "a year").unwrap_err().to_string();
+        assert!(e.contains("`२०x४` is not a year"), "{e}");
+        assert!(parse::<u32>("-1", "a count").is_err());
+        assert!(parse::<u16>("99999", "a year").is_err());
     }
 }

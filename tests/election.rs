@@ -24,7 +24,10 @@ fn election_table_orders_by_votes_in_both_scripts() {
         rows[1].contains("Alok Ranjan") && rows[1].contains("19") && rows[1].contains("हारे"),
         "{out}"
     );
-    assert!(out.contains("first-preference votes"), "{out}");
+    // Typed in Devanagari: the table speaks Hindi, the unit too.
+    assert!(out.contains("प्रथम वरीयता वोट"), "{out}");
+    let en = home.ok(&["election", "rajya-sabha-2024-uttar-pradesh"]);
+    assert!(en.contains("first-preference votes"), "{en}");
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn ministers_offices_and_parties_are_as_the_rows_say() {
     );
     assert_eq!(
         naik["tenures"][0]["name"]["hi"],
-        "राज्य मंत्री (स्वतंत्र प्रभार), AAYUSH"
+        "आयुष राज्य मंत्री (स्वतंत्र प्रभार)"
     );
     assert_eq!(
         naik["memberships"][0]["membership"]["organization"],

@@ -127,10 +127,13 @@ fn offices_read_state_abbreviations_and_show_takes_several_ids() {
         "Uttar Pradesh chief minister",
     ] {
         let out = home.ok(&["office", name]);
-        assert!(
-            out.starts_with("Chief Minister of Uttar Pradesh"),
-            "{name}: {out}"
-        );
+        // A name typed in Devanagari answers in Hindi: the Hindi name first.
+        let first = if name.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+            "उत्तर प्रदेश के मुख्यमंत्री · Chief Minister of Uttar Pradesh  [पद chief-minister-uttar-pradesh]"
+        } else {
+            "Chief Minister of Uttar Pradesh · उत्तर प्रदेश के मुख्यमंत्री  [office chief-minister-uttar-pradesh]"
+        };
+        assert!(out.starts_with(first), "{name}: {out}");
     }
     let v = home.json(&[
         "show",
@@ -145,10 +148,15 @@ fn offices_read_state_abbreviations_and_show_takes_several_ids() {
         .map(|p| p["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["alok-ranjan", "rajya-sabha-2024-uttar-pradesh"]);
-    for args in [["alok-ranjan", "sanjay-seth"], ["Alok Ranjan", "संजय सेठ"]] {
+    // A name typed in Devanagari makes the whole answer Hindi (`व्यक्ति`, person).
+    for (args, kind) in [
+        (["alok-ranjan", "sanjay-seth"], "person"),
+        (["Alok Ranjan", "संजय सेठ"], "व्यक्ति"),
+    ] {
         let out = home.ok(&["show", args[0], args[1]]);
         assert!(
-            out.contains("[person alok-ranjan]") && out.contains("[person sanjay-seth]"),
+            out.contains(&format!("[{kind} alok-ranjan]"))
+                && out.contains(&format!("[{kind} sanjay-seth]")),
             "{out}"
         );
     }

@@ -7,12 +7,24 @@ use super::{print_json, Context, Outcome};
 use crate::cli::{CandidatesArgs, GroupBy, Sex};
 use anyhow::Result;
 use netakosh::candidates::{self, Query, Row, Tally};
+use netakosh::i18n::{rupees, Label as L, Lang};
 use netakosh::model::{Gender, Kind};
 use netakosh::numerals::indian;
 use netakosh::search::{resolve::seats_named, resolve_election, resolve_kind};
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
+    let typed = [
+        &args.election,
+        &args.state,
+        &args.seat,
+        &args.party,
+        &args.source,
+        &args.person,
+        &args.house,
+        &args.education,
+    ];
+    let lang = Lang::choose(args.lang, typed.into_iter().flatten().map(String::as_str));
     let kb = ctx.open()?;
     let mut q = Query {
         state: args.state.clone(),
@@ -84,14 +96,14 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
             Some(by) => candidates::group(&rows, group_by(by)),
             None => vec![candidates::count(&rows)],
         };
-        return print_tallies(&args, &tallies);
+        return print_tallies(&args, &tallies, lang);
     }
     if args.json {
         print_json(&rows)?;
     } else if args.csv || args.tsv {
         write_delimited(&rows, if args.tsv { b'\t' } else { b',' })?;
     } else {
-        print_table(&rows)?;
+        print_table(&rows, lang)?;
     }
     Ok(if rows.is_empty() {
         Outcome::NothingFound
@@ -122,7 +134,7 @@ fn write_delimited<T: serde::Serialize>(items: &[T], delimiter: u8) -> Result<()
     Ok(())
 }
 
-fn print_tallies(args: &CandidatesArgs, tallies: &[Tally]) -> Result<Outcome> {
+fn print_tallies(args: &CandidatesArgs, tallies: &[Tally], lang: Lang) -> Result<Outcome> {
     if args.json {
         if args.count {
             print_json(&tallies[0])?;
@@ -135,11 +147,15 @@ fn print_tallies(args: &CandidatesArgs, tallies: &[Tally]) -> Result<Outcome> {
         let t = &tallies[0];
         println!("{}", t.candidacies);
         eprintln!(
-            "{} won · {} with declared criminal cases ({} cases) · assets {}",
+            "{} {} · {} {} ({} {}) · {} {}",
             t.won,
+            lang.t(L::Won),
             t.with_cases,
+            lang.t(L::WithDeclaredCases),
             t.criminal_cases,
-            candidates::rupees_in_words(t.assets)
+            lang.t(L::Cases),
+            lang.t(L::Assets),
+            lang.rupees_in_words(t.assets)
         );
     } else {
         let width = tallies
@@ -151,12 +167,13 @@ fn print_tallies(args: &CandidatesArgs, tallies: &[Tally]) -> Result<Outcome> {
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
-            "{} {:>10} {:>6} {:>10} {:>8}  assets",
-            pad("group", width),
-            "candidacies",
-            "won",
-            "with cases",
-            "cases"
+            "{} {:>10} {:>6} {:>10} {:>8}  {}",
+            pad(lang.t(L::HeadGroup), width),
+            lang.t(L::HeadCandidacies),
+            lang.t(L::HeadWon),
+            lang.t(L::HeadWithCases),
+            lang.t(L::HeadCases),
+            lang.t(L::HeadAssets)
         )?;
         for t in tallies {
             writeln!(
@@ -167,45 +184,51 @@ fn print_tallies(args: &CandidatesArgs, tallies: &[Tally]) -> Result<Outcome> {
                 indian(t.won),
                 indian(t.with_cases),
                 indian(t.criminal_cases),
-                candidates::rupees_in_words(t.assets)
+                lang.rupees_in_words(t.assets)
             )?;
         }
     }
     Ok(Outcome::Done)
 }
 
-fn print_table(rows: &[Row]) -> Result<()> {
+fn print_table(rows: &[Row], lang: Lang) -> Result<()> {
     let mut out = std::io::stdout().lock();
     for r in rows {
-        let name = match &r.name_hi {
-            Some(hi) if *hi != r.name => format!("{} ({hi})", r.name),
+        let name = match (&r.name_hi, lang) {
+            (Some(hi), Lang::Hi) if *hi != r.name => format!("{hi} ({})", r.name),
+            (Some(hi), Lang::En) if *hi != r.name => format!("{} ({hi})", r.name),
             _ => r.name.clone(),
         };
         let mut facts = Vec::new();
         if let Some(v) = r.votes {
-            facts.push(format!("{} votes", indian(v)));
+            facts.push(format!("{} {}", indian(v), lang.t(L::Votes)));
         }
         if let Some(res) = &r.result {
-            facts.push(res.clone());
+            facts.push(match res.as_str() {
+                "won" => lang.t(L::Won).to_string(),
+                "lost" => lang.t(L::Lost).to_string(),
+                other => other.to_string(),
+            });
         }
         if let Some(n) = r.criminal_cases {
-            facts.push(format!("{n} cases"));
+            facts.push(format!("{n} {}", lang.t(L::Cases)));
         }
         if let Some(a) = r.assets {
             facts.push(format!(
-                "assets ₹{} ({})",
-                indian(a),
-                candidates::rupees_in_words(a)
+                "{} {} ({})",
+                lang.t(L::Assets),
+                rupees(a),
+                lang.rupees_in_words(a)
             ));
         }
         if let Some(l) = r.liabilities {
-            facts.push(format!("liabilities ₹{}", indian(l)));
+            facts.push(format!("{} {}", lang.t(L::Liabilities), rupees(l)));
         }
         if let Some(e) = &r.education {
             facts.push(e.clone());
         }
         if let Some(a) = r.age {
-            facts.push(format!("age {a}"));
+            facts.push(format!("{} {a}", lang.t(L::Age)));
         }
         writeln!(
             out,
@@ -218,11 +241,11 @@ fn print_table(rows: &[Row]) -> Result<()> {
             facts.join(" · ")
         )?;
     }
-    let noun = if rows.len() == 1 {
-        "candidacy"
+    let noun = lang.t(if rows.len() == 1 {
+        L::CandidacyOne
     } else {
-        "candidacies"
-    };
+        L::CandidaciesMany
+    });
     writeln!(out, "\n{} {noun}", indian(rows.len() as u64))?;
     Ok(())
 }

@@ -3,17 +3,14 @@
 use super::{print_json, Context, Outcome};
 use crate::cli::ElectionArgs;
 use anyhow::Result;
-use netakosh::analysis::is_devanagari;
 use netakosh::election::{results, seats_matching, summary, Constituency, Results, Row};
+use netakosh::i18n::{rupees, Label as L, Lang};
 use netakosh::kb::answers;
 use netakosh::model::Outcome as Won;
 use netakosh::numerals::indian;
 use netakosh::search::resolve_election;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
-
-/// Said once under a table: no dataset here gives the electors of a seat.
-pub const NO_TURNOUT: &str = "turnout: not in the data (no dataset gives the electors)";
 
 /// What `election` prints: one or more result tables, or the summary of an
 /// election of many seats. Kept per store generation (`kb::answers`), so asking
@@ -50,26 +47,30 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         print_json(&r)?;
         return Ok(Outcome::Done);
     }
-    let hi = target.split_whitespace().any(is_devanagari);
+    let lang = Lang::choose(
+        args.lang,
+        [target.as_str(), args.constituency.as_deref().unwrap_or("")],
+    );
     let mut out = std::io::stdout().lock();
-    title(&mut out, &r)?;
+    title(&mut out, &r, lang)?;
     if answer.summary {
-        tally(&mut out, &r)?;
-        writeln!(
-            out,
-            "\n{} seats; `--constituency NAME` prints one result table",
-            r.totals.seats
-        )?;
+        tally(&mut out, &r, lang)?;
+        writeln!(out, "\n{} {}", r.totals.seats, lang.t(L::OneTable))?;
         return Ok(Outcome::Done);
     }
     for c in &r.constituencies {
-        table(&mut out, c, &r.votes_unit, hi)?;
+        table(&mut out, c, &r.votes_unit, lang)?;
     }
     if r.constituencies.iter().any(|c| c.counted) {
-        writeln!(out, "\n{NO_TURNOUT}")?;
+        writeln!(out, "\n{}", lang.t(L::NoTurnout))?;
     }
     if r.votes_unit != "votes" {
-        writeln!(out, "(votes are {})", r.votes_unit)?;
+        writeln!(
+            out,
+            "({} {})",
+            lang.t(L::VotesAre),
+            lang.votes_unit(&r.votes_unit)
+        )?;
     }
     Ok(Outcome::Done)
 }
@@ -120,13 +121,13 @@ fn seats_named(kb: &netakosh::kb::Kb, id: &str, text: &str) -> Result<Vec<String
     }
 }
 
-fn title(out: &mut impl Write, r: &Results) -> Result<()> {
-    let mut title = format!("{}  [{}]", r.name.both(), r.id);
+fn title(out: &mut impl Write, r: &Results, lang: Lang) -> Result<()> {
+    let mut title = format!("{}  [{}]", r.name.both_for(lang.code()), r.id);
     if let Some(d) = &r.date {
-        title.push_str(&format!("  {d}"));
+        title.push_str(&format!("  {}", lang.date(d)));
     }
     if let Some(s) = r.seats {
-        title.push_str(&format!(", {s} seats"));
+        title.push_str(&format!(", {s} {}", lang.t(L::Seats)));
     }
     writeln!(out, "{title}")?;
     Ok(())
@@ -148,44 +149,44 @@ pub fn clip(text: &str, width: usize) -> String {
     s
 }
 
-fn tally(out: &mut impl Write, r: &Results) -> Result<()> {
+fn tally(out: &mut impl Write, r: &Results, lang: Lang) -> Result<()> {
     let t = &r.totals;
     writeln!(
         out,
-        "{} seats ({} counted), {} candidates, {} valid votes{}; counted by {}",
+        "{} {} ({} {}), {} {}, {} {}{}; {} {}",
         t.seats,
+        lang.t(L::Seats),
         t.counted_seats,
+        lang.t(L::Counted),
         indian(t.candidates as u64),
+        lang.t(L::Candidates),
         indian(t.votes),
+        lang.t(L::ValidVotes),
         // A dataset without NOTA lines (TCPD's) says nothing of NOTA: no "NOTA 0".
         if t.nota_votes > 0 {
             format!(" (NOTA {})", indian(t.nota_votes))
         } else {
             String::new()
         },
+        lang.t(L::CountedBy),
         if t.sources.is_empty() {
-            "no dataset".to_string()
+            lang.t(L::NoDataset).to_string()
         } else {
             t.sources.join(", ")
         }
     )?;
     if t.uncounted_seats > 0 {
-        writeln!(
-            out,
-            "{} more seats only an affidavit dataset lists under another name or state: \
-             not in the tally (`--constituency NAME` shows their rows)",
-            t.uncounted_seats
-        )?;
+        writeln!(out, "{} {}", t.uncounted_seats, lang.t(L::UncountedSeats))?;
     }
-    writeln!(out, "{NO_TURNOUT}")?;
+    writeln!(out, "{}", lang.t(L::NoTurnout))?;
     writeln!(
         out,
         "\n{} {:>10} {:>5} {:>15} {:>7}",
-        pad("party", 30),
-        "contested",
-        "won",
-        "votes",
-        "share"
+        pad(lang.t(L::HeadParty), 30),
+        lang.t(L::HeadContested),
+        lang.t(L::HeadWon),
+        lang.t(L::HeadVotes),
+        lang.t(L::HeadShare)
     )?;
     for p in &r.tally {
         let share = if t.votes > 0 {
@@ -207,7 +208,7 @@ fn tally(out: &mut impl Write, r: &Results) -> Result<()> {
     writeln!(
         out,
         "{} {:>10} {:>5} {:>15}",
-        pad("total", 30),
+        pad(lang.t(L::Total), 30),
         t.candidates,
         won,
         indian(t.votes - t.nota_votes)
@@ -216,19 +217,19 @@ fn tally(out: &mut impl Write, r: &Results) -> Result<()> {
 }
 
 /// An affidavit's facts in a few words, with its dataset.
-fn affidavit(row: &Row) -> String {
+fn affidavit(row: &Row, lang: Lang) -> String {
     let Some(a) = &row.affidavit else {
         return String::new();
     };
     let mut parts = Vec::new();
     if let Some(n) = a.criminal_cases {
-        parts.push(format!(
-            "{n} criminal case{}",
-            if n == 1 { "" } else { "s" }
-        ));
+        parts.push(match lang {
+            Lang::En => format!("{n} criminal case{}", if n == 1 { "" } else { "s" }),
+            Lang::Hi => format!("{n} {}", lang.t(L::CriminalCases)),
+        });
     }
     if let Some(n) = a.assets {
-        parts.push(format!("assets {}", super::show::rupees(n)));
+        parts.push(format!("{} {}", lang.t(L::Assets), rupees(n)));
     }
     if let Some(e) = &a.education {
         parts.push(e.clone());
@@ -241,16 +242,17 @@ fn affidavit(row: &Row) -> String {
         .as_deref()
         .map(|s| format!(" [{s}]"))
         .unwrap_or_default();
-    format!("  affidavit: {}{from}", parts.join(", "))
+    format!("  {}: {}{from}", lang.t(L::Affidavit), parts.join(", "))
 }
 
-fn table(out: &mut impl Write, c: &Constituency, unit: &str, hi: bool) -> Result<()> {
-    let (won, lost) = if hi {
-        ("जीते", "हारे")
-    } else {
-        ("won", "lost")
-    };
-    let head = c.name.as_ref().map(|n| n.both()).unwrap_or_default();
+fn table(out: &mut impl Write, c: &Constituency, unit: &str, lang: Lang) -> Result<()> {
+    let (won, lost) = (lang.t(L::Won), lang.t(L::Lost));
+    let counted = lang.t(L::Counted);
+    let head = c
+        .name
+        .as_ref()
+        .map(|n| n.both_for(lang.code()))
+        .unwrap_or_default();
     let from = match &c.source {
         Some(s) if c.counted => {
             let also: Vec<&str> = c
@@ -260,18 +262,22 @@ fn table(out: &mut impl Write, c: &Constituency, unit: &str, hi: bool) -> Result
                 .filter(|x| x != s)
                 .collect();
             if also.is_empty() {
-                format!("  [counted: {s}]")
+                format!("  [{counted}: {s}]")
             } else {
-                format!("  [counted: {s}; also {}]", also.join(", "))
+                format!(
+                    "  [{counted}: {s}; {} {}]",
+                    lang.pick("also", "साथ में"),
+                    also.join(", ")
+                )
             }
         }
-        _ => format!("  [not counted in the data: {}]", c.sources.join(", ")),
+        _ => format!("  [{}: {}]", lang.t(L::NotCounted), c.sources.join(", ")),
     };
     writeln!(out, "\n{head}{from}")?;
     let width = c
         .rows
         .iter()
-        .map(|r| r.name.both().chars().count())
+        .map(|r| r.name.both_for(lang.code()).chars().count())
         .max()
         .unwrap_or(9)
         .clamp(9, 48);
@@ -285,20 +291,18 @@ fn table(out: &mut impl Write, c: &Constituency, unit: &str, hi: bool) -> Result
         .max(5);
     writeln!(
         out,
-        "{:>3}  {} {} {:>12} {:>7}  result",
+        "{:>3}  {} {} {:>12} {:>7}  {}",
         "#",
-        pad("candidate", width),
-        pad("party", pw),
-        unit.split(' ').next_back().unwrap_or("votes"),
-        "share",
+        pad(lang.t(L::HeadCandidate), width),
+        pad(lang.t(L::HeadParty), pw),
+        lang.votes_unit(unit.split(' ').next_back().unwrap_or("votes")),
+        lang.t(L::HeadShare),
+        lang.t(L::HeadResult),
     )?;
     let mut said_uncounted = false;
     for row in &c.rows {
         if !row.counted && c.counted && !said_uncounted {
-            writeln!(
-                out,
-                "     not in the count (an affidavit without a counted row):"
-            )?;
+            writeln!(out, "     {}", lang.t(L::NotInTheCount))?;
             said_uncounted = true;
         }
         let rank = row
@@ -307,10 +311,9 @@ fn table(out: &mut impl Write, c: &Constituency, unit: &str, hi: bool) -> Result
             .unwrap_or_else(|| "—".into());
         let votes = row.votes.map(indian).unwrap_or_else(|| "—".into());
         let share = row.share.map(|s| format!("{s:.2}%")).unwrap_or_default();
-        let deposit = match (row.deposit_lost, hi) {
-            (Some(true), true) => " (ज़मानत ज़ब्त)",
-            (Some(true), false) => " (deposit lost)",
-            _ => "",
+        let deposit = match row.deposit_lost {
+            Some(true) => format!(" ({})", lang.t(L::DepositLost)),
+            _ => String::new(),
         };
         let result = match row.result {
             Some(Won::Won) => won,
@@ -326,34 +329,42 @@ fn table(out: &mut impl Write, c: &Constituency, unit: &str, hi: bool) -> Result
             out,
             "{:>3}  {} {} {:>12} {:>7}  {}{}{}",
             rank,
-            pad(&row.name.both(), width),
+            pad(&row.name.both_for(lang.code()), width),
             pad(&label, pw),
             votes,
             share,
             result,
             deposit,
-            affidavit(row),
+            affidavit(row, lang),
         )?;
     }
     let candidates = c.rows.iter().filter(|r| !r.nota).count();
-    let mut total = format!("total: {candidates} candidates");
+    let mut total = format!(
+        "{}: {candidates} {}",
+        lang.t(L::Total),
+        lang.t(L::Candidates)
+    );
     if c.rows.iter().any(|r| r.nota) {
         total.push_str(" + NOTA");
     }
     if let Some(v) = c.total_votes {
-        total.push_str(&format!(", {} valid {unit}", indian(v)));
+        total.push_str(&format!(
+            ", {} {} {}",
+            indian(v),
+            lang.t(L::Valid),
+            lang.votes_unit(unit)
+        ));
     }
     if let Some(m) = c.margin {
         let counted: Vec<&Row> = c.rows.iter().filter(|r| r.counted && !r.nota).collect();
         let names = match (counted.first(), counted.get(1)) {
-            (Some(a), Some(b)) => format!(
-                " ({} over {})",
-                a.name.best(if hi { "hi" } else { "en" }),
-                b.name.best(if hi { "hi" } else { "en" })
-            ),
+            (Some(a), Some(b)) => match lang {
+                Lang::En => format!(" ({} over {})", a.name.best("en"), b.name.best("en")),
+                Lang::Hi => format!(" ({} ने {} को हराया)", a.name.best("hi"), b.name.best("hi")),
+            },
             _ => String::new(),
         };
-        total.push_str(&format!("; margin {}{names}", indian(m)));
+        total.push_str(&format!("; {} {}{names}", lang.t(L::Margin), indian(m)));
     }
     writeln!(out, "{total}")?;
     Ok(())

@@ -3,6 +3,7 @@
 use super::{print_json, Context, Outcome};
 use crate::cli::HistoryArgs;
 use anyhow::Result;
+use netakosh::i18n::{Label as L, Lang};
 use netakosh::model::diff::{changes, FieldChange};
 use netakosh::store::{Version, Written};
 use netakosh::time::format_utc;
@@ -39,30 +40,48 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
         print_json(&serde_json::json!({ "id": args.id, "kind": kind, "versions": list }))?;
         return Ok(Outcome::Done);
     }
+    let lang = Lang::choose(args.lang, [args.id.as_str()]);
     let mut out = std::io::stdout().lock();
     let n = versions.len();
     writeln!(
         out,
-        "{} ({kind}): {n} version{}, newest first",
+        "{} ({}): {n} {}, {}",
         args.id,
-        if n == 1 { "" } else { "s" }
+        lang.kind(kind),
+        lang.t(if n == 1 { L::Version } else { L::Versions }),
+        lang.t(L::NewestFirst)
     )?;
     for (v, d) in versions.iter().zip(&diffs).rev() {
-        render(&mut out, v, d)?;
+        render(&mut out, v, d, lang)?;
     }
     Ok(Outcome::Done)
 }
 
-fn when(w: &Option<Written>) -> String {
+fn when(w: &Option<Written>, lang: Lang) -> String {
     match w {
         Some(w) => format!("{}  {}", format_utc(w.at), w.by),
-        None => "(written before netakosh kept the time)".into(),
+        None => lang.t(L::NoTime).into(),
     }
 }
 
-fn render(out: &mut impl Write, v: &Version, diff: &[FieldChange]) -> std::io::Result<()> {
-    let tag = if v.current { " (current)" } else { "" };
-    writeln!(out, "version {}{tag:<10}  {}", v.version, when(&v.written))?;
+fn render(
+    out: &mut impl Write,
+    v: &Version,
+    diff: &[FieldChange],
+    lang: Lang,
+) -> std::io::Result<()> {
+    let tag = if v.current {
+        format!(" {}", lang.t(L::CurrentVersion))
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{} {}{tag:<10}  {}",
+        lang.t(L::Version),
+        v.version,
+        when(&v.written, lang)
+    )?;
     if v.version == 1 {
         writeln!(
             out,
@@ -72,7 +91,7 @@ fn render(out: &mut impl Write, v: &Version, diff: &[FieldChange]) -> std::io::R
     }
     for c in diff {
         let show = |x: &Option<serde_json::Value>| match x {
-            None => "(none)".to_string(),
+            None => lang.t(L::Nothing).to_string(),
             Some(v) => super::search::clip(&v.to_string(), 70),
         };
         writeln!(

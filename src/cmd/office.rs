@@ -3,19 +3,16 @@
 use super::{print_json, Context, Outcome};
 use crate::cli::OfficeArgs;
 use anyhow::Result;
-use netakosh::model::{Kind, PartialDate};
+use netakosh::i18n::{Label as L, Lang};
+use netakosh::model::Kind;
 use netakosh::profile::{currency, AsOf, Profile, TenureLine};
 use netakosh::search::resolve_kind;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
-    let at = args
-        .at
-        .as_deref()
-        .map(str::parse::<PartialDate>)
-        .transpose()
-        .map_err(|e| netakosh::Error::Usage(format!("--at: {e}")))?;
+    let at = args.at;
+    let lang = Lang::choose(args.lang, [target.as_str()]);
     let kb = ctx.open()?;
     let id = resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Office))?;
     let mut profile = Profile::load(&kb.store, &id)?;
@@ -64,34 +61,48 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
-            "{}  [office {}]",
-            profile.record.name().both(),
+            "{}  [{} {}]",
+            profile.record.name().both_for(lang.code()),
+            lang.t(L::KindOffice),
             profile.id
         )?;
         if let Some(d) = &at {
+            let on = match lang {
+                Lang::En => format!("held on {d} by:"),
+                Lang::Hi => format!("{} को इस पद पर:", lang.date(d)),
+            };
             if profile.tenures.is_empty() && !unknown.is_empty() {
-                writeln!(out, "held on {d} by: not known")?;
+                writeln!(out, "{on} {}", lang.t(L::NotKnown))?;
             } else {
-                writeln!(out, "held on {d} by:")?;
+                writeln!(out, "{on}")?;
             }
         }
         for t in &profile.tenures {
-            holder(&mut out, t, None)?;
+            holder(&mut out, t, None, lang)?;
         }
         if let Some(d) = &at {
             for k in &ends {
-                writeln!(
-                    out,
-                    "{}'s knowledge ends {}; after that, not known whether anyone it lists held it on {d}",
-                    k.dataset, k.date
-                )?;
+                match lang {
+                    Lang::En => writeln!(
+                        out,
+                        "{}'s knowledge ends {}; after that, not known whether anyone it lists held it on {d}",
+                        k.dataset, k.date
+                    )?,
+                    Lang::Hi => writeln!(
+                        out,
+                        "{} की जानकारी {} तक है; उसके बाद, {} को इसमें दर्ज कोई व्यक्ति पद पर था या नहीं, यह ज्ञात नहीं",
+                        k.dataset,
+                        lang.date(&k.date),
+                        lang.date(d)
+                    )?,
+                }
             }
             if !unknown.is_empty() {
-                writeln!(out, "last known:")?;
+                writeln!(out, "{}", lang.t(L::LastKnown))?;
             }
         }
         for (t, k) in &unknown {
-            holder(&mut out, t, Some(k))?;
+            holder(&mut out, t, Some(k), lang)?;
         }
     }
     if !unknown.is_empty() && profile.tenures.is_empty() {
@@ -101,7 +112,15 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
     if profile.tenures.is_empty() {
         if !args.json {
             match &at {
-                Some(d) => eprintln!("netakosh: nobody in the knowledge base held `{id}` on {d}"),
+                Some(d) => match lang {
+                    Lang::En => {
+                        eprintln!("netakosh: nobody in the knowledge base held `{id}` on {d}")
+                    }
+                    Lang::Hi => eprintln!(
+                        "netakosh: ज्ञानकोश में {} को `{id}` पर कोई नहीं था",
+                        lang.date(d)
+                    ),
+                },
                 None => eprintln!("netakosh: nobody in the knowledge base has held `{id}`"),
             }
         }
@@ -111,21 +130,32 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
 }
 
 /// One holder line: the tenure's dates, the holder, and how far its source knew.
-fn holder(out: &mut dyn Write, t: &TenureLine, as_of: Option<&AsOf>) -> Result<()> {
+fn holder(out: &mut dyn Write, t: &TenureLine, as_of: Option<&AsOf>, lang: Lang) -> Result<()> {
     let start = t
         .tenure
         .start
-        .map(|d| d.to_string())
+        .map(|d| lang.date(&d))
         .unwrap_or_else(|| "?".into());
-    let end = t.tenure.end.map(|d| d.to_string()).unwrap_or_default();
+    let end = t.tenure.end.map(|d| lang.date(&d)).unwrap_or_default();
     let known = as_of
         .or(t.as_of.as_ref())
-        .map(|k| format!("  (as of {}, {})", k.date, k.dataset))
+        .map(|k| {
+            format!(
+                "  ({} {}, {})",
+                lang.t(L::AsOf),
+                lang.date(&k.date),
+                k.dataset
+            )
+        })
         .unwrap_or_default();
+    let (start_w, end_w) = match lang {
+        Lang::En => (10, 10),
+        Lang::Hi => (16, 16),
+    };
     writeln!(
         out,
-        "  {start:>10} – {end:<10}  {}  [{}]{known}",
-        t.name.both(),
+        "  {start:>start_w$} – {end:<end_w$}  {}  [{}]{known}",
+        t.name.both_for(lang.code()),
         t.tenure.person
     )?;
     Ok(())

@@ -1,18 +1,19 @@
 //! `netakosh seat`: a constituency's history, election by election.
 
-use super::election::{pad, NO_TURNOUT};
+use super::election::pad;
 use super::{print_json, Context, Outcome};
 use crate::cli::SeatArgs;
 use anyhow::Result;
 use netakosh::election::{history, seat_history, SeatHistory, Standing};
+use netakosh::i18n::{Label as L, Lang};
 use netakosh::kb::answers;
 use netakosh::model::Kind;
 use netakosh::numerals::indian;
 use netakosh::search::resolve_kind;
 use std::io::Write;
 
-fn who(s: &Standing) -> String {
-    let mut t = s.name.best("en").to_string();
+fn who(s: &Standing, lang: Lang) -> String {
+    let mut t = s.name.best(lang.code()).to_string();
     if let Some(p) = &s.party_label {
         t.push_str(&format!(" ({p})"));
     }
@@ -55,29 +56,45 @@ pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
         print_json(&h)?;
         return Ok(Outcome::Done);
     }
+    let lang = Lang::choose(args.lang, [target.as_str()]);
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}  [seat {}]", h.name.both(), h.seat)?;
+    writeln!(
+        out,
+        "{}  [{} {}]",
+        h.name.both_for(lang.code()),
+        lang.t(L::KindSeat),
+        h.seat
+    )?;
     let width = h
         .contests
         .iter()
         .filter_map(|c| c.winner.as_ref())
-        .map(|w| who(w).chars().count())
+        .map(|w| who(w, lang).chars().count())
         .max()
         .unwrap_or(6)
         .clamp(6, 48);
     writeln!(
         out,
-        "\n{:<4}  {} {} {:>10}  runner-up",
-        "year",
-        pad("house", 12),
-        pad("winner", width),
-        "margin",
+        "\n{:<4}  {} {} {:>10}  {}",
+        lang.t(L::HeadYear),
+        pad(lang.t(L::HeadHouse), 12),
+        pad(lang.t(L::HeadWinner), width),
+        lang.t(L::HeadMargin),
+        lang.t(L::HeadRunnerUp),
     )?;
     for c in &h.contests {
         let year = c.date.map(|d| d.year.to_string()).unwrap_or_default();
-        let house = c.house.as_deref().unwrap_or("");
-        let winner = c.winner.as_ref().map(who).unwrap_or_else(|| "—".into());
-        let runner = c.runner_up.as_ref().map(who).unwrap_or_default();
+        let house = c.house.as_deref().map(|h| house_in(h, lang)).unwrap_or("");
+        let winner = c
+            .winner
+            .as_ref()
+            .map(|w| who(w, lang))
+            .unwrap_or_else(|| "—".into());
+        let runner = c
+            .runner_up
+            .as_ref()
+            .map(|w| who(w, lang))
+            .unwrap_or_default();
         let margin = c.margin.map(indian).unwrap_or_default();
         let mut cited = c.source.clone().unwrap_or_default();
         let also: Vec<&str> = c
@@ -87,7 +104,11 @@ pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
             .filter(|s| Some(*s) != c.source.as_deref())
             .collect();
         if !also.is_empty() {
-            cited.push_str(&format!("; also {}", also.join(", ")));
+            cited.push_str(&format!(
+                "; {} {}",
+                lang.pick("also", "साथ में"),
+                also.join(", ")
+            ));
         }
         writeln!(
             out,
@@ -105,6 +126,17 @@ pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
             }
         )?;
     }
-    writeln!(out, "\n{NO_TURNOUT}")?;
+    writeln!(out, "\n{}", lang.t(L::NoTurnout))?;
     Ok(Outcome::Done)
+}
+
+/// A house as the history names it (`Lok Sabha`), in the interface's language.
+fn house_in(house: &str, lang: Lang) -> &str {
+    match (lang, house) {
+        (Lang::Hi, "Lok Sabha") => "लोकसभा",
+        (Lang::Hi, "Vidhan Sabha") => "विधानसभा",
+        (Lang::Hi, "Rajya Sabha") => "राज्यसभा",
+        (Lang::Hi, "Vidhan Parishad") => "विधान परिषद",
+        _ => house,
+    }
 }

@@ -1,10 +1,12 @@
-//! Domain tables: the states, parties, civil services, legislatures and seats of India that
-//! every importer, the index and search agree on, with the one way names are compared.
+//! Domain tables: the states, parties, civil services, legislatures, seats and offices of
+//! India that every importer, the index and search agree on, with the one way names
+//! are compared.
 //!
 //! A table lives here when more than one part of the program reads it; a dataset's
 //! own quirks stay in its importer.
 
 pub mod legislatures;
+pub mod offices;
 pub mod parties;
 pub mod seats;
 pub mod services;

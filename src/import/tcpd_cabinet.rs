@@ -1,6 +1,7 @@
 //! The TCPD Indian Council of Ministers dataset (`TCPD_Indian_Cabinet_1990_2021.csv`,
 //! TCPD-ICoM): union ministers as persons, each rank and portfolio as an office
-//! (`Minister of State (Independent Charge), AAYUSH`), each appointment as a tenure,
+//! (`Minister of State (Independent Charge), AAYUSH`; in Hindi as `domain::offices`
+//! names it, `आयुष राज्य मंत्री (स्वतंत्र प्रभार)`), each appointment as a tenure,
 //! and party memberships.
 //!
 //! Who is who: TCPD's `pid` is a Lok Sabha candidate id of one term
@@ -13,7 +14,7 @@
 //! `tcpd-cabinet-<name>` (`tcpd-cabinet-ramji-lal-suman`), never the seed's ids;
 //! linking to people from other sources is `duplicates`' job.
 
-use crate::domain::states;
+use crate::domain::{offices, states};
 use crate::error::Problem;
 use crate::import::build::appointments::{self, Appointments, Fact};
 use crate::import::dataset::{names_all, Cite, Csv};
@@ -154,6 +155,17 @@ impl Rank {
         })
     }
 
+    /// The rank in the table of offices; `None` for the prime minister's posts.
+    fn minister(self) -> Option<offices::MinisterRank> {
+        match self {
+            Rank::Cabinet => Some(offices::MinisterRank::Cabinet),
+            Rank::StateIndependent => Some(offices::MinisterRank::StateIndependent),
+            Rank::State => Some(offices::MinisterRank::State),
+            Rank::Deputy => Some(offices::MinisterRank::Deputy),
+            Rank::PrimeMinister | Rank::DeputyPrimeMinister => None,
+        }
+    }
+
     /// (id part, English, Hindi, how an alias phrases the portfolio).
     fn words(self) -> (&'static str, &'static str, &'static str, &'static str) {
         match self {
@@ -229,6 +241,12 @@ fn office(rank: Rank, portfolio: &str) -> (Office, bool) {
         _ => {
             let (id_part, en, hi, phrase) = rank.words();
             let without = clean::slug(portfolio) == "minister-without-portfolio";
+            // The post as Hindi newspapers name it (गृह मंत्री), from the table of
+            // portfolios; a portfolio the table lacks keeps its English name.
+            let table = rank.minister().filter(|_| !without);
+            let ministry = table
+                .and_then(|_| offices::portfolio(portfolio))
+                .map_or_else(|| portfolio.to_string(), |p| format!("{} मंत्रालय", p.hi));
             let (id, name_en, name_hi, aliases) = if without {
                 (
                     format!("union-{id_part}-without-portfolio"),
@@ -237,12 +255,23 @@ fn office(rank: Rank, portfolio: &str) -> (Office, bool) {
                     vec![portfolio.to_string()],
                 )
             } else {
+                let mut aliases = vec![format!("{phrase} {portfolio}")];
+                if let Some(r) = table {
+                    aliases.extend(offices::minister_aliases(r, portfolio));
+                }
                 (
                     format!("union-{id_part}-{}", clean::slug_max(portfolio, 80)),
                     format!("{en}, {portfolio}"),
-                    format!("{hi}, {portfolio}"),
-                    vec![format!("{phrase} {portfolio}")],
+                    table
+                        .and_then(|r| offices::minister_hi(r, portfolio))
+                        .unwrap_or_else(|| format!("{hi}, {portfolio}")),
+                    aliases,
                 )
+            };
+            let summary_hi = if without {
+                format!("केंद्रीय मंत्रिपरिषद का पद: {hi}, बिना विभाग।")
+            } else {
+                format!("केंद्रीय मंत्रिपरिषद का पद: {hi}, {ministry}।")
             };
             (
                 Office {
@@ -250,10 +279,13 @@ fn office(rank: Rank, portfolio: &str) -> (Office, bool) {
                     name: Names::new([("en", name_en.as_str()), ("hi", name_hi.as_str())]),
                     aliases,
                     organization: government,
-                    summary: Names::new([(
-                        "en",
-                        format!("A post in the Union Council of Ministers: {en}.").as_str(),
-                    )]),
+                    summary: Names::new([
+                        (
+                            "en",
+                            format!("A post in the Union Council of Ministers: {en}.").as_str(),
+                        ),
+                        ("hi", summary_hi.as_str()),
+                    ]),
                     sources,
                 },
                 false,

@@ -244,6 +244,25 @@ pub struct Office {
     pub sources: Vec<Id>,
 }
 
+impl Office {
+    /// The office's names, with the Hindi name of `domain::offices` when the record
+    /// has none or only a half-English one (`कैबिनेट मंत्री, Home Affairs`, as imports
+    /// before the table wrote): `गृह मंत्री`. A Hindi name of the record's own is kept.
+    pub fn names(&self) -> Names {
+        let mut names = self.name.clone();
+        let needs = self
+            .name
+            .get("hi")
+            .is_none_or(crate::domain::offices::half_english);
+        if needs {
+            if let Some(hi) = self.name.get("en").and_then(crate::domain::offices::hindi) {
+                names.0.insert("hi".into(), hi);
+            }
+        }
+        names
+    }
+}
+
 /// How seats are filled: first past the post, or single transferable vote (Rajya Sabha).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -407,7 +426,7 @@ impl Record {
         match self {
             Record::Person(r) => r.name.clone(),
             Record::Organization(r) => r.name.clone(),
-            Record::Office(r) => r.name.clone(),
+            Record::Office(r) => r.names(),
             Record::Election(r) => r.name.clone(),
             Record::Seat(r) => r.name.clone(),
             Record::Source(r) => {

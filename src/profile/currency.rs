@@ -92,12 +92,18 @@ pub fn currency(
     }
 }
 
-/// "since 2019-05-30, as of 2021-07-07 (TCPD-ICoM)" / "2019-05-30 से, 2021-07-07 तक
+/// "since 2019-05-30, as of 2021-07-07 (TCPD-ICoM)" / "30 मई 2019 से, 7 जुलाई 2021 तक
 /// की जानकारी (TCPD-ICoM)": a period whose end is not known.
 pub fn as_of_text(start: Option<&PartialDate>, k: &AsOf, lang: &str) -> String {
+    let hi = crate::i18n::Lang::Hi;
     match (lang, start) {
-        ("hi", Some(s)) => format!("{s} से, {} तक की जानकारी ({})", k.date, k.dataset),
-        ("hi", None) => format!("{} तक की जानकारी ({})", k.date, k.dataset),
+        ("hi", Some(s)) => format!(
+            "{} से, {} तक की जानकारी ({})",
+            hi.date(s),
+            hi.date(&k.date),
+            k.dataset
+        ),
+        ("hi", None) => format!("{} तक की जानकारी ({})", hi.date(&k.date), k.dataset),
         (_, Some(s)) => format!("since {s}, as of {} ({})", k.date, k.dataset),
         (_, None) => format!("as of {} ({})", k.date, k.dataset),
     }
@@ -133,7 +139,9 @@ impl Later {
             head.push(s.best(lang).to_string());
         }
         let what = self.what.best(lang);
-        if head.is_empty() {
+        if head.is_empty() && lang == "hi" {
+            format!("{what}, {} से", crate::i18n::Lang::Hi.date(&self.date))
+        } else if head.is_empty() {
             format!("{what}, from {}", self.date)
         } else {
             format!("{}, {what}", head.join(" "))

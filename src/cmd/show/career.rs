@@ -2,32 +2,29 @@
 //! timeline, parties, the affidavit trend and the records section; and the list
 //! of namesakes when a name matches several people.
 
-use super::{heading, money, names_line};
+use super::{money, names_line};
 use anyhow::Result;
+use netakosh::i18n::{Label as L, Lang};
 use netakosh::model::Outcome as Result_;
 use netakosh::profile::{Career, Namesake, Profile};
 use std::io::Write;
 
 /// The person's name in every script, its person id, and its other names.
-pub fn head(p: &Profile, c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
+pub fn head(p: &Profile, c: &Career, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let asked = if p.id != c.person {
-        format!(", {} {}", heading(lang, "record", "अभिलेख"), p.id)
+        format!(", {} {}", lang.t(L::Record), p.id)
     } else {
         String::new()
     };
     writeln!(
         out,
-        "{}  [person {}{asked}]",
+        "{}  [{} {}{asked}]",
         names_line(&c.name, lang),
+        lang.t(L::KindPerson),
         c.person
     )?;
     if !c.also.is_empty() {
-        writeln!(
-            out,
-            "{}: {}",
-            heading(lang, "also", "अन्य नाम"),
-            c.also.join(", ")
-        )?;
+        writeln!(out, "{}: {}", lang.t(L::Also), c.also.join(", "))?;
     }
     for (scheme, values) in &c.identifiers {
         let values: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -37,9 +34,9 @@ pub fn head(p: &Profile, c: &Career, lang: &str, out: &mut dyn Write) -> Result<
 }
 
 /// Elections, parties, affidavits and records.
-pub fn sections(c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
+pub fn sections(c: &Career, lang: Lang, out: &mut dyn Write) -> Result<()> {
     if !c.elections.is_empty() {
-        writeln!(out, "\n{}", heading(lang, "Elections", "चुनाव"))?;
+        writeln!(out, "\n{}", lang.t(L::Elections))?;
         for e in &c.elections {
             let mut parts = vec![names_line(e.house.as_ref().unwrap_or(&e.name), lang)];
             if let Some(seat) = &e.constituency {
@@ -47,31 +44,31 @@ pub fn sections(c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
             }
             parts.extend(e.party_label.clone());
             if let Some(v) = e.votes {
-                parts.push(format!("{v} {}", e.votes_unit));
+                parts.push(format!("{v} {}", lang.votes_unit(e.votes_unit)));
             }
             match e.result {
-                Some(Result_::Won) => parts.push(heading(lang, "won", "जीते").into()),
-                Some(Result_::Lost) => parts.push(heading(lang, "lost", "हारे").into()),
+                Some(Result_::Won) => parts.push(lang.t(L::Won).into()),
+                Some(Result_::Lost) => parts.push(lang.t(L::Lost).into()),
                 None => {}
             }
             if let Some(s) = e.share {
                 parts.push(format!("{s:.2}%"));
             }
             if let Some(rank) = e.position {
-                parts.push(format!("rank {rank}"));
+                parts.push(format!("{} {rank}", lang.t(L::Rank)));
             }
             if let Some(m) = e.margin {
-                parts.push(format!("{} {m}", heading(lang, "margin", "अंतर")));
+                parts.push(format!("{} {m}", lang.t(L::Margin)));
             }
-            let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+            let date = e.date.map(|d| lang.date(&d)).unwrap_or_default();
             writeln!(out, "  {date:<11} {}", parts.join(" · "))?;
             if !e.note.is_empty() {
-                writeln!(out, "              {}", e.note.best(lang))?;
+                writeln!(out, "              {}", e.note.best(lang.code()))?;
             }
         }
     }
     if !c.parties.is_empty() {
-        writeln!(out, "\n{}", heading(lang, "Parties", "दल"))?;
+        writeln!(out, "\n{}", lang.t(L::Parties))?;
         let (dated, undated): (Vec<_>, Vec<_>) = c.parties.iter().partition(|s| s.from.is_some());
         let spans: Vec<String> = dated
             .iter()
@@ -86,36 +83,28 @@ pub fn sections(c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
         }
         if !undated.is_empty() {
             let labels: Vec<&str> = undated.iter().map(|s| s.label.as_str()).collect();
-            writeln!(
-                out,
-                "  {}: {}",
-                heading(lang, "undated", "तिथि अज्ञात"),
-                labels.join(", ")
-            )?;
+            writeln!(out, "  {}: {}", lang.t(L::Undated), labels.join(", "))?;
         }
     }
     if !c.affidavits.is_empty() {
-        writeln!(out, "\n{}", heading(lang, "Affidavits", "शपथपत्र"))?;
+        writeln!(out, "\n{}", lang.t(L::Affidavits))?;
         for a in &c.affidavits {
             let mut parts = Vec::new();
             parts.extend(money(lang, a.assets, a.liabilities));
             if let Some(n) = a.criminal_cases {
-                parts.push(format!(
-                    "{n} {}",
-                    heading(lang, "criminal cases", "आपराधिक मामले")
-                ));
+                parts.push(format!("{n} {}", lang.t(L::CriminalCases)));
             }
             if let Some(e) = &a.education {
                 parts.push(e.clone());
             }
             if let Some(age) = a.age {
-                parts.push(format!("{} {age}", heading(lang, "age", "आयु")));
+                parts.push(format!("{} {age}", lang.t(L::Age)));
             }
             let year = a.year.map(|y| y.to_string()).unwrap_or_default();
             writeln!(out, "  {year:<6} {}", parts.join(" · "))?;
         }
     }
-    writeln!(out, "\n{}", heading(lang, "Records", "अभिलेख"))?;
+    writeln!(out, "\n{}", lang.t(L::Records))?;
     for r in &c.records {
         let dataset = r
             .dataset
@@ -126,21 +115,47 @@ pub fn sections(c: &Career, lang: &str, out: &mut dyn Write) -> Result<()> {
         let with = r
             .linked_to
             .as_deref()
-            .map(|w| format!("{} {w}: ", heading(lang, "linked to", "जुड़ा")))
+            .map(|w| format!("{} {w}: ", lang.t(L::LinkedTo)))
             .unwrap_or_default();
-        writeln!(out, "      {with}{}", r.how)?;
+        writeln!(out, "      {with}{}", how(r, lang))?;
     }
     Ok(())
 }
 
+/// How a record came to belong to the person, in the interface's language (the
+/// library words it in English; the why of a decision is the decider's own text).
+fn how(r: &netakosh::profile::career::RecordLine, lang: Lang) -> String {
+    if lang == Lang::En {
+        return r.how.clone();
+    }
+    let Some(d) = &r.via else {
+        return if r.linked_to.is_none() && r.how.starts_with("the person id") {
+            "व्यक्ति की पहचान (सबसे छोटी अभिलेख पहचान)".to_string()
+        } else {
+            "इस सूची से बाहर के अभिलेखों के ज़रिए जुड़ा".to_string()
+        };
+    };
+    let why = if d.why.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", d.why)
+    };
+    let when = netakosh::time::format_utc(d.at);
+    let when = when.split(' ').next().unwrap_or_default();
+    match d.by.as_str() {
+        "user" | "migrated" => format!("एक व्यक्ति का निर्णय ({}, {when}){why}", d.by),
+        "resolver" => format!("मिलान प्रणाली (resolver){why}"),
+        by => match by.strip_prefix("exact:") {
+            Some(scheme) if d.why.is_empty() => format!("साझा पहचानकर्ता ({scheme})"),
+            Some(_) => format!("साझा पहचानकर्ता{why}"),
+            None => format!("{by}{why}"),
+        },
+    }
+}
+
 /// The people a name matches, one block each, with what tells them apart.
-pub fn namesakes(list: &[Namesake], lang: &str, out: &mut dyn Write) -> Result<()> {
-    writeln!(
-        out,
-        "{} {}:",
-        list.len(),
-        heading(lang, "people bear this name", "व्यक्ति इस नाम के हैं")
-    )?;
+pub fn namesakes(list: &[Namesake], lang: Lang, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "{} {}:", list.len(), lang.t(L::PeopleBearName))?;
     for n in list {
         let mut facts = Vec::new();
         if let Some((a, b)) = n.years {
@@ -154,9 +169,9 @@ pub fn namesakes(list: &[Namesake], lang: &str, out: &mut dyn Write) -> Result<(
             facts.push(n.parties.join(", "));
         }
         facts.push(if n.records == 1 {
-            heading(lang, "1 record", "1 अभिलेख").to_string()
+            lang.t(L::RecordOne).to_string()
         } else {
-            format!("{} {}", n.records, heading(lang, "records", "अभिलेख"))
+            format!("{} {}", n.records, lang.t(L::RecordsCount))
         });
         writeln!(
             out,

@@ -8,19 +8,15 @@ mod summary;
 use super::{print_json, Context, Outcome};
 use crate::cli::ShowArgs;
 use anyhow::{Context as _, Result};
-use netakosh::analysis::is_devanagari;
-use netakosh::model::{Names, Outcome as Result_, PartialDate, Record};
+use netakosh::i18n::{rupees, Label as L, Lang};
+use netakosh::model::{Names, Outcome as Result_, Record};
 use netakosh::profile::{Namesake, Profile, Status};
 use netakosh::search::resolve;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
-    let lang = match args.lang.as_deref() {
-        Some(l) => l,
-        None if target.split_whitespace().any(is_devanagari) => "hi",
-        None => "en",
-    };
+    let lang = Lang::choose(args.lang, [target.as_str()]);
     let kb = ctx.open()?;
     // Several ids, or several quoted names: each is a record of its own.
     let several_named = args.target.len() > 1
@@ -114,7 +110,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
 fn several(
     kb: &netakosh::kb::Kb,
     targets: &[String],
-    lang: &str,
+    lang: Lang,
     json: bool,
     full: bool,
 ) -> Result<Outcome> {
@@ -176,92 +172,54 @@ fn dominant(namesakes: &mut Vec<Namesake>, candidates: usize) -> Option<String> 
     (top >= 4 * next && namesakes[0].records >= 5).then(|| namesakes.remove(0).id)
 }
 
-pub(super) fn period(start: Option<&PartialDate>, end: Option<&PartialDate>) -> String {
-    match (start, end) {
-        (None, None) => "dates unknown".into(),
-        (Some(s), None) => format!("{s} –"),
-        (None, Some(e)) => format!("? – {e}"),
-        (Some(s), Some(e)) => format!("{s} – {e}"),
-    }
-}
-
-fn status(s: Status, lang: &str) -> &'static str {
-    match (s, lang) {
-        (Status::Current, "hi") => "वर्तमान",
-        (Status::Former, "hi") => "पूर्व",
-        (Status::AsOf, "hi") => "अद्यतन अज्ञात",
-        (Status::Current, _) => "current",
-        (Status::Former, _) => "former",
-        (Status::AsOf, _) => "not known since",
-    }
+fn status(s: Status, lang: Lang) -> &'static str {
+    lang.t(match s {
+        Status::Current => L::Current,
+        Status::Former => L::Former,
+        Status::AsOf => L::NotKnownSince,
+    })
 }
 
 /// What the store knows after a stale fact: "later: lost Amethi, 2024 Lok Sabha election".
-fn later(list: &[netakosh::profile::Later], lang: &str, out: &mut dyn Write) -> Result<()> {
+fn later(list: &[netakosh::profile::Later], lang: Lang, out: &mut dyn Write) -> Result<()> {
     if list.is_empty() {
         return Ok(());
     }
-    let items: Vec<String> = list.iter().map(|l| l.text(lang)).collect();
-    writeln!(
-        out,
-        "      {}: {}",
-        heading(lang, "later", "बाद में"),
-        items.join("; ")
-    )?;
+    let items: Vec<String> = list.iter().map(|l| l.text(lang.code())).collect();
+    writeln!(out, "      {}: {}", lang.t(L::Later), items.join("; "))?;
     Ok(())
 }
 
-pub(super) fn heading(lang: &str, en: &'static str, hi: &'static str) -> &'static str {
-    if lang == "hi" {
-        hi
-    } else {
-        en
-    }
-}
-
-pub(super) fn names_line(n: &Names, lang: &str) -> String {
-    n.both_for(lang)
+pub(super) fn names_line(n: &Names, lang: Lang) -> String {
+    n.both_for(lang.code())
 }
 
 /// An affidavit's assets and liabilities as `assets ₹…` / `संपत्ति ₹…`, those declared.
-pub(super) fn money(lang: &str, assets: Option<u64>, liabilities: Option<u64>) -> Vec<String> {
-    let label =
-        |en, hi, v: Option<u64>| v.map(|v| format!("{} {}", heading(lang, en, hi), rupees(v)));
-    [
-        label("assets", "संपत्ति", assets),
-        label("liabilities", "देनदारी", liabilities),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+pub(super) fn money(lang: Lang, assets: Option<u64>, liabilities: Option<u64>) -> Vec<String> {
+    let label = |l, v: Option<u64>| v.map(|v| format!("{} {}", lang.t(l), rupees(v)));
+    [label(L::Assets, assets), label(L::Liabilities, liabilities)]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
-/// Rupees with Indian digit grouping: 12345678 → ₹1,23,45,678.
-pub fn rupees(n: u64) -> String {
-    format!("₹{}", netakosh::numerals::indian(n))
-}
-
-pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> String {
+pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(n) = a.criminal_cases {
-        parts.push(format!(
-            "{n} {}",
-            heading(lang, "criminal cases", "आपराधिक मामले")
-        ));
+        parts.push(format!("{n} {}", lang.t(L::CriminalCases)));
     }
     if let Some(e) = &a.education {
         parts.push(e.clone());
     }
     if let Some(age) = a.age {
-        parts.push(format!("{} {age}", heading(lang, "age", "आयु")));
+        parts.push(format!("{} {age}", lang.t(L::Age)));
     }
     parts.extend(money(lang, a.assets, a.liabilities));
-    let when = a.date.map(|d| format!(" {d}")).unwrap_or_default();
-    format!(
-        "{}{when}: {}",
-        heading(lang, "affidavit", "शपथपत्र"),
-        parts.join(" · ")
-    )
+    let when = a
+        .date
+        .map(|d| format!(" {}", lang.date(&d)))
+        .unwrap_or_default();
+    format!("{}{when}: {}", lang.t(L::Affidavit), parts.join(" · "))
 }
 
 /// The head of the profile (as [`render`] prints it, without its long lists),
@@ -269,7 +227,7 @@ pub(super) fn affidavit_line(a: &netakosh::model::Affidavit, lang: &str) -> Stri
 fn render_summary(
     results: Option<&netakosh::election::Results>,
     p: &Profile,
-    lang: &str,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut head = p.clone();
@@ -285,7 +243,7 @@ fn render_summary(
 }
 
 /// Renders a profile as text for a terminal.
-pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
+pub fn render(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let r = &p.record;
     if let Some(c) = &p.career {
         career::head(p, c, lang, out)?;
@@ -294,22 +252,17 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
             out,
             "{}  [{} {}]",
             names_line(&r.name(), lang),
-            p.kind,
+            lang.kind(p.kind),
             p.id
         )?;
     }
     if p.career.is_none() && !r.aliases().is_empty() {
-        writeln!(
-            out,
-            "{}: {}",
-            heading(lang, "also", "अन्य नाम"),
-            r.aliases().join(", ")
-        )?;
+        writeln!(out, "{}: {}", lang.t(L::Also), r.aliases().join(", "))?;
     }
     match r {
         Record::Person(person) => {
             if let Some(b) = p.career.as_ref().and_then(|c| c.born).or(person.birth_date) {
-                writeln!(out, "{}: {b}", heading(lang, "born", "जन्म"))?;
+                writeln!(out, "{}: {}", lang.t(L::Born), lang.date(&b))?;
             }
             let home: Vec<String> = [&person.home_district, &person.home_state]
                 .into_iter()
@@ -317,21 +270,17 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 .map(|n| names_line(n, lang))
                 .collect();
             if !home.is_empty() {
-                writeln!(out, "{}: {}", heading(lang, "home", "गृह"), home.join(", "))?;
+                writeln!(out, "{}: {}", lang.t(L::Home), home.join(", "))?;
             }
             for s in &person.services {
                 let mut line = s.service.clone();
                 if let Some(b) = s.batch {
-                    line.push_str(&format!(", {} {b}", heading(lang, "batch", "बैच")));
+                    line.push_str(&format!(", {} {b}", lang.t(L::Batch)));
                 }
                 if let Some(c) = &s.cadre {
-                    line.push_str(&format!(
-                        ", {} {}",
-                        heading(lang, "cadre", "कैडर"),
-                        names_line(c, lang)
-                    ));
+                    line.push_str(&format!(", {} {}", lang.t(L::Cadre), names_line(c, lang)));
                 }
-                writeln!(out, "{}: {line}", heading(lang, "service", "सेवा"))?;
+                writeln!(out, "{}: {line}", lang.t(L::Service))?;
             }
             if p.career.is_none() {
                 for (k, v) in &person.identifiers {
@@ -343,7 +292,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                     writeln!(
                         out,
                         "{}: {}  [{}]",
-                        heading(lang, "not the same person as", "यह व्यक्ति नहीं"),
+                        lang.t(L::NotSamePerson),
                         names_line(&l.name, lang),
                         l.with
                     )?;
@@ -353,16 +302,16 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         Record::Election(e) => {
             let mut facts = Vec::new();
             if let Some(d) = &e.date {
-                facts.push(d.to_string());
+                facts.push(lang.date(d));
             }
             if let Some(a) = &e.area {
                 facts.push(names_line(a, lang));
             }
             if let Some(s) = e.seats {
-                facts.push(format!("{s} seats"));
+                facts.push(format!("{s} {}", lang.t(L::Seats)));
             }
             if e.indirect {
-                facts.push("indirect".into());
+                facts.push(lang.t(L::Indirect).into());
             }
             if let Some(b) = &e.body {
                 facts.push(
@@ -376,18 +325,18 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         }
         Record::Source(s) => {
             for (label, value) in [
-                ("publisher", s.publisher.clone()),
-                ("date", s.date.map(|d| d.to_string())),
+                (L::Publisher, s.publisher.clone()),
+                (L::Date, s.date.map(|d| lang.date(&d))),
                 (
-                    "knowledge ends",
-                    netakosh::import::sources::knowledge_ends(s).map(|d| d.to_string()),
+                    L::KnowledgeEnds,
+                    netakosh::import::sources::knowledge_ends(s).map(|d| lang.date(&d)),
                 ),
-                ("language", s.language.clone()),
-                ("url", s.url.clone()),
-                ("licence", s.licence.clone()),
+                (L::Language, s.language.clone()),
+                (L::Url, s.url.clone()),
+                (L::Licence, s.licence.clone()),
             ] {
                 if let Some(v) = value {
-                    writeln!(out, "{label}: {v}")?;
+                    writeln!(out, "{}: {v}", lang.t(label))?;
                 }
             }
             if let Some(t) = &s.text {
@@ -402,13 +351,13 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
     }
     let summary = r.summary();
     if !summary.is_empty() {
-        writeln!(out, "\n{}", summary.best(lang))?;
+        writeln!(out, "\n{}", summary.best(lang.code()))?;
     }
     if !p.tenures.is_empty() {
-        writeln!(out, "\n{}", heading(lang, "Offices", "पद"))?;
+        writeln!(out, "\n{}", lang.t(L::Offices))?;
         for t in &p.tenures {
             let via = if p.kind == netakosh::model::Kind::Person && t.tenure.person != p.id {
-                format!("  ({} {})", heading(lang, "from", "स्रोत"), t.tenure.person)
+                format!("  ({} {})", lang.t(L::From), t.tenure.person)
             } else {
                 String::new()
             };
@@ -417,13 +366,17 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 Some(k) => writeln!(
                     out,
                     "  {}  {}{via}",
-                    netakosh::profile::currency::as_of_text(t.tenure.start.as_ref(), k, lang),
+                    netakosh::profile::currency::as_of_text(
+                        t.tenure.start.as_ref(),
+                        k,
+                        lang.code()
+                    ),
                     names_line(&t.name, lang),
                 )?,
                 None => writeln!(
                     out,
                     "  {:<25} {}  ({}){via}",
-                    period(t.tenure.start.as_ref(), t.tenure.end.as_ref()),
+                    lang.period(t.tenure.start.as_ref(), t.tenure.end.as_ref()),
                     names_line(&t.name, lang),
                     status(t.status, lang)
                 )?,
@@ -432,7 +385,7 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         }
     }
     if !p.memberships.is_empty() {
-        writeln!(out, "\n{}", heading(lang, "Memberships", "सदस्यता"))?;
+        writeln!(out, "\n{}", lang.t(L::Memberships))?;
         // Several records of a person often say the same membership once each.
         let mut shown = Vec::new();
         for m in &p.memberships {
@@ -451,14 +404,14 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 line.push_str(&format!(" ({})", m.aliases.join(", ")));
             }
             if !m.membership.role.is_empty() {
-                line.push_str(&format!(", {}", m.membership.role.best(lang)));
+                line.push_str(&format!(", {}", m.membership.role.best(lang.code())));
             }
             let when = if m.membership.start.is_none() && m.membership.end.is_none() {
                 String::new()
             } else {
                 format!(
                     "  {}",
-                    period(m.membership.start.as_ref(), m.membership.end.as_ref())
+                    lang.period(m.membership.start.as_ref(), m.membership.end.as_ref())
                 )
             };
             let known = m
@@ -467,8 +420,8 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                 .map(|k| {
                     format!(
                         "  ({} {}, {})",
-                        heading(lang, "as of", "जानकारी"),
-                        k.date,
+                        lang.t(L::AsOf),
+                        lang.date(&k.date),
                         k.dataset
                     )
                 })
@@ -480,9 +433,9 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         career::sections(c, lang, out)?;
     } else if !p.candidacies.is_empty() {
         let title = if p.kind == netakosh::model::Kind::Election {
-            heading(lang, "Results", "परिणाम")
+            lang.t(L::Results)
         } else {
-            heading(lang, "Elections", "चुनाव")
+            lang.t(L::Elections)
         };
         writeln!(out, "\n{title}")?;
         for c in &p.candidacies {
@@ -493,58 +446,57 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
                     c.party_aliases
                         .first()
                         .cloned()
-                        .unwrap_or_else(|| party.best(lang).to_string()),
+                        .unwrap_or_else(|| party.best(lang.code()).to_string()),
                 );
             }
             if p.kind == netakosh::model::Kind::Election {
                 // Which seat: an election of many constituencies lists every row.
-                parts.extend(cand.constituency.as_ref().map(|n| n.best(lang).to_string()));
+                parts.extend(
+                    cand.constituency
+                        .as_ref()
+                        .map(|n| n.best(lang.code()).to_string()),
+                );
             }
             if let Some(v) = cand.votes {
-                parts.push(format!("{v} {}", c.votes_unit));
+                parts.push(format!("{v} {}", lang.votes_unit(c.votes_unit)));
             }
             match cand.result {
-                Some(Result_::Won) => parts.push(heading(lang, "won", "जीते").into()),
-                Some(Result_::Lost) => parts.push(heading(lang, "lost", "हारे").into()),
+                Some(Result_::Won) => parts.push(lang.t(L::Won).into()),
+                Some(Result_::Lost) => parts.push(lang.t(L::Lost).into()),
                 None => {}
             }
             if let Some(rank) = cand.rank {
-                parts.push(format!("rank {rank}"));
+                parts.push(format!("{} {rank}", lang.t(L::Rank)));
             }
-            let date = c.election_date.map(|d| d.to_string()).unwrap_or_default();
+            let date = c.election_date.map(|d| lang.date(&d)).unwrap_or_default();
             if p.kind == netakosh::model::Kind::Election {
                 writeln!(out, "  {}", parts.join(" · "))?;
             } else {
                 writeln!(out, "  {date:<11} {}", parts.join(" · "))?;
             }
             if !cand.note.is_empty() {
-                writeln!(out, "              {}", cand.note.best(lang))?;
+                writeln!(out, "              {}", cand.note.best(lang.code()))?;
             }
             if let Some(a) = &cand.affidavit {
                 writeln!(out, "              {}", affidavit_line(a, lang))?;
             }
             if p.kind == netakosh::model::Kind::Person && cand.person != p.id {
-                writeln!(
-                    out,
-                    "              ({} {})",
-                    heading(lang, "from", "स्रोत"),
-                    cand.person
-                )?;
+                writeln!(out, "              ({} {})", lang.t(L::From), cand.person)?;
             }
         }
     }
     if !p.sources.is_empty() {
-        writeln!(out, "\n{}", heading(lang, "Sources", "स्रोत"))?;
+        writeln!(out, "\n{}", lang.t(L::Sources))?;
         for s in &p.sources {
             let mut line = format!("  [{}] {}", s.id, super::search::clip(&s.title, 90));
             if let Some(pb) = &s.publisher {
                 line.push_str(&format!(" — {pb}"));
             }
             if let Some(d) = &s.date {
-                line.push_str(&format!(", {d}"));
+                line.push_str(&format!(", {}", lang.date(d)));
             }
             if let Some(a) = netakosh::import::sources::knowledge_ends(s) {
-                line.push_str(&format!(", {} {a}", heading(lang, "as of", "तिथि")));
+                line.push_str(&format!(", {} {}", lang.t(L::AsOfDate), lang.date(&a)));
             }
             if let Some(u) = &s.url {
                 line.push_str(&format!(" <{u}>"));
@@ -553,19 +505,6 @@ pub fn render(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rupees;
-
-    #[test]
-    fn rupees_use_indian_grouping() {
-        assert_eq!(rupees(843_025), "₹8,43,025");
-        assert_eq!(rupees(12_345_678), "₹1,23,45,678");
-        assert_eq!(rupees(999), "₹999");
-        assert_eq!(rupees(1000), "₹1,000");
-    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! `show` of an election or an organization with many facts: counts, the party
 //! tally and the top rows instead of thousands of lines (`--full` lists them all).
 
-use super::{heading, names_line};
+use super::names_line;
 use anyhow::Result;
+use netakosh::i18n::{Label as L, Lang};
 use netakosh::model::{Kind, Outcome};
 use netakosh::numerals::indian;
 use netakosh::profile::{Profile, Status};
@@ -27,7 +28,7 @@ pub fn wanted(p: &Profile, full: bool) -> bool {
 pub fn election(
     p: &Profile,
     results: &netakosh::election::Results,
-    lang: &str,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
     let candidates = p
@@ -43,25 +44,17 @@ pub fn election(
     writeln!(
         out,
         "\n{}: {} {}, {} {}, {} {}",
-        heading(lang, "Results", "परिणाम"),
+        lang.t(L::Results),
         indian(candidates as u64),
-        heading(lang, "candidates", "उम्मीदवार"),
+        lang.t(L::Candidates),
         // Every seat of the election: those tallied and those only an affidavit lists.
         indian((results.totals.seats + results.totals.uncounted_seats) as u64),
-        heading(lang, "constituencies", "निर्वाचन क्षेत्र"),
+        lang.t(L::Constituencies),
         indian(won as u64),
-        heading(lang, "won", "जीते"),
+        lang.t(L::Won),
     )?;
     if !results.tally.is_empty() {
-        writeln!(
-            out,
-            "\n{}",
-            heading(
-                lang,
-                "Parties (seats won · candidates · votes)",
-                "दल (जीती सीटें · उम्मीदवार · वोट)"
-            )
-        )?;
+        writeln!(out, "\n{}", lang.t(L::PartyTally))?;
         let mut tally: Vec<_> = results.tally.iter().collect();
         tally.sort_by_key(|t| (std::cmp::Reverse(t.won), std::cmp::Reverse(t.votes)));
         for t in tally.iter().take(TOP) {
@@ -75,12 +68,7 @@ pub fn election(
             )?;
         }
         if tally.len() > TOP {
-            writeln!(
-                out,
-                "  … {} {}",
-                tally.len() - TOP,
-                heading(lang, "more parties", "और दल")
-            )?;
+            writeln!(out, "  … {} {}", tally.len() - TOP, lang.t(L::MoreParties))?;
         }
     }
     let top: Vec<_> = p
@@ -90,7 +78,7 @@ pub fn election(
         .take(TOP)
         .collect();
     if !top.is_empty() {
-        writeln!(out, "\n{}", heading(lang, "Most votes", "सबसे अधिक वोट"))?;
+        writeln!(out, "\n{}", lang.t(L::MostVotes))?;
         for c in top {
             let mut parts = vec![names_line(&c.name, lang)];
             parts.extend(c.party_aliases.first().cloned());
@@ -98,12 +86,12 @@ pub fn election(
                 c.candidacy
                     .constituency
                     .as_ref()
-                    .map(|n| n.best(lang).to_string()),
+                    .map(|n| n.best(lang.code()).to_string()),
             );
             parts.extend(
                 c.candidacy
                     .votes
-                    .map(|v| format!("{} {}", indian(v), c.votes_unit)),
+                    .map(|v| format!("{} {}", indian(v), lang.votes_unit(c.votes_unit))),
             );
             writeln!(out, "  {}", parts.join(" · "))?;
         }
@@ -113,20 +101,20 @@ pub fn election(
 
 /// An organization: its members (how many, how many still members as far as the
 /// sources know) and its candidacies by election, the latest first.
-pub fn organization(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
+pub fn organization(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
     if !p.memberships.is_empty() {
         let count = |s: Status| p.memberships.iter().filter(|m| m.status == s).count();
         writeln!(
             out,
             "\n{}: {} ({} {}, {} {}, {} {})",
-            heading(lang, "Members", "सदस्य"),
+            lang.t(L::Members),
             indian(p.memberships.len() as u64),
             indian(count(Status::Current) as u64),
-            heading(lang, "current", "वर्तमान"),
+            lang.t(L::Current),
             indian(count(Status::AsOf) as u64),
-            heading(lang, "as of their source", "स्रोत की तिथि तक"),
+            lang.t(L::AsOfTheirSource),
             indian(count(Status::Former) as u64),
-            heading(lang, "former", "पूर्व"),
+            lang.t(L::Former),
         )?;
         for m in p.memberships.iter().take(TOP) {
             writeln!(out, "  {}", names_line(&m.name, lang))?;
@@ -152,13 +140,13 @@ pub fn organization(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> 
         writeln!(
             out,
             "\n{}: {} {} {} {}, {} {}",
-            heading(lang, "Candidacies", "उम्मीदवारियाँ"),
+            lang.t(L::Candidacies),
             indian(p.candidacies.len() as u64),
-            heading(lang, "in", "—"),
+            lang.t(L::In),
             indian(by.len() as u64),
-            heading(lang, "elections", "चुनाव"),
+            lang.t(L::ElectionsCount),
             indian(won as u64),
-            heading(lang, "won", "जीते"),
+            lang.t(L::Won),
         )?;
         let mut rows: Vec<_> = by.into_iter().collect();
         // The latest years first; in a year, the elections it contested most.
@@ -175,9 +163,9 @@ pub fn organization(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> 
                 "  {:<45} {:>5} {} · {} {}",
                 names_line(name, lang),
                 indian(*n as u64),
-                heading(lang, "candidates", "उम्मीदवार"),
+                lang.t(L::Candidates),
                 indian(*w as u64),
-                heading(lang, "won", "जीते"),
+                lang.t(L::Won),
             )?;
         }
         if rows.len() > TOP {
@@ -185,19 +173,14 @@ pub fn organization(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> 
                 out,
                 "  … {} {}",
                 indian((rows.len() - TOP) as u64),
-                heading(lang, "earlier elections", "पहले के चुनाव")
+                lang.t(L::EarlierElections)
             )?;
         }
     }
     more(p, lang, out)
 }
 
-fn more(p: &Profile, lang: &str, out: &mut dyn Write) -> Result<()> {
-    writeln!(
-        out,
-        "\n({} `show {} --full`)",
-        heading(lang, "every row:", "सभी पंक्तियाँ:"),
-        p.id
-    )?;
+fn more(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "\n({} `show {} --full`)", lang.t(L::EveryRow), p.id)?;
     Ok(())
 }

@@ -57,7 +57,18 @@ fn offices_are_named_by_rank_and_portfolio_in_both_languages() {
     );
     assert_eq!(
         offices[0].name.get("hi"),
-        Some("राज्य मंत्री (स्वतंत्र प्रभार), AAYUSH")
+        Some("आयुष राज्य मंत्री (स्वतंत्र प्रभार)")
+    );
+    assert!(
+        offices[0]
+            .aliases
+            .contains(&"राज्य मंत्री (स्वतंत्र प्रभार), आयुष मंत्रालय".to_string()),
+        "{:?}",
+        offices[0].aliases
+    );
+    assert_eq!(
+        offices[0].summary.get("hi"),
+        Some("केंद्रीय मंत्रिपरिषद का पद: राज्य मंत्री (स्वतंत्र प्रभार), आयुष मंत्रालय।")
     );
     assert_eq!(offices[0].organization.as_deref(), Some(GOVERNMENT_ID));
     assert_eq!(
