@@ -237,7 +237,10 @@ fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
     };
     let mut initials = BTreeSet::new();
     for t in analysis::analyze(&text, AField::Name) {
-        if is_initial(&t.text) && !initials.contains(&t.position) {
+        let dotted = text
+            .get(t.offset_to..)
+            .is_some_and(|rest| rest.starts_with(['.', '॰']));
+        if is_initial(&t.text, dotted) {
             initials.insert(t.position);
         }
         add(
@@ -280,11 +283,12 @@ fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
 }
 
 /// Whether a name term is an initial: one Latin letter, or a Devanagari letter's name
-/// of at most two characters (`एस`, `पी`, `के`, `ई`; no Hindi name word is that short).
-fn is_initial(term: &str) -> bool {
+/// of at most two characters followed by a dot (`एस॰`, `पी.`; `के॰` is K, `के` a
+/// postposition).
+fn is_initial(term: &str, dotted: bool) -> bool {
     let n = term.chars().count();
     if analysis::is_devanagari(term) {
-        n <= 2
+        dotted && n <= 2
     } else {
         n == 1 && term.chars().all(char::is_alphabetic)
     }
@@ -392,7 +396,7 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
     // More of the query's words outweigh a stricter match of fewer: `Hansraj Gangaram
     // Ahir` ranks हंसराज गंगाराम अहीर (three words, in the other script) above a `Hansraj`
     // (one word, exactly); `P. C. Mohan` ranks पी॰सी॰ मोहन above a `Mohan`. Stopwords
-    // only add to the score.
+    // take no part (`के` would favour long Hindi texts).
     let of = |list: &[usize], tier: Tier| -> Clauses {
         list.iter()
             .map(|&p| (Occur::Should, words.word(p, tier)))
@@ -405,7 +409,6 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
             if !anchor.is_empty() {
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(of(&anchor, tier)))));
             }
-            clauses.extend(of(&others, tier));
             let q = with_filters(Box::new(BooleanQuery::new(clauses)), &filters);
             blocks.push((tier, m, q));
         }
