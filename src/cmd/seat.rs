@@ -11,8 +11,10 @@ use netakosh::numerals::indian;
 use netakosh::search::resolve_kind;
 use std::io::Write;
 
+/// A winner or runner-up: the name in both scripts (the person's Hindi name, from
+/// whichever of its records has one), party and votes.
 fn who(s: &Standing) -> String {
-    let mut t = s.name.best("en").to_string();
+    let mut t = s.name.both();
     if let Some(p) = &s.party_label {
         t.push_str(&format!(" ({p})"));
     }

@@ -279,14 +279,19 @@ impl Profile {
         } else {
             owners.clone()
         };
+        // Each person another record names (an office's holders, an election's
+        // candidates, a party's members) in Hindi as the person is named.
+        let mut people = crate::identity::HindiNames::new(store);
         for other in owners.iter().skip(1) {
             p.same_as.insert(other.clone(), names_of(store, other)?.0);
         }
         if is_person {
             for (other, _, seq) in store.identity_links(id)? {
                 if let Some(decision) = store.decision(seq)? {
+                    let mut name = names_of(store, &other)?.0;
+                    people.fill(&other, &mut name)?;
                     p.identity.push(IdentityLine {
-                        name: names_of(store, &other)?.0,
+                        name,
                         with: other,
                         decision,
                     });
@@ -318,11 +323,15 @@ impl Profile {
                     let other = if is_person { &t.office } else { &t.person };
                     let k = knowledge(&t.sources)?;
                     let (status, as_of) = currency(t.end.as_ref(), t.ended, k.as_ref(), &today);
+                    let mut name = names_of(store, other)?.0;
+                    if !is_person {
+                        people.fill(other, &mut name)?;
+                    }
                     p.tenures.push(TenureLine {
                         status,
                         as_of,
                         later: Vec::new(),
-                        name: names_of(store, other)?.0,
+                        name,
                         tenure: t,
                     });
                 }
@@ -339,7 +348,10 @@ impl Profile {
                     } else {
                         &m.person
                     };
-                    let (name, aliases) = names_of(store, other)?;
+                    let (mut name, aliases) = names_of(store, other)?;
+                    if !is_person {
+                        people.fill(other, &mut name)?;
+                    }
                     let k = knowledge(&m.sources)?;
                     let (status, as_of) = currency(m.end.as_ref(), false, k.as_ref(), &today);
                     p.memberships.push(MembershipLine {
@@ -358,7 +370,11 @@ impl Profile {
             let for_election = record.kind() == Kind::Election;
             for fact in linked(link)? {
                 if let Record::Candidacy(c) = fact {
-                    p.candidacies.push(candidacy_line(store, c, for_election)?);
+                    let mut line = candidacy_line(store, c, for_election)?;
+                    if for_election && line.candidacy.person != crate::import::build::candidates::NOTA_PERSON {
+                        people.fill(&line.candidacy.person, &mut line.name)?;
+                    }
+                    p.candidacies.push(line);
                 }
             }
             if for_election {
