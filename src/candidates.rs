@@ -455,8 +455,7 @@ pub fn rows_with_progress(
         }
         let e = look.election(&election)?;
         let year = e.as_ref().and_then(|e| e.date).map(|d| d.year);
-        let table =
-            crate::election::join_seat(store, seat, cands, &mut labels, &mut look.persons)?;
+        let table = crate::election::join_seat(store, seat, cands, &mut labels, &mut look.persons)?;
         let constituency = table.name.as_ref().map(|n| n.best("en").to_string());
         for r in table.rows {
             if r.nota

@@ -71,28 +71,43 @@ fn candidates_row(home: &Home, en: &str) -> Value {
 fn a_popolo_hindi_name_reaches_the_lok_dhaba_rows_of_the_same_person() {
     let home = amethi();
     // Unlinked, the Lok Dhaba row is English only: its own record has no Hindi.
-    assert_eq!(election_row(&home, "Rahul Gandhi")["name"]["hi"], Value::Null);
-    assert_eq!(candidates_row(&home, "Rahul Gandhi")["name_hi"], Value::Null);
+    assert_eq!(
+        election_row(&home, "Rahul Gandhi")["name"]["hi"],
+        Value::Null
+    );
+    assert_eq!(
+        candidates_row(&home, "Rahul Gandhi")["name_hi"],
+        Value::Null
+    );
 
     home.ok(&["same", LD_RAHUL, POPOLO_RAHUL, "--why", "one MP"]);
 
     // election: JSON and the table.
     let row = election_row(&home, "Rahul Gandhi");
     assert_eq!(row["name"]["hi"], WIKIDATA_HI, "{row}");
-    assert_eq!(row["person"], LD_RAHUL, "the row is still Lok Dhaba's: {row}");
+    assert_eq!(
+        row["person"], LD_RAHUL,
+        "the row is still Lok Dhaba's: {row}"
+    );
     assert_eq!(row["votes"], 413_394);
     let table = home.ok(&["election", "lok-sabha-2019", "--constituency", "Amethi"]);
     let line = table
         .lines()
         .find(|l| l.contains("Rahul Gandhi"))
         .expect("Rahul Gandhi's line");
-    assert!(line.contains(&format!("Rahul Gandhi · {WIKIDATA_HI}")), "{table}");
+    assert!(
+        line.contains(&format!("Rahul Gandhi · {WIKIDATA_HI}")),
+        "{table}"
+    );
     assert!(line.contains("4,13,394"), "{line}");
 
     // candidates: JSON, the table and CSV.
     let row = candidates_row(&home, "Rahul Gandhi");
     assert_eq!(row["name_hi"], WIKIDATA_HI, "{row}");
-    assert_eq!(row["person"], POPOLO_RAHUL, "the person id is the smallest: {row}");
+    assert_eq!(
+        row["person"], POPOLO_RAHUL,
+        "the person id is the smallest: {row}"
+    );
     let text = home.ok(&[
         "candidates",
         "--election",
@@ -132,7 +147,9 @@ fn a_popolo_hindi_name_reaches_the_lok_dhaba_rows_of_the_same_person() {
     let profile = home.ok(&["show", LD_RAHUL]);
     let heading = profile.lines().next().expect("a heading");
     assert!(
-        heading.starts_with(&format!("Rahul Gandhi · {WIKIDATA_HI}  [person {POPOLO_RAHUL}")),
+        heading.starts_with(&format!(
+            "Rahul Gandhi · {WIKIDATA_HI}  [person {POPOLO_RAHUL}"
+        )),
         "{profile}"
     );
     let v = home.json(&["show", LD_RAHUL, "--json"]);
@@ -169,7 +186,10 @@ fn a_person_with_no_hindi_anywhere_shows_none() {
         !line.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)),
         "{line}"
     );
-    let heading = home.ok(&["show", "tcpd-lok-sabha-2019-uttar-pradesh-amethi-smriti-irani"]);
+    let heading = home.ok(&[
+        "show",
+        "tcpd-lok-sabha-2019-uttar-pradesh-amethi-smriti-irani",
+    ]);
     let heading = heading.lines().next().expect("a heading");
     assert!(heading.starts_with("Smriti Irani  [person"), "{heading}");
     let text = home.ok(&[

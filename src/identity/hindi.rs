@@ -206,14 +206,21 @@ mod tests {
             trust(&person("c", "src-tcpd-lokdhaba", None)),
             Trust::Dataset
         );
-        assert_eq!(trust(&person("d", "src-adr-affidavits", None)), Trust::Dataset);
+        assert_eq!(
+            trust(&person("d", "src-adr-affidavits", None)),
+            Trust::Dataset
+        );
     }
 
     #[test]
     fn the_curated_record_outranks_popolo_which_outranks_other_datasets() {
         let records = [
             person("a-lokdhaba", "src-tcpd-lokdhaba", Some("राहुल")),
-            person("b-popolo", "src-popolo-lok-sabha-term-16", Some("राहुल गाँधी")),
+            person(
+                "b-popolo",
+                "src-popolo-lok-sabha-term-16",
+                Some("राहुल गाँधी"),
+            ),
             person("z-seed", "src-article-x", Some("राहुल गांधी")),
         ];
         assert_eq!(choose(&records).as_deref(), Some("राहुल गांधी"));

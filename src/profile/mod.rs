@@ -371,7 +371,9 @@ impl Profile {
             for fact in linked(link)? {
                 if let Record::Candidacy(c) = fact {
                     let mut line = candidacy_line(store, c, for_election)?;
-                    if for_election && line.candidacy.person != crate::import::build::candidates::NOTA_PERSON {
+                    if for_election
+                        && line.candidacy.person != crate::import::build::candidates::NOTA_PERSON
+                    {
                         people.fill(&line.candidacy.person, &mut line.name)?;
                     }
                     p.candidacies.push(line);
