@@ -303,6 +303,9 @@ pub fn table(
             continue;
         }
         let record = store.get(&c.person)?;
+        if let Some(r) = &record {
+            people.note(r);
+        }
         let name = record
             .as_ref()
             .map(|r| r.name())

@@ -63,15 +63,27 @@ fn own_hindi(record: &Record) -> Option<String> {
     is_hindi(text).then(|| text.to_string())
 }
 
+/// What a record offers as its person's Hindi name: its own, with its trust.
+fn offer(record: &Record) -> Option<(Trust, String)> {
+    own_hindi(record).map(|hi| (trust(record), hi))
+}
+
+/// The best of the offers of records (id, offer): most trusted, then smallest id.
+fn best<'a>(
+    offers: impl IntoIterator<Item = (&'a str, Option<(Trust, String)>)>,
+) -> Option<String> {
+    offers
+        .into_iter()
+        .filter_map(|(id, o)| o.map(|(t, hi)| ((t, id), hi)))
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, hi)| hi)
+}
+
 /// The Hindi name of the person made of `records`: the most trusted record's
 /// (see [`Trust`]), the smallest record id among equals; none when no person
 /// record among them has a name in Devanagari.
 pub fn hindi_name(records: &[&Record]) -> Option<String> {
-    records
-        .iter()
-        .filter_map(|r| own_hindi(r).map(|hi| ((trust(r), r.id()), hi)))
-        .min_by(|a, b| a.0.cmp(&b.0))
-        .map(|(_, hi)| hi)
+    best(records.iter().map(|r| (r.id(), offer(r))))
 }
 
 /// `names` with its Hindi text set to the person's `hindi` (left as it is when the
@@ -93,6 +105,8 @@ pub struct HindiNames<'s> {
     members: HashMap<String, Vec<String>>,
     /// Person id → its Hindi name.
     hindi: HashMap<String, Option<String>>,
+    /// What records the caller has already read offer (see [`HindiNames::note`]).
+    offers: HashMap<String, Option<(Trust, String)>>,
     /// The whole identity log's clustering, for a command reaching most records.
     clusters: Option<Clusters>,
 }
@@ -105,6 +119,7 @@ impl<'s> HindiNames<'s> {
             persons: HashMap::new(),
             members: HashMap::new(),
             hindi: HashMap::new(),
+            offers: HashMap::new(),
             clusters: None,
         }
     }
@@ -122,6 +137,7 @@ impl<'s> HindiNames<'s> {
             persons: HashMap::new(),
             members,
             hindi: HashMap::new(),
+            offers: HashMap::new(),
             clusters: Some(clusters),
         }
     }
@@ -156,14 +172,33 @@ impl<'s> HindiNames<'s> {
             Some(ids) => ids.clone(),
             None => vec![record.to_string()],
         };
-        let mut records = Vec::with_capacity(ids.len());
+        let mut offers = Vec::with_capacity(ids.len());
         for id in &ids {
-            records.extend(self.store.get(id)?);
+            let o = match self.offers.remove(id) {
+                Some(o) => o,
+                None => self.store.get(id)?.as_ref().and_then(offer),
+            };
+            offers.push((id.as_str(), o));
         }
-        let refs: Vec<&Record> = records.iter().collect();
-        let h = hindi_name(&refs);
+        let h = best(offers);
         self.hindi.insert(person, h.clone());
         Ok(h)
+    }
+
+    /// Remembers what a record the caller has read anyway offers, so working out
+    /// its person's Hindi name does not read it again.
+    pub fn note(&mut self, record: &Record) {
+        let id = record.id();
+        let person = match &self.clusters {
+            Some(c) => Some(c.person(id)),
+            None => self.persons.get(id).map(String::as_str),
+        };
+        if person.is_some_and(|p| self.hindi.contains_key(p)) {
+            return;
+        }
+        self.offers
+            .entry(id.to_string())
+            .or_insert_with(|| offer(record));
     }
 
     /// Sets `names`' Hindi text to the Hindi name of `record`'s person, if it has one.
@@ -252,6 +287,96 @@ mod tests {
         let mut with_dataset = records.to_vec();
         with_dataset.push(person("d", "src-adr-affidavits", Some(" राहुल गांधी ")));
         assert_eq!(choose(&with_dataset).as_deref(), Some("राहुल गांधी"));
+    }
+
+    /// A store of: `a-ld` (a dataset's, no Hindi), `b-ep` (Popolo's), `c-seed`
+    /// (curated), linked by the resolver; `e-note` (curated, another spelling)
+    /// linked to `a-ld` by the resolver but kept apart from `b-ep` by a person; and
+    /// `d-ld`, a person of its own without Hindi.
+    fn linked_store(dir: &std::path::Path) -> Store {
+        use crate::store::{Change, Decision, Verdict};
+        let store = Store::open(dir).expect("a new store");
+        let records = [
+            person("a-ld", "src-tcpd-lokdhaba", None),
+            person("b-ep", "src-popolo-lok-sabha-term-16", Some("राहुल गाँधी")),
+            person("c-seed", "src-article-x", Some("राहुल गांधी")),
+            person("d-ld", "src-tcpd-lokdhaba", None),
+            person("e-note", "src-article-y", Some("राहुल जी")),
+        ];
+        let changes: Vec<Change> = records
+            .iter()
+            .map(|r| Change {
+                record: r.clone(),
+                previous: None,
+            })
+            .collect();
+        let decisions = [
+            Decision::new(
+                "a-ld",
+                "b-ep",
+                Verdict::Same,
+                "resolver",
+                1,
+                "score 20: test",
+            ),
+            Decision::new(
+                "b-ep",
+                "c-seed",
+                Verdict::Same,
+                "resolver",
+                1,
+                "score 19: test",
+            ),
+            Decision::new(
+                "a-ld",
+                "e-note",
+                Verdict::Same,
+                "resolver",
+                1,
+                "score 5: test",
+            ),
+            Decision::new("b-ep", "e-note", Verdict::NotSame, "user", 2, "not him"),
+        ];
+        store
+            .apply_all(&changes, &decisions, "test", false)
+            .expect("the records and decisions are written");
+        store
+    }
+
+    #[test]
+    fn the_memo_names_every_record_of_a_person_alike_and_nobody_kept_apart() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store = linked_store(dir.path());
+        let all = super::super::clusters(&store).expect("the clustering");
+        for mut memo in [
+            HindiNames::new(&store),
+            HindiNames::with_clusters(&store, all),
+        ] {
+            // A record the caller read already is not read again, and counts alike.
+            if let Some(r) = store.get("a-ld").expect("a read") {
+                memo.note(&r);
+            }
+            for id in ["a-ld", "b-ep", "c-seed"] {
+                assert_eq!(memo.person(id).expect("a person").as_str(), "a-ld");
+                assert_eq!(
+                    memo.hindi(id).expect("a name").as_deref(),
+                    Some("राहुल गांधी"),
+                    "{id}"
+                );
+            }
+            // Kept apart from the person by a person's decision: its own name only.
+            assert_eq!(memo.person("e-note").expect("a person").as_str(), "e-note");
+            assert_eq!(
+                memo.hindi("e-note").expect("a name").as_deref(),
+                Some("राहुल जी")
+            );
+            assert_eq!(memo.hindi("d-ld").expect("a name"), None);
+            let mut names = Names::new([("en", "Rahul Gandhi")]);
+            memo.fill("d-ld", &mut names).expect("a name");
+            assert_eq!(names, Names::new([("en", "Rahul Gandhi")]));
+            memo.fill("a-ld", &mut names).expect("a name");
+            assert_eq!(names.get("hi"), Some("राहुल गांधी"));
+        }
     }
 
     #[test]
