@@ -210,12 +210,30 @@ fn votes_unit(
     })
 }
 
-fn candidacy_line(store: &Store, c: Candidacy, for_election: bool) -> Result<CandidacyLine> {
+/// A candidacy with the election's name (a person's profile) or, given `people`,
+/// the candidate's as the person is named (an election's profile).
+fn candidacy_line(
+    store: &Store,
+    c: Candidacy,
+    people: Option<&mut crate::identity::HindiNames>,
+) -> Result<CandidacyLine> {
     let (unit, date, election_name) = votes_unit(store, &c.election)?;
-    let name = if for_election {
-        names_of(store, &c.person)?.0
-    } else {
-        election_name
+    let name = match people {
+        Some(people) => {
+            let record = store.get(&c.person)?;
+            let mut name = match &record {
+                Some(r) => r.name(),
+                None => Names::new([("en", c.person.as_str())]),
+            };
+            if c.person != crate::import::build::candidates::NOTA_PERSON {
+                if let Some(r) = &record {
+                    people.note(r);
+                }
+                people.fill(&c.person, &mut name)?;
+            }
+            name
+        }
+        None => election_name,
     };
     let (party, party_aliases) = match &c.party {
         Some(p) => {
@@ -370,13 +388,8 @@ impl Profile {
             let for_election = record.kind() == Kind::Election;
             for fact in linked(link)? {
                 if let Record::Candidacy(c) = fact {
-                    let mut line = candidacy_line(store, c, for_election)?;
-                    if for_election
-                        && line.candidacy.person != crate::import::build::candidates::NOTA_PERSON
-                    {
-                        people.fill(&line.candidacy.person, &mut line.name)?;
-                    }
-                    p.candidacies.push(line);
+                    let candidate = for_election.then_some(&mut people);
+                    p.candidacies.push(candidacy_line(store, c, candidate)?);
                 }
             }
             if for_election {
