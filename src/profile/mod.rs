@@ -211,7 +211,8 @@ fn votes_unit(
 }
 
 /// A candidacy with the election's name (a person's profile) or, given `people`,
-/// the candidate's as the person is named (an election's profile).
+/// the candidate's record's name (an election's profile; the record is noted for
+/// its person's Hindi name, which [`Profile::name_people`] sets).
 fn candidacy_line(
     store: &Store,
     c: Candidacy,
@@ -221,15 +222,12 @@ fn candidacy_line(
     let name = match people {
         Some(people) => {
             let record = store.get(&c.person)?;
-            let mut name = match &record {
+            let name = match &record {
                 Some(r) => r.name(),
                 None => Names::new([("en", c.person.as_str())]),
             };
-            if c.person != crate::import::build::candidates::NOTA_PERSON {
-                if let Some(r) = &record {
-                    people.note(r);
-                }
-                people.fill(&c.person, &mut name)?;
+            if let Some(r) = &record {
+                people.note(r);
             }
             name
         }
@@ -253,8 +251,42 @@ fn candidacy_line(
 }
 
 impl Profile {
-    /// Gathers the profile of the record `id`.
+    /// Names in Hindi, as each person is named, the people the first `at_most`
+    /// lines (all when `None`) of an office's, organization's or election's lists
+    /// name: holders, members, candidates (NOTA is no person).
+    fn name_people(
+        &mut self,
+        people: &mut crate::identity::HindiNames,
+        at_most: Option<usize>,
+    ) -> Result<()> {
+        let n = at_most.unwrap_or(usize::MAX);
+        for t in self.tenures.iter_mut().take(n) {
+            people.fill(&t.tenure.person, &mut t.name)?;
+        }
+        for m in self.memberships.iter_mut().take(n) {
+            people.fill(&m.membership.person, &mut m.name)?;
+        }
+        if self.kind == Kind::Election {
+            for c in self.candidacies.iter_mut().take(n) {
+                if c.candidacy.person != crate::import::build::candidates::NOTA_PERSON {
+                    people.fill(&c.candidacy.person, &mut c.name)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Gathers the profile of the record `id`, every person it lists named in
+    /// Hindi as the person is (see [`crate::identity::hindi`]).
     pub fn load(store: &Store, id: &str) -> Result<Profile> {
+        Profile::load_naming(store, id, None)
+    }
+
+    /// [`Profile::load`], naming in Hindi the people of only the first `at_most`
+    /// lines of each list (tenures, memberships, candidacies) when given: a
+    /// summary of an election of thousands of candidates shows the first few, and
+    /// working out a person per line is most of the time such a profile takes.
+    pub fn load_naming(store: &Store, id: &str, at_most: Option<usize>) -> Result<Profile> {
         let record = store.get(id)?.ok_or_else(|| Error::not_found(id))?;
         let mut p = Profile {
             id: id.to_string(),
@@ -341,15 +373,11 @@ impl Profile {
                     let other = if is_person { &t.office } else { &t.person };
                     let k = knowledge(&t.sources)?;
                     let (status, as_of) = currency(t.end.as_ref(), t.ended, k.as_ref(), &today);
-                    let mut name = names_of(store, other)?.0;
-                    if !is_person {
-                        people.fill(other, &mut name)?;
-                    }
                     p.tenures.push(TenureLine {
                         status,
                         as_of,
                         later: Vec::new(),
-                        name,
+                        name: names_of(store, other)?.0,
                         tenure: t,
                     });
                 }
@@ -366,10 +394,7 @@ impl Profile {
                     } else {
                         &m.person
                     };
-                    let (mut name, aliases) = names_of(store, other)?;
-                    if !is_person {
-                        people.fill(other, &mut name)?;
-                    }
+                    let (name, aliases) = names_of(store, other)?;
                     let k = knowledge(&m.sources)?;
                     let (status, as_of) = currency(m.end.as_ref(), false, k.as_ref(), &today);
                     p.memberships.push(MembershipLine {
@@ -407,6 +432,9 @@ impl Profile {
             } else {
                 p.candidacies.sort_by_key(|a| a.election_date);
             }
+        }
+        if !is_person {
+            p.name_people(&mut people, at_most)?;
         }
         for r in record.references() {
             if r.kind != Kind::Source {
