@@ -203,7 +203,8 @@ struct Lookup<'a> {
     parties: HashMap<String, Party>,
     people: HashMap<String, Option<crate::model::Person>>,
     seats: HashMap<String, Option<String>>,
-    persons: Persons,
+    /// Each record's person and each person's Hindi name.
+    persons: crate::identity::HindiNames<'a>,
 }
 
 /// A party's label and every name it answers to, folded.
@@ -213,16 +214,9 @@ struct Party {
     names: Vec<String>,
 }
 
-/// Which person each candidacy's record belongs to. A query that reaches a seat's
-/// or an election's candidacies reads only their people's components of the
-/// identity log; one that reaches most of the store reads the whole log once.
-enum Persons {
-    Each(HashMap<String, String>),
-    All(crate::identity::Clusters),
-}
-
 /// Above this many candidacies, one pass over the identity log is cheaper than a
-/// component walk per person.
+/// component walk per person. Below it, a query that reaches a seat's or an
+/// election's candidacies reads only their people's components of the log.
 const WHOLE_LOG_FROM: usize = 50_000;
 
 impl Lookup<'_> {
@@ -260,19 +254,7 @@ impl Lookup<'_> {
     }
 
     fn person_id(&mut self, record: &str) -> Result<String> {
-        let known = match &mut self.persons {
-            Persons::All(c) => return Ok(c.person(record).to_string()),
-            Persons::Each(known) => known,
-        };
-        if let Some(p) = known.get(record) {
-            return Ok(p.clone());
-        }
-        let cluster = crate::identity::person_of(self.store, record)?;
-        for m in &cluster.members {
-            known.insert(m.record.clone(), cluster.id.clone());
-        }
-        known.insert(record.to_string(), cluster.id.clone());
-        Ok(cluster.id)
+        self.persons.person(record)
     }
 
     /// The state of a candidacy's race: its seat's, its election's (a state
@@ -396,9 +378,9 @@ pub fn rows_with_progress(
     }
     let reached = reach(store, q)?;
     let persons = if reached.len() >= WHOLE_LOG_FROM {
-        Persons::All(crate::identity::clusters(store)?)
+        crate::identity::HindiNames::with_clusters(store, crate::identity::clusters(store)?)
     } else {
-        Persons::Each(HashMap::new())
+        crate::identity::HindiNames::new(store)
     };
     let mut look = Lookup {
         store,
@@ -473,9 +455,7 @@ pub fn rows_with_progress(
         }
         let e = look.election(&election)?;
         let year = e.as_ref().and_then(|e| e.date).map(|d| d.year);
-        let table = crate::election::join_seat(store, seat, cands, &mut labels, &mut |id| {
-            look.person_id(id)
-        })?;
+        let table = crate::election::join_seat(store, seat, cands, &mut labels, &mut look.persons)?;
         let constituency = table.name.as_ref().map(|n| n.best("en").to_string());
         for r in table.rows {
             if r.nota

@@ -12,8 +12,13 @@ use netakosh::numerals::indian;
 use netakosh::search::resolve_kind;
 use std::io::Write;
 
+/// A winner or runner-up: the name (the person's Hindi name, from whichever of its
+/// records has one; in English both scripts), party and votes.
 fn who(s: &Standing, lang: Lang) -> String {
-    let mut t = s.name.best(lang.code()).to_string();
+    let mut t = match lang {
+        Lang::Hi => s.name.best(lang.code()).to_string(),
+        _ => s.name.both(),
+    };
     if let Some(p) = &s.party_label {
         t.push_str(&format!(" ({p})"));
     }

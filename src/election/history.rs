@@ -124,7 +124,7 @@ fn of_elections(
     by_election: BTreeMap<String, Vec<Candidacy>>,
 ) -> Result<SeatHistory> {
     let mut labels = HashMap::new();
-    let mut who = seat::person_memo(store);
+    let mut people = crate::identity::HindiNames::new(store);
     let mut houses: HashMap<String, Option<String>> = HashMap::new();
     let mut contests = Vec::new();
     let mut name: Option<Names> = None;
@@ -144,7 +144,7 @@ fn of_elections(
             },
             None => None,
         };
-        let t = seat::table(store, key.clone(), cands, &mut labels, &mut who)?;
+        let t = seat::table(store, key.clone(), cands, &mut labels, &mut people)?;
         let counted: Vec<&Row> = t.rows.iter().filter(|r| r.counted && !r.nota).collect();
         let winner = counted
             .iter()

@@ -244,9 +244,9 @@ pub fn results(store: &Store, id: &str, seats: Option<&[String]>) -> Result<Resu
     let mut labels = HashMap::new();
     let (totals, tally) = tally::count(store, &groups, &mut labels)?;
     let mut constituencies = Vec::with_capacity(groups.len());
-    let mut who = seat::person_memo(store);
+    let mut people = crate::identity::HindiNames::new(store);
     for (key, cands) in groups {
-        constituencies.push(seat::table(store, key, cands, &mut labels, &mut who)?);
+        constituencies.push(seat::table(store, key, cands, &mut labels, &mut people)?);
     }
     Ok(Results {
         id: id.to_string(),

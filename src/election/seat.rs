@@ -9,7 +9,7 @@
 
 use super::{dataset, is_nota, party_label, Constituency};
 use crate::error::Result;
-use crate::identity::person_of;
+use crate::identity::HindiNames;
 use crate::model::{Affidavit, Candidacy, Names, Outcome, Record};
 use crate::resolve::compare::candidacy_names_fit;
 use crate::resolve::facts::Facts;
@@ -231,19 +231,6 @@ fn clipped_same_party(
     }
 }
 
-/// The person (identity) of each person record, asked once per record.
-pub(super) fn person_memo(store: &Store) -> impl FnMut(&str) -> Result<String> + '_ {
-    let mut known: HashMap<String, String> = HashMap::new();
-    move |id: &str| {
-        if let Some(p) = known.get(id) {
-            return Ok(p.clone());
-        }
-        let p = person_of(store, id)?.id;
-        known.insert(id.to_string(), p.clone());
-        Ok(p)
-    }
-}
-
 /// The one row of `c`'s party in the seat, when `c` is its party's only candidacy
 /// of its dataset there too and the two names share a word: a party fields one
 /// candidate per seat, so Lok Dhaba's `C. R. Patil` and ADR's `Patil Chandrakant`
@@ -292,39 +279,44 @@ fn party_alone(
 }
 
 /// The table of one seat from its candidacies (of every dataset), joined into one row
-/// per candidate exactly as `election` prints them; `who` names the person (identity)
-/// of a person record, so a caller holding the whole identity log answers from it.
+/// per candidate exactly as `election` prints them, each candidate named in Hindi
+/// as its person is (see [`crate::identity::hindi`]); `people` says who each
+/// person record's person is (a caller reaching most of the store builds it from
+/// the whole identity log) and remembers it for the next seat.
 /// Public as `election::join_seat` for callers that gather candidacies themselves.
 pub fn table(
     store: &Store,
     seat: String,
     cands: Vec<Candidacy>,
     labels: &mut HashMap<String, String>,
-    who: &mut dyn FnMut(&str) -> Result<String>,
+    people: &mut HindiNames,
 ) -> Result<Constituency> {
     let base = counted_dataset(&cands);
     let counted = cands
         .iter()
         .any(|c| dataset(c) == base.as_deref() && counts(c));
     // The person records of the seat, for names and name comparison.
-    let mut people: Vec<Record> = Vec::new();
+    let mut records: Vec<Record> = Vec::new();
     let mut names: HashMap<String, Names> = HashMap::new();
     for c in &cands {
         if names.contains_key(&c.person) {
             continue;
         }
         let record = store.get(&c.person)?;
+        if let Some(r) = &record {
+            people.note(r);
+        }
         let name = record
             .as_ref()
             .map(|r| r.name())
             .unwrap_or_else(|| Names::new([("en", c.person.as_str())]));
         names.insert(c.person.clone(), name);
         if let Some(r) = record.filter(|r| matches!(r, Record::Person(_))) {
-            people.push(r);
+            records.push(r);
         }
     }
-    let facts = Facts::from_records(&people, &[]);
-    let mut person = |id: &str| who(id);
+    let facts = Facts::from_records(&records, &[]);
+    let mut person = |id: &str| people.person(id);
     let mut sources: Vec<String> = cands
         .iter()
         .filter_map(|c| dataset(c).map(str::to_string))
@@ -396,6 +388,10 @@ pub fn table(
                 rows.push(row(c, names[&c.person].clone(), label, false));
             }
         }
+    }
+    // Each candidate as its person is named in Hindi, whichever record gave the row.
+    for r in rows.iter_mut().filter(|r| !r.nota) {
+        people.fill(&r.person, &mut r.name)?;
     }
     // Ranks by votes need every counted candidate's votes, as shares do (below).
     if rows.iter().filter(|r| r.counted).all(|r| r.votes.is_some()) {

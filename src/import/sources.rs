@@ -113,6 +113,19 @@ pub const ALL: [&Cite; 6] = [
 /// The Popolo file's source ids begin so (`src-popolo-lok-sabha-term-16`).
 const POPOLO: &str = "src-popolo-";
 
+/// Whether `source` (a source id) is a Popolo file's (`src-popolo-lok-sabha-term-16`):
+/// Wikidata's names, the only dataset here with people's names in Hindi.
+pub fn is_popolo(source: &str) -> bool {
+    source.starts_with(POPOLO)
+}
+
+/// Whether `source` (a source id) is a dataset's: one of [`ALL`] or a Popolo file.
+/// A record citing no dataset was written by a person: the curated seed, or a
+/// native import of someone's own.
+pub fn is_dataset(source: &str) -> bool {
+    is_popolo(source) || ALL.iter().any(|c| c.id == source)
+}
+
 /// Where a source's knowledge ends: its `as_of`; for a dataset's source stored
 /// before sources carried one, the dataset's measured end (the Popolo file's: the
 /// 16th Lok Sabha's dissolution, May 2019); else the source's own date (a news
@@ -121,7 +134,7 @@ pub fn knowledge_ends(s: &Source) -> Option<PartialDate> {
     s.as_of
         .or_else(|| ALL.iter().find(|c| c.id == s.id).map(|c| c.known_as_of))
         .or_else(|| {
-            s.id.starts_with(POPOLO).then_some(PartialDate {
+            is_popolo(&s.id).then_some(PartialDate {
                 year: 2019,
                 month: Some(5),
                 day: None,
@@ -136,7 +149,7 @@ pub fn short_name(s: &Source) -> String {
     if let Some(c) = ALL.iter().find(|c| c.id == s.id) {
         return c.short.to_string();
     }
-    if s.id.starts_with(POPOLO) {
+    if is_popolo(&s.id) {
         return "EveryPolitician".to_string();
     }
     if let Some(p) = &s.publisher {

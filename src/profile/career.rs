@@ -387,7 +387,10 @@ pub fn load(
         all.extend(store.get(m)?);
     }
     let refs: Vec<&Record> = all.iter().collect();
-    let name = people::person_name(&refs);
+    let mut name = people::person_name(&refs);
+    // The person's Hindi name by trust (the seed's over Wikidata's), whichever
+    // record the heading's other scripts come from.
+    crate::identity::hindi::with_hindi(&mut name, crate::identity::hindi_name(&refs));
     let own: BTreeSet<&str> = name.texts().collect();
     let mut also: Vec<String> = Vec::new();
     let mut born = None;

@@ -210,12 +210,28 @@ fn votes_unit(
     })
 }
 
-fn candidacy_line(store: &Store, c: Candidacy, for_election: bool) -> Result<CandidacyLine> {
+/// A candidacy with the election's name (a person's profile) or, given `people`,
+/// the candidate's record's name (an election's profile; the record is noted for
+/// its person's Hindi name, which [`Profile::name_people`] sets).
+fn candidacy_line(
+    store: &Store,
+    c: Candidacy,
+    people: Option<&mut crate::identity::HindiNames>,
+) -> Result<CandidacyLine> {
     let (unit, date, election_name) = votes_unit(store, &c.election)?;
-    let name = if for_election {
-        names_of(store, &c.person)?.0
-    } else {
-        election_name
+    let name = match people {
+        Some(people) => {
+            let record = store.get(&c.person)?;
+            let name = match &record {
+                Some(r) => r.name(),
+                None => Names::new([("en", c.person.as_str())]),
+            };
+            if let Some(r) = &record {
+                people.note(r);
+            }
+            name
+        }
+        None => election_name,
     };
     let (party, party_aliases) = match &c.party {
         Some(p) => {
@@ -235,8 +251,42 @@ fn candidacy_line(store: &Store, c: Candidacy, for_election: bool) -> Result<Can
 }
 
 impl Profile {
-    /// Gathers the profile of the record `id`.
+    /// Names in Hindi, as each person is named, the people the first `at_most`
+    /// lines (all when `None`) of an office's, organization's or election's lists
+    /// name: holders, members, candidates (NOTA is no person).
+    fn name_people(
+        &mut self,
+        people: &mut crate::identity::HindiNames,
+        at_most: Option<usize>,
+    ) -> Result<()> {
+        let n = at_most.unwrap_or(usize::MAX);
+        for t in self.tenures.iter_mut().take(n) {
+            people.fill(&t.tenure.person, &mut t.name)?;
+        }
+        for m in self.memberships.iter_mut().take(n) {
+            people.fill(&m.membership.person, &mut m.name)?;
+        }
+        if self.kind == Kind::Election {
+            for c in self.candidacies.iter_mut().take(n) {
+                if c.candidacy.person != crate::import::build::candidates::NOTA_PERSON {
+                    people.fill(&c.candidacy.person, &mut c.name)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Gathers the profile of the record `id`, every person it lists named in
+    /// Hindi as the person is (see [`crate::identity::hindi`]).
     pub fn load(store: &Store, id: &str) -> Result<Profile> {
+        Profile::load_naming(store, id, None)
+    }
+
+    /// [`Profile::load`], naming in Hindi the people of only the first `at_most`
+    /// lines of each list (tenures, memberships, candidacies) when given: a
+    /// summary of an election of thousands of candidates shows the first few, and
+    /// working out a person per line is most of the time such a profile takes.
+    pub fn load_naming(store: &Store, id: &str, at_most: Option<usize>) -> Result<Profile> {
         let record = store.get(id)?.ok_or_else(|| Error::not_found(id))?;
         let mut p = Profile {
             id: id.to_string(),
@@ -279,14 +329,19 @@ impl Profile {
         } else {
             owners.clone()
         };
+        // Each person another record names (an office's holders, an election's
+        // candidates, a party's members) in Hindi as the person is named.
+        let mut people = crate::identity::HindiNames::new(store);
         for other in owners.iter().skip(1) {
             p.same_as.insert(other.clone(), names_of(store, other)?.0);
         }
         if is_person {
             for (other, _, seq) in store.identity_links(id)? {
                 if let Some(decision) = store.decision(seq)? {
+                    let mut name = names_of(store, &other)?.0;
+                    people.fill(&other, &mut name)?;
                     p.identity.push(IdentityLine {
-                        name: names_of(store, &other)?.0,
+                        name,
                         with: other,
                         decision,
                     });
@@ -358,7 +413,8 @@ impl Profile {
             let for_election = record.kind() == Kind::Election;
             for fact in linked(link)? {
                 if let Record::Candidacy(c) = fact {
-                    p.candidacies.push(candidacy_line(store, c, for_election)?);
+                    let candidate = for_election.then_some(&mut people);
+                    p.candidacies.push(candidacy_line(store, c, candidate)?);
                 }
             }
             if for_election {
@@ -376,6 +432,9 @@ impl Profile {
             } else {
                 p.candidacies.sort_by_key(|a| a.election_date);
             }
+        }
+        if !is_person {
+            p.name_people(&mut people, at_most)?;
         }
         for r in record.references() {
             if r.kind != Kind::Source {

@@ -67,7 +67,8 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         }
         Err(e) => return Err(e.into()),
     };
-    let profile = Profile::load(&kb.store, &id).with_context(|| format!("cannot load `{id}`"))?;
+    let profile = Profile::load_naming(&kb.store, &id, naming(args.json, args.full))
+        .with_context(|| format!("cannot load `{id}`"))?;
     // An election's summary has its party tally (read before the store closes).
     let summarise = !args.json && summary::wanted(&profile, args.full);
     let results = if summarise && profile.kind == netakosh::model::Kind::Election {
@@ -103,6 +104,13 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// How many lines of each list a profile names in Hindi: all for `--json` and
+/// `--full`; else as many as a summary shows at most (a profile of more is
+/// summarised, its first rows shown).
+fn naming(json: bool, full: bool) -> Option<usize> {
+    (!json && !full).then_some(summary::LIST_AT_MOST)
+}
+
 /// `show A B …` where the first is an id or a target is a quoted name of several
 /// words: each target (an id, or a name) shown in
 /// turn — as a JSON array with `--json`. A target that resolves to nothing is
@@ -119,7 +127,8 @@ fn several(
     for t in targets {
         match resolve(&kb.store, &kb.index, t) {
             Ok(id) => profiles.push(
-                Profile::load(&kb.store, &id).with_context(|| format!("cannot load `{id}`"))?,
+                Profile::load_naming(&kb.store, &id, naming(json, full))
+                    .with_context(|| format!("cannot load `{id}`"))?,
             ),
             // The first failure is the command's error; any other is said here.
             Err(e) if failed.is_none() => failed = Some(e.into()),
