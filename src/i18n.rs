@@ -63,6 +63,16 @@ impl Lang {
         }
     }
 
+    /// Where a fact's knowledge ends, as a line's tail: `  (as of 2024-06-04, ADR)`.
+    pub fn as_of(self, k: &crate::profile::currency::AsOf) -> String {
+        format!(
+            "  ({} {}, {})",
+            self.t(Label::AsOf),
+            self.date(&k.date),
+            k.dataset
+        )
+    }
+
     /// A date as a reader of this language writes it: `2020-01-01` in English (as
     /// the data and `--json` write it), `1 जनवरी 2020`, `जनवरी 2020`, `2020` in Hindi.
     pub fn date(self, d: &PartialDate) -> String {

@@ -139,14 +139,7 @@ fn holder(out: &mut dyn Write, t: &TenureLine, as_of: Option<&AsOf>, lang: Lang)
     let end = t.tenure.end.map(|d| lang.date(&d)).unwrap_or_default();
     let known = as_of
         .or(t.as_of.as_ref())
-        .map(|k| {
-            format!(
-                "  ({} {}, {})",
-                lang.t(L::AsOf),
-                lang.date(&k.date),
-                k.dataset
-            )
-        })
+        .map(|k| lang.as_of(k))
         .unwrap_or_default();
     let (start_w, end_w) = match lang {
         Lang::En => (10, 10),

@@ -423,18 +423,7 @@ pub fn render(p: &Profile, lang: Lang, out: &mut dyn Write) -> Result<()> {
                     lang.period(m.membership.start.as_ref(), m.membership.end.as_ref())
                 )
             };
-            let known = m
-                .as_of
-                .as_ref()
-                .map(|k| {
-                    format!(
-                        "  ({} {}, {})",
-                        lang.t(L::AsOf),
-                        lang.date(&k.date),
-                        k.dataset
-                    )
-                })
-                .unwrap_or_default();
+            let known = m.as_of.as_ref().map(|k| lang.as_of(k)).unwrap_or_default();
             writeln!(out, "  {line}{when}{known}")?;
         }
     }
