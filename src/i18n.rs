@@ -8,6 +8,7 @@
 //! Latin in both languages, as Hindi newspapers mostly print them. Data keeps its own
 //! language: a name without a Hindi form is shown as it is, and JSON keys never change.
 
+use crate::analysis::is_devanagari_char;
 use crate::model::PartialDate;
 use crate::numerals::indian;
 use std::fmt;
@@ -29,8 +30,10 @@ impl Lang {
             return l;
         }
         let hindi = typed.into_iter().any(|t| {
-            t.split_whitespace()
-                .any(|w| w.chars().any(|c| c.is_alphabetic() && is_devanagari(c)))
+            t.split_whitespace().any(|w| {
+                w.chars()
+                    .any(|c| c.is_alphabetic() && is_devanagari_char(c))
+            })
         });
         if hindi {
             Lang::Hi
@@ -148,10 +151,6 @@ impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
-}
-
-fn is_devanagari(c: char) -> bool {
-    ('\u{0900}'..='\u{097F}').contains(&c)
 }
 
 /// The months as Hindi newspapers write them.
@@ -436,7 +435,7 @@ mod tests {
         for l in Label::ALL {
             assert!(!l.en().is_empty(), "{l:?}");
             assert!(
-                l.hi().chars().any(is_devanagari) || l.hi() == "—" || l.hi().starts_with('1'),
+                l.hi().chars().any(is_devanagari_char) || l.hi() == "—" || l.hi().starts_with('1'),
                 "{l:?}: the Hindi label is not Hindi: {}",
                 l.hi()
             );

@@ -71,6 +71,7 @@ mod hindi;
 mod memo;
 mod phonetic;
 mod segment;
+pub use segment::is_devanagari_char;
 mod tokenizer;
 
 use unicode_normalization::UnicodeNormalization;

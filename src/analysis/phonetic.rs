@@ -26,10 +26,9 @@
 //! every a (the inherent vowel is written or not, said or not): ee/ii/ī → i, oo/ū → u,
 //! ei/ey/े → e, ai/ay/ऐ/ाय → ai (Jain = जैन, but not Jena), au/ou/ow/औ → o, and e
 //! before r and a consonant is the schwa of Bengali spellings (Banerjee = बनर्जी, Verma =
-//! वर्मा). मोदी and Modi share `modi`,
-//! while Md. (`md`) and Madhei (`mde`) — which share the loose key `md` — do not: search
-//! trusts a strict match (the same word in the other script) above a loose one (a
-//! spelling variant). See [`keys`].
+//! वर्मा). मोदी and Modi share `modi`, while Md. (`md`) and Madhei (`mde`) — which
+//! share the loose key `md` — do not: search trusts a strict match (the same word in
+//! the other script) above a loose one (a spelling variant). See [`keys`].
 //! Scripts other than Latin and Devanagari are only lowercased (no cross-script match).
 
 use super::devanagari::{is_vowel_sign, ANUSVARA, CHANDRABINDU, NUKTA, VIRAMA, VISARGA};

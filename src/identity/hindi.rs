@@ -14,6 +14,7 @@
 //!   memo of who each record's person is, which the result tables join rows by.
 
 use super::{person_of, Clusters};
+use crate::analysis::is_devanagari_char;
 use crate::error::Result;
 use crate::import::sources::{is_dataset, is_popolo};
 use crate::model::{Names, Record};
@@ -46,12 +47,11 @@ pub fn trust(record: &Record) -> Trust {
 /// Whether `text` is a name in Hindi's script: some Devanagari, and no letter of
 /// another script.
 fn is_hindi(text: &str) -> bool {
-    let devanagari = |c: char| ('\u{0900}'..='\u{097F}').contains(&c);
-    text.chars().any(devanagari)
+    text.chars().any(is_devanagari_char)
         && text
             .chars()
             .filter(|c| c.is_alphabetic())
-            .all(|c| devanagari(c) || ('\u{A8E0}'..='\u{A8FF}').contains(&c))
+            .all(|c| is_devanagari_char(c) || ('\u{A8E0}'..='\u{A8FF}').contains(&c))
 }
 
 /// A person record's own name in Hindi, trimmed, when it has one.

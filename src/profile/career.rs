@@ -9,6 +9,7 @@
 use super::{CandidacyLine, MembershipLine, TenureLine};
 use crate::analysis::filter_key;
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::index::people;
 use crate::model::{Kind, Names, Outcome, PartialDate, Record};
 use crate::store::{Decision, Store};
@@ -132,13 +133,29 @@ pub struct RecordLine {
     pub linked_to: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<Decision>,
-    /// How it came to belong, in words.
+    /// How it came to belong, in words (English; see [`how`] for Hindi).
     pub how: String,
 }
 
-/// Why a decision linked two records, in words: a person's decision, a shared
-/// identifier, or the resolver's score with its evidence.
-pub fn how(d: &Decision) -> String {
+/// How a record came to belong to its person, in words: through the decision that
+/// linked it (a person's decision, a shared identifier, or the resolver's score with
+/// its evidence), as the person id itself, or through records outside the list. The
+/// why of a decision is the decider's own text, in whatever language it was written.
+pub fn how(via: Option<&Decision>, person_id: bool, lang: Lang) -> String {
+    let Some(d) = via else {
+        let words = if person_id {
+            lang.pick(
+                "the person id (its smallest record id)",
+                "व्यक्ति की पहचान (सबसे छोटी अभिलेख पहचान)",
+            )
+        } else {
+            lang.pick(
+                "linked through records outside this list",
+                "इस सूची से बाहर के अभिलेखों के ज़रिए जुड़ा",
+            )
+        };
+        return words.to_string();
+    };
     let why = if d.why.is_empty() {
         String::new()
     } else {
@@ -146,12 +163,20 @@ pub fn how(d: &Decision) -> String {
     };
     let when = crate::time::format_utc(d.at);
     let when = when.split(' ').next().unwrap_or_default();
+    let shared = lang.pick("a shared identifier", "साझा पहचानकर्ता");
     match d.by.as_str() {
-        "user" | "migrated" => format!("a person's decision ({}, {when}){why}", d.by),
-        "resolver" => format!("the resolver{why}"),
+        "user" | "migrated" => format!(
+            "{} ({}, {when}){why}",
+            lang.pick("a person's decision", "एक व्यक्ति का निर्णय"),
+            d.by
+        ),
+        "resolver" => format!(
+            "{}{why}",
+            lang.pick("the resolver", "मिलान प्रणाली (resolver)")
+        ),
         by => match by.strip_prefix("exact:") {
-            Some(scheme) if d.why.is_empty() => format!("a shared identifier ({scheme})"),
-            Some(_) => format!("a shared identifier{why}"),
+            Some(scheme) if d.why.is_empty() => format!("{shared} ({scheme})"),
+            Some(_) => format!("{shared}{why}"),
             None => format!("{by}{why}"),
         },
     }
@@ -352,11 +377,7 @@ fn records(store: &Store, members: &[String]) -> Result<Vec<RecordLine>> {
             None => None,
         };
         let link = via.get(id).cloned().flatten();
-        let how_text = match &link {
-            Some((_, d)) => how(d),
-            None if id == &members[0] => "the person id (its smallest record id)".to_string(),
-            None => "linked through records outside this list".to_string(),
-        };
+        let how_text = how(link.as_ref().map(|(_, d)| d), id == &members[0], Lang::En);
         out.push(RecordLine {
             id: id.clone(),
             name: record

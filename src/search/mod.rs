@@ -174,14 +174,13 @@ impl Tier {
 /// The queries for one search, in the order their hits rank: first the records with
 /// every content word of the query (not a stopword or an initial) at each [`Tier`],
 /// then those with one word fewer at each tier, and so on; then those with only
-/// stopwords or initials. Each query allows its tier and the stricter ones. `पूर्व मुख्य सचिव` (former chief secretary) puts the former chief
-/// secretary above the office named `मुख्य सचिव`, however strongly the office's name
-/// matches two of the three words.
+/// stopwords or initials. Each query allows its tier and the stricter ones; a tier
+/// that adds no clause to the one before is left out. `पूर्व मुख्य सचिव` (former chief
+/// secretary) puts the former chief secretary above the office named `मुख्य सचिव`,
+/// however strongly the office's name matches two of the three words.
 pub struct Queries {
-    /// `(tier, content words required, query)` in rank order; 0 words required is
-    /// any word, stopwords included (always the last block: the loosest query). A tier that adds no clause to the one before is
-    /// left out.
-    pub blocks: Vec<(Tier, usize, Box<dyn Query>)>,
+    /// In rank order; the last is the loosest, matching every document any other does.
+    pub blocks: Vec<Box<dyn Query>>,
 }
 
 impl Queries {
@@ -189,7 +188,7 @@ impl Queries {
     pub fn loosest(&self) -> &dyn Query {
         self.blocks
             .last()
-            .map(|(_, _, q)| q.as_ref())
+            .map(|q| q.as_ref())
             .expect("build_queries always ends with an any-word block")
     }
 }
@@ -240,7 +239,7 @@ fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
         let dotted = text
             .get(t.offset_to..)
             .is_some_and(|rest| rest.starts_with(['.', '॰']));
-        if is_initial(&t.text, dotted) {
+        if t.position < MAX_QUERY_WORDS && is_initial(&t.text, dotted) {
             initials.insert(t.position);
         }
         add(
@@ -274,7 +273,6 @@ fn word_groups(index: &SearchIndex, text: &str) -> WordGroups {
         }
         add(t.position, Tier::Text, term_query(f.text, &t.text, 1.0));
     }
-    initials.retain(|p| *p < MAX_QUERY_WORDS);
     WordGroups {
         groups,
         content,
@@ -348,9 +346,7 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
             return None;
         }
         let all = with_filters(Box::new(AllQuery), &filters);
-        return Some(Queries {
-            blocks: vec![(Tier::Exact, 0, all)],
-        });
+        return Some(Queries { blocks: vec![all] });
     }
     // A tier no word has adds nothing to the tier before (the first always stays).
     let tiers: Vec<Tier> = Tier::ALL
@@ -367,32 +363,20 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
         with_filters(Box::new(BooleanQuery::new(clauses)), &filters)
     };
     // The words a record is ranked by how many it holds; initials count only beside a
-    // content word (`P. R. Senthilnathan`), or when there is nothing else (`P. R.`).
-    let (named, anchor): (Vec<usize>, Vec<usize>) = if words.content.is_empty() {
-        (words.initials.iter().copied().collect(), Vec::new())
+    // content word (`P. R. Senthilnathan`: the anchor), or when there is nothing else
+    // (`P. R.`).
+    let named: Vec<usize> = words.content.union(&words.initials).copied().collect();
+    let anchor: Vec<usize> = if words.initials.is_empty() {
+        Vec::new()
     } else {
-        let mut named: Vec<usize> = words.content.union(&words.initials).copied().collect();
-        named.sort_unstable();
-        let anchor = if words.initials.is_empty() {
-            Vec::new()
-        } else {
-            words.content.iter().copied().collect()
-        };
-        (named, anchor)
+        words.content.iter().copied().collect()
     };
     if named.is_empty() {
         // Only stopwords (`the`, `के`): any of them, tier by tier.
-        for &tier in &tiers {
-            blocks.push((tier, 0, any(tier)));
-        }
+        blocks.extend(tiers.iter().map(|&tier| any(tier)));
         return Some(Queries { blocks });
     }
-    let others: Vec<usize> = words
-        .groups
-        .keys()
-        .copied()
-        .filter(|p| !named.contains(p))
-        .collect();
+    let stopwords = words.groups.len() > named.len();
     // More of the query's words outweigh a stricter match of fewer: `Hansraj Gangaram
     // Ahir` ranks हंसराज गंगाराम अहीर (three words, in the other script) above a `Hansraj`
     // (one word, exactly); `P. C. Mohan` ranks पी॰सी॰ मोहन above a `Mohan`. Stopwords
@@ -409,14 +393,13 @@ pub fn build_queries(index: &SearchIndex, text: &str, opts: &SearchOptions) -> O
             if !anchor.is_empty() {
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(of(&anchor, tier)))));
             }
-            let q = with_filters(Box::new(BooleanQuery::new(clauses)), &filters);
-            blocks.push((tier, m, q));
+            blocks.push(with_filters(Box::new(BooleanQuery::new(clauses)), &filters));
         }
     }
     // Records that hold only the query's stopwords or initials come last.
-    if !others.is_empty() || !anchor.is_empty() {
+    if stopwords || !anchor.is_empty() {
         let loosest = *tiers.last().expect("the exact tier is always there");
-        blocks.push((loosest, 0, any(loosest)));
+        blocks.push(any(loosest));
     }
     Some(Queries { blocks })
 }
@@ -483,7 +466,7 @@ pub fn search(index: &SearchIndex, text: &str, opts: &SearchOptions) -> Result<V
     // million records) never run.
     let mut blocks: Vec<Vec<(f32, tantivy::DocAddress)>> = Vec::new();
     let mut seen: BTreeSet<tantivy::DocAddress> = BTreeSet::new();
-    for (_, _, query) in &queries.blocks {
+    for query in &queries.blocks {
         if seen.len() >= limit {
             break;
         }

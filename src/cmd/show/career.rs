@@ -105,7 +105,7 @@ pub fn sections(c: &Career, lang: Lang, out: &mut dyn Write) -> Result<()> {
         }
     }
     writeln!(out, "\n{}", lang.t(L::Records))?;
-    for r in &c.records {
+    for (i, r) in c.records.iter().enumerate() {
         let dataset = r
             .dataset
             .as_deref()
@@ -117,40 +117,14 @@ pub fn sections(c: &Career, lang: Lang, out: &mut dyn Write) -> Result<()> {
             .as_deref()
             .map(|w| format!("{} {w}: ", lang.t(L::LinkedTo)))
             .unwrap_or_default();
-        writeln!(out, "      {with}{}", how(r, lang))?;
+        // The first record is the person id (see `profile::career`).
+        let how = match lang {
+            Lang::En => r.how.clone(),
+            _ => netakosh::profile::career::how(r.via.as_ref(), i == 0, lang),
+        };
+        writeln!(out, "      {with}{how}")?;
     }
     Ok(())
-}
-
-/// How a record came to belong to the person, in the interface's language (the
-/// library words it in English; the why of a decision is the decider's own text).
-fn how(r: &netakosh::profile::career::RecordLine, lang: Lang) -> String {
-    if lang == Lang::En {
-        return r.how.clone();
-    }
-    let Some(d) = &r.via else {
-        return if r.linked_to.is_none() && r.how.starts_with("the person id") {
-            "व्यक्ति की पहचान (सबसे छोटी अभिलेख पहचान)".to_string()
-        } else {
-            "इस सूची से बाहर के अभिलेखों के ज़रिए जुड़ा".to_string()
-        };
-    };
-    let why = if d.why.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", d.why)
-    };
-    let when = netakosh::time::format_utc(d.at);
-    let when = when.split(' ').next().unwrap_or_default();
-    match d.by.as_str() {
-        "user" | "migrated" => format!("एक व्यक्ति का निर्णय ({}, {when}){why}", d.by),
-        "resolver" => format!("मिलान प्रणाली (resolver){why}"),
-        by => match by.strip_prefix("exact:") {
-            Some(scheme) if d.why.is_empty() => format!("साझा पहचानकर्ता ({scheme})"),
-            Some(_) => format!("साझा पहचानकर्ता{why}"),
-            None => format!("{by}{why}"),
-        },
-    }
 }
 
 /// The people a name matches, one block each, with what tells them apart.
