@@ -4,6 +4,7 @@
 #   scripts/bench.sh            # 100k records
 #   scripts/bench.sh 1000000    # 1M records
 #   RUNS=30 scripts/bench.sh    # runs per query (default 20)
+#   OLD=path/to/netakosh scripts/bench.sh 1000000   # also an older build, same corpus, same run
 #
 # Builds the release binary, the corpus generator and the FTS5 program, then measures
 # into target/bench/N/: import (wall time, peak RSS), whole-process `search` for five
@@ -11,6 +12,8 @@
 # table with netakosh/FTS5 ratios. The machine is shared: the load average is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `scripts/bench.sh full`: the reading commands on every real dataset (scripts/bench-full.sh).
+if [ "${1:-}" = full ]; then shift; exec scripts/bench-full.sh "$@"; fi
 N=${1:-100000}
 RUNS=${RUNS:-20}
 JOBS=${JOBS:-1}
@@ -28,26 +31,7 @@ CORPUS=$OUT/corpus.jsonl
 HOME_DIR=$OUT/home
 DB=$OUT/fts.db
 
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
-# `/usr/bin/time -v` fields: wall seconds and peak RSS in MB.
-timev() { # out-file cmd…
-  local f=$1; shift
-  /usr/bin/time -v -o "$f" "$@" > /dev/null
-}
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$1"; }
-rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
-
-# Median and p99 (ms) of RUNS whole-process runs of a command. The clock is bash's
-# own $EPOCHREALTIME: `$(date +%s%N)` would start two more processes per run and add
-# their ≈ 5 ms to both sides.
-stats() { # cmd…
-  local i t0 t1
-  for ((i = 0; i < RUNS; i++)); do
-    t0=${EPOCHREALTIME/./}; "$@" > /dev/null 2>&1 || true; t1=${EPOCHREALTIME/./}
-    echo $(( t1 - t0 ))
-  done | sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.99+0.999)]; printf "%.1f %.1f", m/1000, p/1000}'
-}
+source "$(dirname "$0")/bench-lib.sh"
 
 echo "load before: $(load)" >&2
 rm -rf "$HOME_DIR" "$DB"
@@ -55,6 +39,10 @@ timev "$OUT/import.time" "$BIN" --home "$HOME_DIR" --no-seed import "$CORPUS"
 IMPORT_S=$(wall "$OUT/import.time"); IMPORT_RSS=$(rss "$OUT/import.time")
 timev "$OUT/fts.time" "$FTS" build "$CORPUS" "$DB"
 FTS_S=$(wall "$OUT/fts.time"); FTS_RSS=$(rss "$OUT/fts.time")
+if [ -n "${OLD:-}" ]; then
+  rm -rf "$OUT/home-old"
+  timev "$OUT/import-old.time" "$OLD" --home "$OUT/home-old" --no-seed import "$CORPUS"
+fi
 echo "load after import: $(load)" >&2
 
 declare -a LABELS=(name hindi cross-script typo filtered)
@@ -65,7 +53,6 @@ JSONL_MB=$(du -m --apparent-size "$CORPUS" | cut -f1)
 STORE_MB=$(du -sm "$HOME_DIR/store" | cut -f1)
 INDEX_MB=$(du -sm "$HOME_DIR/index" | cut -f1)
 DB_MB=$(du -sm "$DB" | cut -f1)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
 
 echo
 echo "## $N records  (load average at start of queries: $(load); $RUNS runs per query)"
@@ -98,6 +85,26 @@ read -r SM SP <<< "$(stats "$BIN" --home "$HOME_DIR" show person-7)"
 echo "| show person-7 median / p99 | ${SM} / ${SP} ms | | |"
 timev "$OUT/show.time" "$BIN" --home "$HOME_DIR" show person-7
 echo "| show peak RSS | $(rss "$OUT/show.time") MB | | |"
+read -r TM TP <<< "$(stats "$BIN" --home "$HOME_DIR" stats)"
+echo "| stats median / p99 | ${TM} / ${TP} ms | | |"
+if [ -n "${OLD:-}" ]; then
+  OH=$OUT/home-old
+  OI=$(wall "$OUT/import-old.time")
+  "$OLD" --home "$OH" show person-7 > /dev/null 2>&1 || true
+  read -r OSM OSP <<< "$(stats "$OLD" --home "$OH" show person-7)"
+  read -r OTM OTP <<< "$(stats "$OLD" --home "$OH" stats)"
+  read -r OQM OQP <<< "$(stats "$OLD" --home "$OH" search "Akhilesh Yadav")"
+  echo
+  echo "Before (\`$OLD\`, same corpus, same run):"
+  echo
+  echo "| figure | before | now / before |"
+  echo "|---|---|---|"
+  echo "| import + index, wall | ${OI} s ($(awk -v n="$N" -v s="$OI" 'BEGIN {printf "%.0f", n/s}') rec/s), peak $(rss "$OUT/import-old.time") MB | $(ratio "$IMPORT_S" "$OI") |"
+  echo "| on disk | store $(du -sm "$OH/store" | cut -f1) + index $(du -sm "$OH/index" | cut -f1) MB | |"
+  echo "| search name median | ${OQM} ms | |"
+  echo "| show person-7 median / p99 | ${OSM} / ${OSP} ms | $(ratio "$SM" "$OSM") |"
+  echo "| stats median / p99 | ${OTM} / ${OTP} ms | $(ratio "$TM" "$OTM") |"
+fi
 echo
 echo "load at end: $(load)" >&2
 

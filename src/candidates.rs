@@ -5,7 +5,7 @@
 use crate::analysis::filter_key;
 use crate::error::{Error, Result};
 use crate::model::{Candidacy, Gender, Kind, Outcome, Record};
-use crate::store::{Link, Store};
+use crate::store::{Link, Records};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::str::FromStr;
@@ -198,7 +198,7 @@ impl Tally {
 
 /// Caches of the records rows are built from, each read once.
 struct Lookup<'a> {
-    store: &'a Store,
+    store: &'a dyn Records,
     elections: HashMap<String, Option<crate::model::Election>>,
     parties: HashMap<String, Party>,
     people: HashMap<String, Option<crate::model::Person>>,
@@ -301,10 +301,10 @@ impl Lookup<'_> {
 /// The bye-elections held during the term `general` (an election id) began:
 /// `lok-sabha-2019-bye-election-2021-04-06` for `lok-sabha-2019`. ADR's files list
 /// them under the general election's year.
-pub fn bye_elections_of(store: &Store, general: &str) -> Result<Vec<String>> {
+pub fn bye_elections_of(store: &dyn Records, general: &str) -> Result<Vec<String>> {
     let prefix = format!("{general}-bye-election");
     let mut out = Vec::new();
-    for r in store.iter(Kind::Election) {
+    for r in store.of_kind(Kind::Election) {
         let r = r?;
         if r.id().starts_with(&prefix) {
             out.push(r.id().to_string());
@@ -323,7 +323,7 @@ fn fold(text: &str) -> String {
 
 /// The candidacies the query's narrowest handle reaches: a seat's, an election's,
 /// a person's (every record of the person), else every candidacy.
-fn reach(store: &Store, q: &Query) -> Result<Vec<Candidacy>> {
+fn reach(store: &dyn Records, q: &Query) -> Result<Vec<Candidacy>> {
     let mut records = Vec::new();
     if !q.seats.is_empty() {
         // The seat records answer; the typed name is only a fallback.
@@ -339,7 +339,7 @@ fn reach(store: &Store, q: &Query) -> Result<Vec<Candidacy>> {
             records.extend(store.linked_records(Link::CandidacyByPerson, &m.record)?);
         }
     } else {
-        for r in store.iter(Kind::Candidacy) {
+        for r in store.of_kind(Kind::Candidacy) {
             records.push(r?);
         }
     }
@@ -356,7 +356,7 @@ fn reach(store: &Store, q: &Query) -> Result<Vec<Candidacy>> {
 }
 
 /// The rows matching `q`, sorted and limited.
-pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
+pub fn rows(store: &dyn Records, q: &Query) -> Result<Vec<Row>> {
     rows_with_progress(store, q, &mut |_, _| {})
 }
 
@@ -367,7 +367,7 @@ pub fn rows(store: &Store, q: &Query) -> Result<Vec<Row>> {
 /// as `election` joins it; the filters then apply to the joined facts, so
 /// `--won --min-cases 1` counts each winner once.
 pub fn rows_with_progress(
-    store: &Store,
+    store: &dyn Records,
     q: &Query,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<Row>> {
@@ -572,7 +572,7 @@ pub fn rows_with_progress(
 }
 
 /// Every candidacy of race (`election`, `seat` group), of every dataset.
-fn whole_race(store: &Store, election: &str, seat: &str) -> Result<Vec<Candidacy>> {
+fn whole_race(store: &dyn Records, election: &str, seat: &str) -> Result<Vec<Candidacy>> {
     let (link, key) = if store.get_kind(Kind::Seat, seat)?.is_some() {
         (Link::CandidacyBySeat, seat)
     } else {

@@ -7,6 +7,7 @@
 //! - [`analysis`]: Hindi + English text analysis for the index;
 //! - [`identity`]: likely duplicate people and `merge` links;
 //! - [`index`]: the tantivy index derived from the store;
+//! - [`replica`]: a read-only copy of the store in tantivy, so reading commands never open sled;
 //! - [`search`]: queries and hits;
 //! - [`election`]: result tables of an election, by constituency;
 //! - [`profile`]: a record with everything linked to it, for `show`;
@@ -37,6 +38,7 @@ pub mod model;
 pub mod numerals;
 pub mod pause;
 pub mod profile;
+pub mod replica;
 pub mod resolve;
 pub mod search;
 pub mod seed;

@@ -27,8 +27,10 @@ pub const POINTS: &[&str] = &[
     "store-flushed",
     // The index update is written but not committed.
     "index-written",
-    // The index is committed; the interrupted-import marker is still there.
+    // The index is committed; its replica of the store is not yet.
     "index-committed",
+    // The replica is committed; the interrupted-import marker is still there.
+    "replica-committed",
 ];
 
 /// Pauses here if the test asked for this point.

@@ -5,12 +5,14 @@
 mod common;
 use common::{fixture, Home};
 
-/// Moves the store's files away, leaving only the mirrored generation: a command
-/// that opened sled now would find an empty store.
+/// Moves the store's files away, leaving only the mirrored generation, and the
+/// index's copy of the store with them: a command that read records now would find
+/// an empty store.
 fn hide_store(home: &Home) -> std::path::PathBuf {
     let store = home.path().join("store");
     let away = home.path().join("store.away");
     std::fs::rename(&store, &away).unwrap();
+    std::fs::rename(home.path().join("index/records"), away.join("records")).unwrap();
     std::fs::create_dir(&store).unwrap();
     std::fs::copy(
         away.join("netakosh-generation"),
@@ -23,6 +25,9 @@ fn hide_store(home: &Home) -> std::path::PathBuf {
 fn restore_store(home: &Home, away: &std::path::Path) {
     let store = home.path().join("store");
     std::fs::remove_dir_all(&store).unwrap();
+    let records = home.path().join("index/records");
+    let _ = std::fs::remove_dir_all(&records);
+    std::fs::rename(away.join("records"), &records).unwrap();
     std::fs::rename(away, &store).unwrap();
 }
 

@@ -121,6 +121,10 @@ fn each_broken_invariant_is_reported_and_the_derived_ones_are_mended() {
         "reference: tenure t-ghost: person: refers to missing `ghost-person`".into(),
         "record: person jaya-bachchan: birth_place: needs at least one language, e.g. {\"hi\": \"…\"} or {\"en\": \"…\"}".into(),
         "index: sanjay-seth: in the store but not in the index".into(),
+        // Written behind netakosh's back, the store no longer matches its copy.
+        "replica: office: holds 5 records of this kind; the store holds 6".into(),
+        "replica: person: holds 5 records of this kind; the store holds 4".into(),
+        "replica: tenure: holds 7 records of this kind; the store holds 8".into(),
     ];
     let lines: Vec<&str> = out.lines().collect();
     for e in &expected {
@@ -130,13 +134,13 @@ fn each_broken_invariant_is_reported_and_the_derived_ones_are_mended() {
     assert_eq!(lines.len(), expected.len() + 1, "{out}");
     assert_eq!(
         lines.last().unwrap(),
-        &"6 problems found; 4 can be mended with `netakosh check --repair`"
+        &"9 problems found; 7 can be mended with `netakosh check --repair`"
     );
     let before = record_ids(&home);
 
     let (code, out, err) = home.run(&["check", "--repair"]);
     assert_eq!(code, 4, "what only a person can fix remains: {out}{err}");
-    assert!(out.contains("mended 4 problems"), "{out}");
+    assert!(out.contains("mended 7 problems"), "{out}");
     assert!(
         out.contains("2 problems remain that only a person can fix:"),
         "{out}"

@@ -212,6 +212,27 @@ fn trial(
         !home.path().join("store/netakosh-importing").exists(),
         "{what}: the marker is cleared once caught up"
     );
+    // The replica reading commands use is caught up too, and holds what the store does.
+    let replica = netakosh::replica::Replica::open(&home.path().join("index/records"))
+        .expect("open the replica")
+        .expect("the replica exists");
+    assert_eq!(
+        replica.stamp().expect("its stamp").map(|s| s.generation),
+        Some(now.generation),
+        "{what}: the replica reflects the store"
+    );
+    let store = netakosh::store::Store::open(&home.path().join("store")).expect("open the store");
+    use netakosh::store::Records;
+    assert_eq!(
+        Records::get(&replica, "alok-ranjan").expect("a read"),
+        store.get("alok-ranjan").expect("a read"),
+        "{what}"
+    );
+    assert_eq!(
+        Records::counts(&replica).expect("counts"),
+        store.counts(),
+        "{what}"
+    );
 }
 
 impl Tally {

@@ -32,10 +32,15 @@ fn a_second_writer_is_told_which_process_holds_the_store() {
         )),
         "{err}"
     );
-    // Reading commands that need the store are refused the same way, at once.
-    let (code, _, err) = home.run(&["show", "alok-ranjan"]);
+    // Commands that need the store itself are refused the same way, at once.
+    let (code, _, err) = home.run(&["history", "alok-ranjan"]);
     assert_eq!((code, err.trim().lines().count()), (2, 1), "{err}");
     assert!(err.contains(&format!("pid {pid}")), "{err}");
+    // A profile answers from the index's copy of the store (nothing is written yet,
+    // so it is current and nothing needs saying).
+    let (code, out, err) = home.run(&["show", "alok-ranjan"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Rajya Sabha"), "{out}");
     // A search answers (nothing is written yet, so the index is current).
     let (code, out, err) = home.run(&["search", "आलोक रंजन"]);
     assert_eq!(code, 0, "{err}");

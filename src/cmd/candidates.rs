@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
         &args.education,
     ];
     let lang = Lang::choose(args.lang, typed.into_iter().flatten().map(String::as_str));
-    let kb = ctx.open()?;
+    let kb = ctx.read()?;
     let mut q = Query {
         state: args.state.clone(),
         party: args.party.clone(),
@@ -53,16 +53,16 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
     };
     if let Some(text) = &args.election {
         // `Amethi 2019` names the election and a seat of it.
-        let target = resolve_election(&kb.store, &kb.index, text)?;
+        let target = resolve_election(&*kb.records, &kb.index, text)?;
         q.seats = target.seats;
         if args.bye_elections {
-            q.elections = candidates::bye_elections_of(&kb.store, &target.id)?;
+            q.elections = candidates::bye_elections_of(&*kb.records, &target.id)?;
         }
         q.elections.push(target.id);
     }
     if let Some(text) = &args.seat {
         let seats = seats_named(
-            &kb.store,
+            &*kb.records,
             &kb.index,
             text,
             q.elections.last().map(String::as_str),
@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
         if seats.is_empty() {
             // A store imported before seats were records: the candidacies' own
             // spellings of the constituency answer instead.
-            if kb.store.count(Kind::Seat) > 0 {
+            if kb.records.counts()?[Kind::Seat as usize] > 0 {
                 return Err(netakosh::Error::not_found(text.clone()).into());
             }
             q.constituency = Some(text.clone());
@@ -79,14 +79,14 @@ pub fn run(ctx: &Context, args: CandidatesArgs) -> Result<Outcome> {
     }
     if let Some(text) = &args.person {
         q.person = Some(resolve_kind(
-            &kb.store,
+            &*kb.records,
             &kb.index,
             text,
             Some(Kind::Person),
         )?);
     }
     let mut bar = super::LateBar::new(0, "reading [{bar:30}] {pos}/{len} candidacies {elapsed}");
-    let rows = candidates::rows_with_progress(&kb.store, &q, &mut |done, total| {
+    let rows = candidates::rows_with_progress(&*kb.records, &q, &mut |done, total| {
         bar.set(done as u64, total as u64)
     });
     bar.finish();

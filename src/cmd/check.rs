@@ -8,7 +8,7 @@ use netakosh::store::Finding;
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
-    let kb = ctx.open()?;
+    let mut kb = ctx.open()?;
     let found = kb.check()?;
     let (repaired, remaining) = if args.repair && found.iter().any(|f| f.repairable) {
         let n = kb.repair(&found)?;

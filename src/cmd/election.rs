@@ -31,10 +31,10 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     let answer = match answers::recall::<Answer>(&ctx.home, &question) {
         Some(a) => a,
         None => {
-            let kb = ctx.open()?;
+            let kb = ctx.read()?;
             let answer = work_out(&kb, &target, &args)?;
             netakosh::kb::timing("worked out the answer");
-            let generation = kb.store.generation()?;
+            let generation = kb.records.generation()?;
             if let Err(e) = answers::remember(&ctx.home, generation, &question, &answer) {
                 // Keeping it is only a saving: the answer is printed all the same.
                 eprintln!("netakosh: the answer was not kept for next time: {e}");
@@ -77,9 +77,9 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
 
 /// Resolves the election (and the seats a name or `--constituency` singles out)
 /// and reads its tables, or its summary when it has many seats and none was named.
-fn work_out(kb: &netakosh::kb::Kb, target: &str, args: &ElectionArgs) -> Result<Answer> {
+fn work_out(kb: &netakosh::kb::Reading, target: &str, args: &ElectionArgs) -> Result<Answer> {
     // A natural name (`Amethi 2019`) may single out a seat as well as the election.
-    let named = resolve_election(&kb.store, &kb.index, target)?;
+    let named = resolve_election(&*kb.records, &kb.index, target)?;
     let id = named.id;
     netakosh::kb::timing("resolved the election");
     let seats = match &args.constituency {
@@ -96,7 +96,7 @@ fn work_out(kb: &netakosh::kb::Kb, target: &str, args: &ElectionArgs) -> Result<
         None => None,
     };
     if seats.is_none() && !args.json {
-        let s = summary(&kb.store, &id)?;
+        let s = summary(&*kb.records, &id)?;
         if s.totals.seats > 1 {
             return Ok(Answer {
                 summary: true,
@@ -106,17 +106,19 @@ fn work_out(kb: &netakosh::kb::Kb, target: &str, args: &ElectionArgs) -> Result<
     }
     Ok(Answer {
         summary: false,
-        results: results(&kb.store, &id, seats.as_deref())?,
+        results: results(&*kb.records, &id, seats.as_deref())?,
     })
 }
 
 /// The seats of election `id` that `text` names in either script and any spelling
 /// (`search::resolve::seats_named`), else — a store imported before seats were
 /// records — every seat of the election whose name holds the text.
-fn seats_named(kb: &netakosh::kb::Kb, id: &str, text: &str) -> Result<Vec<String>> {
-    match netakosh::search::resolve::seats_named(&kb.store, &kb.index, text, Some(id)) {
+fn seats_named(kb: &netakosh::kb::Reading, id: &str, text: &str) -> Result<Vec<String>> {
+    match netakosh::search::resolve::seats_named(&*kb.records, &kb.index, text, Some(id)) {
         Ok(seats) if !seats.is_empty() => Ok(seats),
-        Ok(_) | Err(netakosh::Error::NotFound { .. }) => Ok(seats_matching(&kb.store, id, text)?),
+        Ok(_) | Err(netakosh::Error::NotFound { .. }) => {
+            Ok(seats_matching(&*kb.records, id, text)?)
+        }
         Err(e) => Err(e.into()),
     }
 }

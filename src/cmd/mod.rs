@@ -45,6 +45,16 @@ impl Context {
     }
 }
 
+impl Context {
+    /// Opens the knowledge base for a command that only reads: from the index's
+    /// replica of the store when it is current (see [`netakosh::kb::read`]).
+    pub fn read(&self) -> Result<netakosh::kb::Reading> {
+        let r = netakosh::kb::read(&self.home, self.open)?;
+        notify(&r.notices);
+        Ok(r)
+    }
+}
+
 pub fn notify(notices: &[Notice]) {
     for n in notices {
         eprintln!("netakosh: {n}");

@@ -13,9 +13,9 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
     let at = args.at;
     let lang = Lang::choose(args.lang, [target.as_str()]);
-    let kb = ctx.open()?;
-    let id = resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Office))?;
-    let mut profile = Profile::load(&kb.store, &id)?;
+    let kb = ctx.read()?;
+    let id = resolve_kind(&*kb.records, &kb.index, &target, Some(Kind::Office))?;
+    let mut profile = Profile::load(&*kb.records, &id)?;
     // Tenures that would cover the date but whose sources' knowledge ends before
     // it: what held then is not known from them.
     let mut unknown: Vec<(TenureLine, AsOf)> = Vec::new();
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
             if !date.within(t.tenure.start.as_ref(), t.tenure.end.as_ref()) {
                 continue;
             }
-            let k = AsOf::of_sources(&t.tenure.sources, |s| AsOf::from_store(&kb.store, s))?;
+            let k = AsOf::of_sources(&t.tenure.sources, |s| AsOf::from_store(&*kb.records, s))?;
             match k {
                 Some(k) if k.date.is_over_by(date) => {
                     match currency(t.tenure.end.as_ref(), t.tenure.ended, Some(&k), date) {

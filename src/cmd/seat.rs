@@ -34,12 +34,12 @@ pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
     let h: SeatHistory = match answers::recall(&ctx.home, &question) {
         Some(h) => h,
         None => {
-            let kb = ctx.open()?;
+            let kb = ctx.read()?;
             // The seat record the name resolves to (either script, any spelling its
             // aliases hold); a store without seat records answers from the name's fold.
-            let h = match resolve_kind(&kb.store, &kb.index, &target, Some(Kind::Seat)) {
-                Ok(id) => seat_history(&kb.store, &id)?,
-                Err(netakosh::Error::NotFound { .. }) => history(&kb.store, &target)?,
+            let h = match resolve_kind(&*kb.records, &kb.index, &target, Some(Kind::Seat)) {
+                Ok(id) => seat_history(&*kb.records, &id)?,
+                Err(netakosh::Error::NotFound { .. }) => history(&*kb.records, &target)?,
                 // Amethi is a Lok Sabha seat and an assembly seat: say how to choose.
                 Err(e @ netakosh::Error::Ambiguous { .. }) => {
                     return Err(netakosh::Error::Usage(format!(
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: SeatArgs) -> Result<Outcome> {
                 }
                 Err(e) => return Err(e.into()),
             };
-            let generation = kb.store.generation()?;
+            let generation = kb.records.generation()?;
             if let Err(e) = answers::remember(&ctx.home, generation, &question, &h) {
                 // Keeping it is only a saving: the history is printed all the same.
                 eprintln!("netakosh: the answer was not kept for next time: {e}");

@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 pub fn run(ctx: &Context, json: bool) -> Result<Outcome> {
-    let kb = ctx.open()?;
-    let counts: BTreeMap<&str, usize> = kb
-        .counts()
+    let kb = ctx.read()?;
+    let counts: BTreeMap<&str, usize> = netakosh::model::Kind::ALL
         .into_iter()
+        .zip(kb.records.counts()?)
         .map(|(k, n)| (k.as_str(), n))
         .collect();
-    let generation = kb.store.generation()?;
+    let generation = kb.records.generation()?;
     let docs = kb.index.num_docs()?;
-    let size = kb.store.size_on_disk()?;
+    let size = netakosh::store::size_on_disk(&kb.home.store_dir());
     if json {
         print_json(&serde_json::json!({
             "home": kb.home.root(),
@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<Outcome> {
             "generation": generation,
             "index_documents": docs,
             "store_bytes": size,
-            "last_import": kb.store.last_import()?,
+            "last_import": kb.records.last_import()?,
         }))?;
         return Ok(Outcome::Done);
     }
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<Outcome> {
 }
 
 pub fn reindex(ctx: &Context) -> Result<Outcome> {
-    let kb = ctx.open()?;
+    let mut kb = ctx.open()?;
     let n = kb.reindex()?;
     writeln!(std::io::stdout(), "reindexed {n} documents")?;
     Ok(Outcome::Done)

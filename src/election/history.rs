@@ -6,7 +6,7 @@ use super::{seat, seat_key, Row};
 use crate::error::{Error, Result};
 use crate::model::{Candidacy, Kind, Names, Outcome, PartialDate, Record};
 use crate::store::Link;
-use crate::store::Store;
+use crate::store::Records;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -76,7 +76,7 @@ fn standing(r: &Row) -> Standing {
 
 /// The history of seat record `id` (its candidacies of every election and
 /// dataset), oldest election first.
-pub fn seat_history(store: &Store, id: &str) -> Result<SeatHistory> {
+pub fn seat_history(store: &dyn Records, id: &str) -> Result<SeatHistory> {
     let Some(Record::Seat(seat)) = store.get_kind(Kind::Seat, id)? else {
         return Err(Error::not_found(id));
     };
@@ -97,13 +97,13 @@ pub fn seat_history(store: &Store, id: &str) -> Result<SeatHistory> {
 /// The history of the seat named `name` (any spelling that folds to its key:
 /// `RAE BARELI (SC)`, `Raebareli`), oldest election first, from a pass over every
 /// candidacy: for a store whose candidacies have no seat records.
-pub fn history(store: &Store, name: &str) -> Result<SeatHistory> {
+pub fn history(store: &dyn Records, name: &str) -> Result<SeatHistory> {
     let key = seat_key(name);
     if key.is_empty() {
         return Err(Error::not_found(name));
     }
     let mut by_election: BTreeMap<String, Vec<Candidacy>> = BTreeMap::new();
-    for record in store.iter(Kind::Candidacy) {
+    for record in store.of_kind(Kind::Candidacy) {
         if let Record::Candidacy(c) = record? {
             let folded = c.constituency.as_ref().map(|n| seat_key(n.best("en")));
             if folded.as_deref() == Some(key.as_str()) {
@@ -119,7 +119,7 @@ pub fn history(store: &Store, name: &str) -> Result<SeatHistory> {
 
 /// The history from a seat's candidacies grouped by election.
 fn of_elections(
-    store: &Store,
+    store: &dyn Records,
     key: String,
     by_election: BTreeMap<String, Vec<Candidacy>>,
 ) -> Result<SeatHistory> {

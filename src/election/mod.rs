@@ -15,7 +15,7 @@ pub use tally::{PartyTally, Totals};
 use crate::analysis::filter_key;
 use crate::error::{Error, Result};
 use crate::model::{Candidacy, Kind, Names, PartialDate, Record, System};
-use crate::store::{Link, Store};
+use crate::store::{Link, Records};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -96,7 +96,7 @@ fn is_nota(c: &Candidacy) -> bool {
 }
 
 /// The election record `id`, or not found.
-fn election(store: &Store, id: &str) -> Result<crate::model::Election> {
+fn election(store: &dyn Records, id: &str) -> Result<crate::model::Election> {
     match store.get_kind(Kind::Election, id)? {
         Some(Record::Election(e)) => Ok(e),
         _ => Err(Error::not_found(id)),
@@ -104,7 +104,7 @@ fn election(store: &Store, id: &str) -> Result<crate::model::Election> {
 }
 
 /// The candidacies of election `id` by seat key.
-fn by_seat(store: &Store, id: &str) -> Result<BTreeMap<String, Vec<Candidacy>>> {
+fn by_seat(store: &dyn Records, id: &str) -> Result<BTreeMap<String, Vec<Candidacy>>> {
     let mut seats: BTreeMap<String, Vec<Candidacy>> = BTreeMap::new();
     for fact in store.linked_records(Link::CandidacyByElection, id)? {
         if let Record::Candidacy(c) = fact {
@@ -118,7 +118,11 @@ fn by_seat(store: &Store, id: &str) -> Result<BTreeMap<String, Vec<Candidacy>>> 
 /// The candidacies of election `id` in `seats`: through each seat record's
 /// candidacies (a few dozen, not the election's thousands) when every seat is a
 /// record, else by seat key over the election.
-fn of_seats(store: &Store, id: &str, seats: &[String]) -> Result<BTreeMap<String, Vec<Candidacy>>> {
+fn of_seats(
+    store: &dyn Records,
+    id: &str,
+    seats: &[String],
+) -> Result<BTreeMap<String, Vec<Candidacy>>> {
     let mut out: BTreeMap<String, Vec<Candidacy>> = BTreeMap::new();
     for seat in seats {
         if store.get_kind(Kind::Seat, seat)?.is_none() {
@@ -174,7 +178,7 @@ fn join_qualified(seats: &mut BTreeMap<String, Vec<Candidacy>>) {
 
 /// The seat keys of election `id` whose constituency name, in any script, contains
 /// `text` (folded); empty when none does.
-pub fn seats_matching(store: &Store, id: &str, text: &str) -> Result<Vec<String>> {
+pub fn seats_matching(store: &dyn Records, id: &str, text: &str) -> Result<Vec<String>> {
     election(store, id)?;
     let wanted = filter_key(text);
     let exact = seat_key(text);
@@ -204,7 +208,11 @@ pub fn seats_matching(store: &Store, id: &str, text: &str) -> Result<Vec<String>
 }
 
 /// The party's shortest upper-case alias (`SP`) or its name, for a table column.
-fn party_label(store: &Store, id: &str, labels: &mut HashMap<String, String>) -> Result<String> {
+fn party_label(
+    store: &dyn Records,
+    id: &str,
+    labels: &mut HashMap<String, String>,
+) -> Result<String> {
     if let Some(l) = labels.get(id) {
         return Ok(l.clone());
     }
@@ -226,7 +234,7 @@ fn votes_unit(e: &crate::model::Election) -> &'static str {
 
 /// The results of election `id`: a table for each seat whose key is in `seats`
 /// (every seat when `None`), and the tally of those seats.
-pub fn results(store: &Store, id: &str, seats: Option<&[String]>) -> Result<Results> {
+pub fn results(store: &dyn Records, id: &str, seats: Option<&[String]>) -> Result<Results> {
     let e = election(store, id)?;
     let mut groups = match seats {
         Some(wanted) => of_seats(store, id, wanted)?,
@@ -262,7 +270,7 @@ pub fn results(store: &Store, id: &str, seats: Option<&[String]>) -> Result<Resu
 
 /// The summary of election `id`: seats, candidates, votes and the party tally,
 /// without tables (no person record is read).
-pub fn summary(store: &Store, id: &str) -> Result<Results> {
+pub fn summary(store: &dyn Records, id: &str) -> Result<Results> {
     let e = election(store, id)?;
     let groups = by_seat(store, id)?;
     let mut labels = HashMap::new();

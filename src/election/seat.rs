@@ -13,7 +13,7 @@ use crate::identity::HindiNames;
 use crate::model::{Affidavit, Candidacy, Names, Outcome, Record};
 use crate::resolve::compare::candidacy_names_fit;
 use crate::resolve::facts::Facts;
-use crate::store::Store;
+use crate::store::Records;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -285,7 +285,7 @@ fn party_alone(
 /// the whole identity log) and remembers it for the next seat.
 /// Public as `election::join_seat` for callers that gather candidacies themselves.
 pub fn table(
-    store: &Store,
+    store: &dyn Records,
     seat: String,
     cands: Vec<Candidacy>,
     labels: &mut HashMap<String, String>,

@@ -7,7 +7,7 @@ use super::seat::{counted_dataset, counts};
 use super::{dataset, is_nota, party_label};
 use crate::error::Result;
 use crate::model::{Candidacy, Outcome};
-use crate::store::Store;
+use crate::store::Records;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -45,7 +45,7 @@ pub struct Totals {
 
 /// The totals and the tally (most seats won first) of `seats`.
 pub(super) fn count(
-    store: &Store,
+    store: &dyn Records,
     seats: &BTreeMap<String, Vec<Candidacy>>,
     labels: &mut HashMap<String, String>,
 ) -> Result<(Totals, Vec<PartyTally>)> {

@@ -18,7 +18,7 @@
 
 use crate::disjoint::DisjointSets;
 use crate::error::Result;
-use crate::store::{Decision, Store, Verdict};
+use crate::store::{Decision, Records, Verdict};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
@@ -193,7 +193,7 @@ fn solve(n: usize, edges: &[Edge], constraints: &[Apart]) -> (Forest, Vec<bool>)
 /// (read through `identity_by_person`, at most [`MAX_COMPONENT`] records),
 /// clustered under every `not_same` between its records. A record with no link is
 /// a person of its own.
-pub fn person_of(store: &Store, id: &str) -> Result<Cluster> {
+pub fn person_of(store: &dyn Records, id: &str) -> Result<Cluster> {
     let mut ids: Vec<String> = vec![id.to_string()];
     let mut index: HashMap<String, u32> = HashMap::from([(id.to_string(), 0)]);
     let mut decisions: Vec<Decision> = Vec::new();
@@ -291,7 +291,7 @@ pub fn person_of(store: &Store, id: &str) -> Result<Cluster> {
 
 /// Every person record decided to be the same person as `id` (see [`person_of`]),
 /// `id` first.
-pub fn same_person(store: &Store, id: &str) -> Result<Vec<String>> {
+pub fn same_person(store: &dyn Records, id: &str) -> Result<Vec<String>> {
     let cluster = person_of(store, id)?;
     let mut out = vec![id.to_string()];
     out.extend(
@@ -336,12 +336,12 @@ impl Clusters {
 /// The clustering of [`person_of`] for every record at once, reading the decision
 /// log once (a pair's effective decision is replayed as the store does, so the
 /// answer is the one `person_of` gives for each record, up to [`MAX_COMPONENT`]).
-pub fn clusters(store: &Store) -> Result<Clusters> {
+pub fn clusters(store: &dyn Records) -> Result<Clusters> {
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut ids: Vec<String> = Vec::new();
     // Per pair: its effective decision, as a verdict, who and an edge.
     let mut effective: HashMap<(u32, u32), (Verdict, bool, Edge)> = HashMap::new();
-    for item in store.decisions() {
+    for item in store.identity_log() {
         let (seq, d) = item?;
         let mut node = |id: &str| -> u32 {
             if let Some(&x) = index.get(id) {
@@ -504,7 +504,7 @@ mod tests {
         };
         for round in 0..40 {
             let dir = tempfile::tempdir().expect("a temporary directory");
-            let store = Store::open(dir.path()).expect("a new store");
+            let store = crate::store::Store::open(dir.path()).expect("a new store");
             for write in 0..3 {
                 let batch: Vec<Decision> = (0..4)
                     .filter_map(|_| {

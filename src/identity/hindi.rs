@@ -18,7 +18,7 @@ use crate::analysis::is_devanagari_char;
 use crate::error::Result;
 use crate::import::sources::{is_dataset, is_popolo};
 use crate::model::{Names, Record};
-use crate::store::Store;
+use crate::store::Records;
 use std::collections::HashMap;
 
 /// How far a record's name is trusted, most trusted first.
@@ -97,7 +97,7 @@ pub fn with_hindi(names: &mut Names, hindi: Option<String>) {
 /// Who each record's person is, and each person's Hindi name, worked out once
 /// per person for one command. A person's records are read at most once.
 pub struct HindiNames<'s> {
-    store: &'s Store,
+    store: &'s dyn Records,
     /// Record → person id, for every record of each person met so far.
     persons: HashMap<String, String>,
     /// Person id → its records, for the persons met so far (with `clusters`: every
@@ -113,7 +113,7 @@ pub struct HindiNames<'s> {
 
 impl<'s> HindiNames<'s> {
     /// A memo that reads each person's part of the identity log when first asked.
-    pub fn new(store: &'s Store) -> HindiNames<'s> {
+    pub fn new(store: &'s dyn Records) -> HindiNames<'s> {
         HindiNames {
             store,
             persons: HashMap::new(),
@@ -126,7 +126,7 @@ impl<'s> HindiNames<'s> {
 
     /// A memo answering who is whom from the whole log's clustering, read once
     /// (cheaper than a walk per person when most of the store is reached).
-    pub fn with_clusters(store: &'s Store, clusters: Clusters) -> HindiNames<'s> {
+    pub fn with_clusters(store: &'s dyn Records, clusters: Clusters) -> HindiNames<'s> {
         let members = clusters
             .groups()
             .into_iter()
@@ -293,9 +293,9 @@ mod tests {
     /// (curated), linked by the resolver; `e-note` (curated, another spelling)
     /// linked to `a-ld` by the resolver but kept apart from `b-ep` by a person; and
     /// `d-ld`, a person of its own without Hindi.
-    fn linked_store(dir: &std::path::Path) -> Store {
+    fn linked_store(dir: &std::path::Path) -> crate::store::Store {
         use crate::store::{Change, Decision, Verdict};
-        let store = Store::open(dir).expect("a new store");
+        let store = crate::store::Store::open(dir).expect("a new store");
         let records = [
             person("a-ld", "src-tcpd-lokdhaba", None),
             person("b-ep", "src-popolo-lok-sabha-term-16", Some("राहुल गाँधी")),

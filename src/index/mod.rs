@@ -125,6 +125,11 @@ impl Card {
     }
 }
 
+/// Indexing threads for a large write: one per core, at most four.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
 pub struct SearchIndex {
     pub index: Index,
     pub fields: Fields,
@@ -249,11 +254,7 @@ impl SearchIndex {
     /// [`PARALLEL_DOCS`]: tantivy's indexing threads run our analysis, the larger part
     /// of indexing; below it, one thread and so fewer segments to merge.
     fn writer(&self, docs: usize) -> Result<IndexWriter> {
-        let threads = if docs > PARALLEL_DOCS {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-        } else {
-            1
-        };
+        let threads = if docs > PARALLEL_DOCS { cores() } else { 1 };
         Ok(self
             .index
             .writer_with_num_threads(threads, WRITER_HEAP * threads)?)

@@ -10,7 +10,7 @@
 
 use crate::error::Result;
 use crate::model::{Kind, Names, Record};
-use crate::store::{Decision, Store, Verdict};
+use crate::store::{Decision, Records, Store, Verdict};
 use std::collections::{BTreeSet, HashMap};
 
 /// The clusters of two or more person records among some records.
@@ -92,7 +92,7 @@ fn has_same_link(store: &Store, id: &str) -> Result<bool> {
 /// The records of the person `id` belongs to, sorted: the first is the person id.
 /// Only person records count: a decision naming a missing record or another kind
 /// (which `check` reports) never hides a document.
-pub fn cluster(store: &Store, id: &str) -> Result<Vec<String>> {
+pub fn cluster(store: &dyn Records, id: &str) -> Result<Vec<String>> {
     if store.kind_of(id)? != Some(Kind::Person) {
         return Ok(vec![id.to_string()]);
     }
@@ -110,7 +110,7 @@ pub fn cluster(store: &Store, id: &str) -> Result<Vec<String>> {
 /// Every record linked to `id` by `same` decisions, directly or through others.
 /// Before a decision about `id` is written, this holds every record whose cluster
 /// the decision can change.
-pub fn component(store: &Store, id: &str) -> Result<Vec<String>> {
+pub fn component(store: &dyn Records, id: &str) -> Result<Vec<String>> {
     let mut out = vec![id.to_string()];
     let mut seen: BTreeSet<String> = out.iter().cloned().collect();
     let mut i = 0;

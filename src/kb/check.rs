@@ -10,8 +10,10 @@ use crate::store::{Finding, Fix};
 use std::collections::HashSet;
 
 impl Kb {
-    pub fn reindex(&self) -> Result<u64> {
+    /// Rebuilds the index and its replica of the store; returns the documents indexed.
+    pub fn reindex(&mut self) -> Result<u64> {
         let n = self.index.rebuild(&self.store)?;
+        self.replica.rebuild(&self.store)?;
         let generation = self.store.generation()?;
         if generation > 0 {
             self.home.write_generation(generation)?;
@@ -39,6 +41,40 @@ impl Kb {
             ))),
             None => out.push(reindex(Finding::new(
                 "index",
+                "stamp",
+                "has never been committed by netakosh",
+            ))),
+        }
+        match self.replica.stamp()? {
+            Some(s)
+                if s.format == crate::replica::REPLICA_FORMAT && s.generation == generation =>
+            {
+                use crate::store::Records;
+                let copied = self.replica.counts()?;
+                let stored = self.store.counts();
+                for kind in crate::model::Kind::ALL {
+                    let (c, n) = (copied[kind as usize], stored[kind as usize]);
+                    if c != n {
+                        out.push(reindex(Finding::new(
+                            "replica",
+                            kind.as_str(),
+                            format!("holds {c} records of this kind; the store holds {n}"),
+                        )));
+                    }
+                }
+            }
+            Some(s) => out.push(reindex(Finding::new(
+                "replica",
+                "stamp",
+                format!(
+                    "reflects generation {} (format {}); the store is at generation {generation} (format {})",
+                    s.generation,
+                    s.format,
+                    crate::replica::REPLICA_FORMAT
+                ),
+            ))),
+            None => out.push(reindex(Finding::new(
+                "replica",
                 "stamp",
                 "has never been committed by netakosh",
             ))),
@@ -167,7 +203,7 @@ impl Kb {
     /// Mends what `findings` says can be mended: the store's derived trees, then the
     /// index (rebuilt whenever anything was mended). Never deletes a record.
     /// Returns how many findings were mended.
-    pub fn repair(&self, findings: &[Finding]) -> Result<usize> {
+    pub fn repair(&mut self, findings: &[Finding]) -> Result<usize> {
         let fixes: Vec<&Fix> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
         if fixes.is_empty() {
             return Ok(0);

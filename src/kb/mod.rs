@@ -15,16 +15,19 @@ pub mod answers;
 mod check;
 mod home;
 mod open;
+mod read;
 mod search;
 mod write;
 
 pub use home::Home;
 pub use open::{Notice, OpenOptions};
+pub use read::{read, Reading};
 pub use search::{search, search_page};
 
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::model::Kind;
+use crate::replica::Replica;
 use crate::store::{Store, Version};
 
 /// Called with a short description of each phase of a long operation.
@@ -35,6 +38,8 @@ pub struct Kb {
     pub home: Home,
     pub store: Store,
     pub index: SearchIndex,
+    /// The store's read-only copy for reading commands, written after the store.
+    pub replica: Replica,
     /// Things the user should be told (the store was seeded, the index rebuilt).
     pub notices: Vec<Notice>,
     /// Told what a long operation is doing ("writing the store"), for a progress display.

@@ -5,6 +5,7 @@ use super::{timing, Home, Kb};
 use crate::error::Result;
 use crate::import::Report;
 use crate::index::SearchIndex;
+use crate::replica::{self, Replica};
 use crate::seed;
 use crate::store::Store;
 use std::fmt;
@@ -41,6 +42,8 @@ pub enum Notice {
     Seeded { root: PathBuf, records: usize },
     /// The index was behind the store and was rebuilt.
     IndexRebuilt { documents: u64 },
+    /// The index's copy of the store was behind the store and was rebuilt.
+    ReplicaRebuilt { records: u64 },
     /// Another process holds the store: a search answered from the last committed index.
     StoreBusy,
 }
@@ -75,6 +78,10 @@ impl fmt::Display for Notice {
             Notice::IndexRebuilt { documents } => write!(
                 f,
                 "the index was behind the store; rebuilt it ({documents} documents)"
+            ),
+            Notice::ReplicaRebuilt { records } => write!(
+                f,
+                "the index's copy of the store was behind the store; rebuilt it ({records} records)"
             ),
             Notice::StoreBusy => write!(
                 f,
@@ -117,10 +124,12 @@ impl Kb {
                 SearchIndex::create(&index_dir)?
             }
         };
+        let replica = Replica::open_or_create(&replica::dir(&index_dir))?;
         let mut kb = Kb {
             home: home.clone(),
             store,
             index,
+            replica,
             notices: Vec::new(),
             on_phase: None,
             resolve_imports: true,
@@ -138,6 +147,13 @@ impl Kb {
             let count = kb.index.rebuild(&kb.store)?;
             if generation > 0 && (stamped || interrupted.is_some()) {
                 notices.push(Notice::IndexRebuilt { documents: count });
+            }
+        }
+        if !kb.replica.is_current(generation)? {
+            let stamped = kb.replica.stamp()?.is_some();
+            let count = kb.replica.rebuild(&kb.store)?;
+            if generation > 0 && (stamped || interrupted.is_some()) {
+                notices.push(Notice::ReplicaRebuilt { records: count });
             }
         }
         if generation > 0 {

@@ -110,11 +110,26 @@ impl Kb {
             home.write_generation(generation).map_err(index_failed)?;
             Ok(generation)
         };
-        let generation = self
-            .index
-            .update_while(store, &affected, changes, decisions, write_store)
-            .map_err(index_failed)?;
+        // The replica copies the records on a thread of its own meanwhile: it needs
+        // nothing from the store until the decisions, and commits after the index.
+        let (index, replica) = (&self.index, &self.replica);
+        let copy = replica.update_writer().map_err(index_failed)?;
+        let (generation, copied) = std::thread::scope(|scope| {
+            let copying = scope.spawn(|| replica.add_records(&copy, changes));
+            let generation = index.update_while(store, &affected, changes, decisions, write_store);
+            let copied = copying
+                .join()
+                .expect("copying records never panics: errors are values");
+            (generation, copied)
+        });
+        let generation = generation.map_err(index_failed)?;
+        copied.map_err(index_failed)?;
         crate::pause::at("index-committed");
+        timing("committing the index's replica of the store");
+        replica
+            .finish(copy, store, decisions, generation)
+            .map_err(index_failed)?;
+        crate::pause::at("replica-committed");
         self.home.remove_marker()?;
         timing("done");
         Ok(generation)

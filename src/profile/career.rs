@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::index::people;
 use crate::model::{Kind, Names, Outcome, PartialDate, Record};
-use crate::store::{Decision, Store};
+use crate::store::{Decision, Records};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -188,7 +188,7 @@ fn party_label(names: &Names, aliases: &[String]) -> String {
 
 /// The house an election fills: its body's name.
 fn house(
-    store: &Store,
+    store: &dyn Records,
     election: &str,
     cache: &mut HashMap<String, Option<Names>>,
 ) -> Result<Option<Names>> {
@@ -206,7 +206,7 @@ fn house(
     Ok(h)
 }
 
-fn contests(store: &Store, lines: &[CandidacyLine]) -> Result<Vec<Contest>> {
+fn contests(store: &dyn Records, lines: &[CandidacyLine]) -> Result<Vec<Contest>> {
     let mut out: Vec<Contest> = Vec::new();
     let mut at: HashMap<(String, String), usize> = HashMap::new();
     let mut houses = HashMap::new();
@@ -345,7 +345,7 @@ fn party_spans(
 /// The records of the person and the decision that brought each in, as the
 /// identity's clustering says (see [`crate::identity::person_of`]): the link it
 /// kept for each record, never one a person's `different` cut.
-fn records(store: &Store, members: &[String]) -> Result<Vec<RecordLine>> {
+fn records(store: &dyn Records, members: &[String]) -> Result<Vec<RecordLine>> {
     let cluster = crate::identity::person_of(store, &members[0])?;
     let via: BTreeMap<String, Option<(String, Decision)>> = cluster
         .members
@@ -397,7 +397,7 @@ fn records(store: &Store, members: &[String]) -> Result<Vec<RecordLine>> {
 /// The career of the person made of `members` (sorted, the person id first),
 /// from the facts the profile gathered from all of them.
 pub fn load(
-    store: &Store,
+    store: &dyn Records,
     members: &[String],
     tenures: &[TenureLine],
     memberships: &[MembershipLine],

@@ -66,7 +66,7 @@ impl AsOf {
     }
 
     /// The source `id` from the store.
-    pub fn from_store(store: &crate::store::Store, id: &str) -> Result<Option<Source>> {
+    pub fn from_store(store: &dyn crate::store::Records, id: &str) -> Result<Option<Source>> {
         Ok(match store.get_kind(Kind::Source, id)? {
             Some(Record::Source(s)) => Some(s),
             _ => None,

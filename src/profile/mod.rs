@@ -13,7 +13,7 @@ pub use currency::{currency, AsOf, Later, Status};
 
 use crate::error::{Error, Result};
 use crate::model::{Candidacy, Kind, Membership, Names, Record, Source, System, Tenure};
-use crate::store::{Link, Store};
+use crate::store::{Link, Records};
 use serde::Serialize;
 
 /// A tenure with the names of its office (for a person) or holder (for an office).
@@ -116,7 +116,7 @@ pub struct Namesake {
 
 impl Namesake {
     /// What tells the person `id` apart from namesakes.
-    pub fn load(store: &Store, id: &str) -> Result<Namesake> {
+    pub fn load(store: &dyn Records, id: &str) -> Result<Namesake> {
         let p = Profile::load(store, id)?;
         let Some(c) = p.career else {
             return Ok(Namesake {
@@ -185,7 +185,7 @@ impl Namesake {
     }
 }
 
-fn names_of(store: &Store, id: &str) -> Result<(Names, Vec<String>)> {
+fn names_of(store: &dyn Records, id: &str) -> Result<(Names, Vec<String>)> {
     Ok(match store.get(id)? {
         Some(r) => (r.name(), r.aliases().to_vec()),
         None => (Names::new([("en", id)]), Vec::new()),
@@ -193,7 +193,7 @@ fn names_of(store: &Store, id: &str) -> Result<(Names, Vec<String>)> {
 }
 
 fn votes_unit(
-    store: &Store,
+    store: &dyn Records,
     election: &str,
 ) -> Result<(&'static str, Option<crate::model::PartialDate>, Names)> {
     Ok(match store.get_kind(Kind::Election, election)? {
@@ -214,7 +214,7 @@ fn votes_unit(
 /// the candidate's record's name (an election's profile; the record is noted for
 /// its person's Hindi name, which [`Profile::name_people`] sets).
 fn candidacy_line(
-    store: &Store,
+    store: &dyn Records,
     c: Candidacy,
     people: Option<&mut crate::identity::HindiNames>,
 ) -> Result<CandidacyLine> {
@@ -278,7 +278,7 @@ impl Profile {
 
     /// Gathers the profile of the record `id`, every person it lists named in
     /// Hindi as the person is (see [`crate::identity::hindi`]).
-    pub fn load(store: &Store, id: &str) -> Result<Profile> {
+    pub fn load(store: &dyn Records, id: &str) -> Result<Profile> {
         Profile::load_naming(store, id, None)
     }
 
@@ -286,7 +286,7 @@ impl Profile {
     /// lines of each list (tenures, memberships, candidacies) when given: a
     /// summary of an election of thousands of candidates shows the first few, and
     /// working out a person per line is most of the time such a profile takes.
-    pub fn load_naming(store: &Store, id: &str, at_most: Option<usize>) -> Result<Profile> {
+    pub fn load_naming(store: &dyn Records, id: &str, at_most: Option<usize>) -> Result<Profile> {
         let record = store.get(id)?.ok_or_else(|| Error::not_found(id))?;
         let mut p = Profile {
             id: id.to_string(),

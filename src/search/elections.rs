@@ -9,7 +9,7 @@ use super::{ids_matching, SearchOptions};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::model::{Election, Kind, Record};
-use crate::store::{Link, Store};
+use crate::store::{Link, Records};
 
 /// The most elections one name is matched against (every election of a year,
 /// by-elections of every state included, is a few hundred).
@@ -66,7 +66,7 @@ fn fits(e: &Election, name: &ElectionName) -> bool {
 /// The elections whose fields fit the words, general elections first-class:
 /// unless the words say "bye", the general elections among them when any.
 fn elections_fitting(
-    store: &Store,
+    store: &dyn Records,
     index: &SearchIndex,
     name: &ElectionName,
 ) -> Result<Vec<Election>> {
@@ -107,7 +107,7 @@ fn prefer_general(found: &mut Vec<Election>, name: &ElectionName) {
 
 /// What tells an election apart from others of a similar name: its date, house,
 /// area, seats and whether it is a bye-election.
-pub fn describe_election(store: &Store, e: &Election) -> Result<String> {
+pub fn describe_election(store: &dyn Records, e: &Election) -> Result<String> {
     let mut parts = Vec::new();
     if let Some(d) = &e.date {
         parts.push(d.to_string());
@@ -152,7 +152,7 @@ pub fn describe_election(store: &Store, e: &Election) -> Result<String> {
 }
 
 /// The ambiguity error for several fitting elections.
-fn ambiguous(store: &Store, typed: &str, found: &[Election]) -> Result<Error> {
+fn ambiguous(store: &dyn Records, typed: &str, found: &[Election]) -> Result<Error> {
     let mut candidates = Vec::new();
     let mut described = Vec::new();
     for e in found.iter().take(MAX_LISTED) {
@@ -175,7 +175,7 @@ fn ambiguous(store: &Store, typed: &str, found: &[Election]) -> Result<Error> {
 /// (then the name is matched as text), an error when several fit or a name of
 /// house, state and year fits none.
 pub fn by_fields(
-    store: &Store,
+    store: &dyn Records,
     index: &SearchIndex,
     typed: &str,
 ) -> Result<Option<ElectionTarget>> {
@@ -200,7 +200,7 @@ pub fn by_fields(
 /// The elections of a year (and the house and state the words name) among
 /// `ids`, general elections over bye-elections: for a seat and a year.
 pub(crate) fn pick_among(
-    store: &Store,
+    store: &dyn Records,
     typed: &str,
     name: &ElectionName,
     ids: &[String],

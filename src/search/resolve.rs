@@ -11,7 +11,7 @@ use crate::analysis::{analyze, Field};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::model::{Kind, Record};
-use crate::store::Store;
+use crate::store::Records;
 use std::collections::BTreeSet;
 
 /// The words of `text` as `field` analyses them, without the joined word pairs
@@ -71,13 +71,17 @@ fn fit(record: &Record, typed: &str) -> (Fit, usize) {
 
 pub use super::seats::{resolve_seat, seats_named};
 
-pub fn resolve(store: &Store, index: &SearchIndex, text: &str) -> Result<String> {
+pub fn resolve(store: &dyn Records, index: &SearchIndex, text: &str) -> Result<String> {
     resolve_kind(store, index, text, None)
 }
 
 /// An election named by its id, by a natural name (`UP Vidhan Sabha 2022`,
 /// `लोकसभा चुनाव २०१९`, `Amethi 2019` — the election and the seat) or by its text.
-pub fn resolve_election(store: &Store, index: &SearchIndex, text: &str) -> Result<ElectionTarget> {
+pub fn resolve_election(
+    store: &dyn Records,
+    index: &SearchIndex,
+    text: &str,
+) -> Result<ElectionTarget> {
     let typed = text.trim();
     if store.kind_of(typed)?.is_none() {
         if let Some(target) = super::elections::by_fields(store, index, typed)? {
@@ -95,7 +99,7 @@ pub fn resolve_election(store: &Store, index: &SearchIndex, text: &str) -> Resul
 /// named by house, state and year resolves as [`resolve_election`] does; a state
 /// typed as an abbreviation (`UP chief minister`) is read as its name.
 pub fn resolve_kind(
-    store: &Store,
+    store: &dyn Records,
     index: &SearchIndex,
     text: &str,
     kind: Option<Kind>,
@@ -115,7 +119,12 @@ pub fn resolve_kind(
 
 /// An id, else the text resolution of the module's comment; a state typed as an
 /// abbreviation (`UP`, `यूपी`) is read as the state's name first.
-fn by_text(store: &Store, index: &SearchIndex, typed: &str, kind: Option<Kind>) -> Result<String> {
+fn by_text(
+    store: &dyn Records,
+    index: &SearchIndex,
+    typed: &str,
+    kind: Option<Kind>,
+) -> Result<String> {
     if store.kind_of(typed)?.is_none() {
         if let Some(expanded) = super::names::expand_states(typed) {
             match by_words(store, index, &expanded, kind) {
@@ -138,7 +147,12 @@ fn by_text(store: &Store, index: &SearchIndex, typed: &str, kind: Option<Kind>) 
     by_words(store, index, typed, kind)
 }
 
-fn by_words(store: &Store, index: &SearchIndex, typed: &str, kind: Option<Kind>) -> Result<String> {
+fn by_words(
+    store: &dyn Records,
+    index: &SearchIndex,
+    typed: &str,
+    kind: Option<Kind>,
+) -> Result<String> {
     if let Some(found) = store.kind_of(typed)? {
         return match kind {
             Some(k) if k != found => Err(Error::Usage(format!(
@@ -222,7 +236,7 @@ fn by_words(store: &Store, index: &SearchIndex, typed: &str, kind: Option<Kind>)
 /// What tells a record apart from others of its name in a list of candidates:
 /// an election's date, house and area; another record's kind and name. Empty for
 /// a person (`show` lists namesakes with their seats and years itself).
-fn describe(store: &Store, id: &str) -> Result<String> {
+fn describe(store: &dyn Records, id: &str) -> Result<String> {
     Ok(match store.get(id)? {
         Some(Record::Election(e)) => super::describe_election(store, &e)?,
         Some(Record::Person(_)) | None => String::new(),

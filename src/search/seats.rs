@@ -15,7 +15,7 @@ use crate::domain::seats::key;
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::model::{Kind, Record, Seat};
-use crate::store::{Link, Store};
+use crate::store::{Link, Records};
 use std::collections::BTreeSet;
 
 /// The most seats a name is matched against (a common name, `Maharajganj`, is the
@@ -54,7 +54,7 @@ fn seat_fit(seat: &Seat, typed: &str) -> Option<SeatFit> {
 }
 
 /// Whether seat `seat` has a candidacy in `election`.
-fn contested_in(store: &Store, seat: &str, election: &str) -> Result<bool> {
+fn contested_in(store: &dyn Records, seat: &str, election: &str) -> Result<bool> {
     Ok(store
         .linked_records(Link::CandidacyBySeat, seat)?
         .iter()
@@ -66,7 +66,7 @@ fn contested_in(store: &Store, seat: &str, election: &str) -> Result<bool> {
 /// `election`'s seats when given. An unknown election is an error; no seat is an
 /// empty list.
 pub fn seats_named(
-    store: &Store,
+    store: &dyn Records,
     index: &SearchIndex,
     text: &str,
     election: Option<&str>,
@@ -129,7 +129,7 @@ pub fn seats_named(
 /// seat in it: `Amethi 2019`. `Ok(None)` when the words name no seat, or only a
 /// seat (`Amethi` alone is the seat, not an election).
 pub(crate) fn election_of_seat(
-    store: &Store,
+    store: &dyn Records,
     index: &SearchIndex,
     typed: &str,
     name: &ElectionName,
@@ -163,7 +163,7 @@ pub(crate) fn election_of_seat(
 }
 
 /// What tells a seat apart from others of its name: its legislature and state.
-fn describe_seat(store: &Store, s: &Seat) -> Result<String> {
+fn describe_seat(store: &dyn Records, s: &Seat) -> Result<String> {
     let mut parts = vec![match store.get(&s.body)? {
         Some(r) => r.name().best("en").to_string(),
         None => s.body.clone(),
@@ -184,7 +184,7 @@ fn describe_seat(store: &Store, s: &Seat) -> Result<String> {
 /// any spelling, narrowed by a house or state typed with it (`Amethi Lok Sabha`,
 /// `Amethi UP assembly`). Several seats of the name are listed with their house
 /// and state.
-pub fn resolve_seat(store: &Store, index: &SearchIndex, text: &str) -> Result<String> {
+pub fn resolve_seat(store: &dyn Records, index: &SearchIndex, text: &str) -> Result<String> {
     let typed = text.trim();
     if let Some(kind) = store.kind_of(typed)? {
         return match kind {

@@ -33,6 +33,7 @@ pub mod holder;
 pub mod identity;
 mod links;
 pub mod migrate;
+mod read;
 mod write;
 
 pub use check::{Finding, Fix};
@@ -41,6 +42,7 @@ use codec::{header, Codecs, Encoder};
 pub use holder::Holder;
 pub use identity::{Decision, Verdict};
 pub use links::Link;
+pub use read::Records;
 
 use crate::error::{Error, Result};
 use crate::model::{Kind, Record};
@@ -541,6 +543,22 @@ impl Store {
     pub fn size_on_disk(&self) -> Result<u64> {
         Ok(self.db.size_on_disk()?)
     }
+}
+
+/// The bytes the files under a store folder take, read from the file system so
+/// that `stats` need not open sled.
+pub fn size_on_disk(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => size_on_disk(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 fn history_key(id: &str, version: u32) -> Vec<u8> {

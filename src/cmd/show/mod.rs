@@ -17,16 +17,16 @@ use std::io::Write;
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
     let lang = Lang::choose(args.lang, [target.as_str()]);
-    let kb = ctx.open()?;
+    let kb = ctx.read()?;
     // Several ids, or several quoted names: each is a record of its own.
     let several_named = args.target.len() > 1
-        && (kb.store.kind_of(args.target[0].trim())?.is_some()
+        && (kb.records.kind_of(args.target[0].trim())?.is_some()
             || args.target.iter().any(|t| t.trim().contains(' ')));
     if several_named {
         return several(&kb, &args.target, lang, args.json, args.full);
     }
     let mut others: Vec<Namesake> = Vec::new();
-    let id = match resolve(&kb.store, &kb.index, &target) {
+    let id = match resolve(&*kb.records, &kb.index, &target) {
         Ok(id) => id,
         Err(netakosh::Error::Ambiguous {
             query,
@@ -37,8 +37,8 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
             // as an ambiguous name does.
             let mut namesakes = Vec::new();
             for c in &candidates {
-                if kb.store.kind_of(c)? == Some(netakosh::model::Kind::Person) {
-                    namesakes.push(Namesake::load(&kb.store, c)?);
+                if kb.records.kind_of(c)? == Some(netakosh::model::Kind::Person) {
+                    namesakes.push(Namesake::load(&*kb.records, c)?);
                 }
             }
             if let Some(top) = dominant(&mut namesakes, candidates.len()) {
@@ -67,12 +67,12 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         }
         Err(e) => return Err(e.into()),
     };
-    let profile = Profile::load_naming(&kb.store, &id, naming(args.json, args.full))
+    let profile = Profile::load_naming(&*kb.records, &id, naming(args.json, args.full))
         .with_context(|| format!("cannot load `{id}`"))?;
     // An election's summary has its party tally (read before the store closes).
     let summarise = !args.json && summary::wanted(&profile, args.full);
     let results = if summarise && profile.kind == netakosh::model::Kind::Election {
-        Some(netakosh::election::summary(&kb.store, &id)?)
+        Some(netakosh::election::summary(&*kb.records, &id)?)
     } else {
         None
     };
@@ -116,7 +116,7 @@ fn naming(json: bool, full: bool) -> Option<usize> {
 /// turn — as a JSON array with `--json`. A target that resolves to nothing is
 /// reported after the others are shown, and the command fails as it would alone.
 fn several(
-    kb: &netakosh::kb::Kb,
+    kb: &netakosh::kb::Reading,
     targets: &[String],
     lang: Lang,
     json: bool,
@@ -125,9 +125,9 @@ fn several(
     let mut profiles = Vec::new();
     let mut failed: Option<anyhow::Error> = None;
     for t in targets {
-        match resolve(&kb.store, &kb.index, t) {
+        match resolve(&*kb.records, &kb.index, t) {
             Ok(id) => profiles.push(
-                Profile::load_naming(&kb.store, &id, naming(json, full))
+                Profile::load_naming(&*kb.records, &id, naming(json, full))
                     .with_context(|| format!("cannot load `{id}`"))?,
             ),
             // The first failure is the command's error; any other is said here.
@@ -146,7 +146,7 @@ fn several(
             // A long election or organization is summarised here as it is alone.
             if summary::wanted(p, full) {
                 let results = if p.kind == netakosh::model::Kind::Election {
-                    Some(netakosh::election::summary(&kb.store, &p.id)?)
+                    Some(netakosh::election::summary(&*kb.records, &p.id)?)
                 } else {
                     None
                 };

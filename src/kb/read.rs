@@ -1,0 +1,85 @@
+//! Reading without sled: reading commands answer from the index and its replica of
+//! the store ([`crate::replica`]) whenever both reflect the store's generation, and
+//! open the store (catching the index up) only when they do not.
+
+use super::{Home, Kb, Notice, OpenOptions};
+use crate::error::{Error, Result};
+use crate::index::SearchIndex;
+use crate::replica::{self, Replica};
+use crate::store::Records;
+
+/// What a reading command reads: the index and the records, from the replica or
+/// the store, whichever [`read`] found current.
+pub struct Reading {
+    pub home: Home,
+    pub index: SearchIndex,
+    pub records: Box<dyn Records>,
+    /// Things the user should be told (the index rebuilt, the store busy).
+    pub notices: Vec<Notice>,
+    /// True when the records come from the replica, not the store.
+    pub from_replica: bool,
+}
+
+/// Opens a home for reading: from the replica when no import is in progress and
+/// the index and replica both reflect the generation mirrored beside the store;
+/// otherwise by opening the knowledge base (which seeds a new home and catches the
+/// index and replica up). While another process writes the store, answers from the
+/// last committed replica and says so.
+pub fn read(home: &Home, open: OpenOptions) -> Result<Reading> {
+    home.check_root()?;
+    let index_dir = home.index_dir();
+    let from_copy = |notices: Vec<Notice>, current: Option<u64>| -> Result<Option<Reading>> {
+        let (Ok(Some(index)), Ok(Some(replica))) = (
+            SearchIndex::open(&index_dir),
+            Replica::open(&replica::dir(&index_dir)),
+        ) else {
+            return Ok(None);
+        };
+        let (Some(i), Some(r)) = (index.stamp()?, replica.stamp()?) else {
+            return Ok(None);
+        };
+        let agree = i.format == crate::index::INDEX_FORMAT
+            && r.format == replica::REPLICA_FORMAT
+            && i.generation == r.generation
+            && current.is_none_or(|g| g == r.generation);
+        Ok(agree.then(|| Reading {
+            home: home.clone(),
+            index,
+            records: Box::new(replica),
+            notices,
+            from_replica: true,
+        }))
+    };
+    // An import in progress (or killed) leaves its marker: then ask the store.
+    if !home.marker_file().exists() {
+        if let Some(generation) = home.mirrored_generation() {
+            if let Some(r) = from_copy(Vec::new(), Some(generation))? {
+                super::timing("opened the index and its replica of the store");
+                return Ok(r);
+            }
+        }
+    }
+    match Kb::open(home, open) {
+        Ok(kb) => {
+            let Kb {
+                home,
+                store,
+                index,
+                notices,
+                ..
+            } = kb;
+            Ok(Reading {
+                home,
+                index,
+                records: Box::new(store),
+                notices,
+                from_replica: false,
+            })
+        }
+        Err(locked @ Error::Locked { .. }) => match from_copy(vec![Notice::StoreBusy], None)? {
+            Some(r) => Ok(r),
+            None => Err(locked),
+        },
+        Err(e) => Err(e),
+    }
+}
