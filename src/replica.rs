@@ -49,6 +49,8 @@ pub fn dir(index_dir: &Path) -> PathBuf {
     index_dir.join("records")
 }
 
+/// From this many records a read is split across the cores.
+const PARALLEL_READ: usize = 2_000;
 /// Per indexing thread; tantivy's floor is 15 MB.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
 /// The document store's compressed blocks: a record is read by decompressing its
@@ -304,11 +306,40 @@ impl Replica {
         }
     }
 
-    /// The records holding `key`, in id order.
+    /// The records holding `key`, in id order. Thousands (an election's candidacies)
+    /// are read and parsed on every core: that is most of a tally's time.
     fn records_by(&self, key: &str) -> Result<Vec<Record>> {
-        let mut bodies = self.bodies(key)?;
-        bodies.sort_by(|a, b| parts(a).map(|p| p.1).cmp(&parts(b).map(|p| p.1)));
-        bodies.iter().map(|b| decode(b)).collect()
+        let at = self.postings(key)?;
+        let read = |part: &[DocAddress]| -> Result<Vec<(String, Record)>> {
+            part.iter()
+                .map(|&a| {
+                    let body = self.body_of(a)?;
+                    let id = parts(&body).map_or_else(String::new, |p| p.1.to_string());
+                    Ok((id, decode(&body)?))
+                })
+                .collect()
+        };
+        let mut records = if at.len() >= PARALLEL_READ {
+            let half = at.len().div_ceil(crate::index::cores());
+            std::thread::scope(|scope| -> Result<Vec<(String, Record)>> {
+                let parts: Vec<_> = at
+                    .chunks(half)
+                    .map(|c| scope.spawn(move || read(c)))
+                    .collect();
+                let mut all = Vec::with_capacity(at.len());
+                for p in parts {
+                    all.extend(
+                        p.join()
+                            .expect("reading records never panics: errors are values")?,
+                    );
+                }
+                Ok(all)
+            })?
+        } else {
+            read(&at)?
+        };
+        records.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(records.into_iter().map(|(_, r)| r).collect())
     }
 
     fn pairs(&self, key: &str) -> Result<Vec<Pair>> {
