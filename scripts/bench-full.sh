@@ -39,7 +39,7 @@ declare -a CMDS=(
   "show $PERSON"
   "election lok-sabha-2024 --constituency Amethi"
   "office chief-minister-uttar-pradesh --at 2020-01-01"
-  "seat Amethi"
+  "seat Amethi Lok Sabha"
   "election lok-sabha-2024"
   "stats"
 )

@@ -542,9 +542,28 @@ impl Records for Replica {
         self.records_by(&format!("l{}:{owner}", link as usize))
     }
 
+    /// Streams: the ids first (to keep id order), then each record as it is asked
+    /// for, so a scan of 700,000 candidacies never holds them all at once.
     fn of_kind(&self, kind: Kind) -> Box<dyn Iterator<Item = Result<Record>> + '_> {
-        match self.records_by(&format!("k:{}", kind.as_str())) {
-            Ok(records) => Box::new(records.into_iter().map(Ok)),
+        let ordered = self
+            .postings(&format!("k:{}", kind.as_str()))
+            .and_then(|at| {
+                let mut ids = at
+                    .into_iter()
+                    .map(|a| {
+                        let body = self.body_of(a)?;
+                        let id = parts(&body).map_or_else(String::new, |p| p.1.to_string());
+                        Ok((id, a))
+                    })
+                    .collect::<Result<Vec<(String, DocAddress)>>>()?;
+                ids.sort_unstable();
+                Ok(ids)
+            });
+        match ordered {
+            Ok(ids) => Box::new(
+                ids.into_iter()
+                    .map(move |(_, a)| self.body_of(a).and_then(|b| decode(&b))),
+            ),
             Err(e) => Box::new(std::iter::once(Err(e))),
         }
     }
