@@ -254,3 +254,20 @@ fn a_replica_behind_the_store_is_rebuilt_and_said_to_be() {
     let (store, replica) = open(&home);
     assert_same_answers(&store, &replica);
 }
+
+/// A home from before the replica gets one on its next command, which says so once.
+#[test]
+fn a_home_without_a_replica_gets_one_and_says_so_once() {
+    let home = Home::new();
+    home.ok(&["stats"]);
+    std::fs::remove_dir_all(home.path().join("index/records")).unwrap();
+    let (code, out, err) = home.run(&["show", "alok-ranjan"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("आलोक रंजन"), "{out}");
+    assert!(
+        err.contains("copied the store's 33 records into the index (once)"),
+        "{err}"
+    );
+    let (code, _, err) = home.run(&["show", "alok-ranjan"]);
+    assert_eq!((code, err.as_str()), (0, ""), "said once");
+}

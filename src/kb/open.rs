@@ -44,6 +44,8 @@ pub enum Notice {
     IndexRebuilt { documents: u64 },
     /// The index's copy of the store was behind the store and was rebuilt.
     ReplicaRebuilt { records: u64 },
+    /// A home written before netakosh kept a copy of the store got one.
+    ReplicaBuilt { records: u64 },
     /// Another process holds the store: a search answered from the last committed index.
     StoreBusy,
 }
@@ -82,6 +84,10 @@ impl fmt::Display for Notice {
             Notice::ReplicaRebuilt { records } => write!(
                 f,
                 "the index's copy of the store was behind the store; rebuilt it ({records} records)"
+            ),
+            Notice::ReplicaBuilt { records } => write!(
+                f,
+                "copied the store's {records} records into the index (once), so reading commands need not open the store"
             ),
             Notice::StoreBusy => write!(
                 f,
@@ -154,6 +160,10 @@ impl Kb {
             let count = kb.replica.rebuild(&kb.store)?;
             if generation > 0 && (stamped || interrupted.is_some()) {
                 notices.push(Notice::ReplicaRebuilt { records: count });
+            } else if generation > 0 {
+                // A home from before the replica: built once, and worth saying why
+                // this command took longer.
+                notices.push(Notice::ReplicaBuilt { records: count });
             }
         }
         if generation > 0 {
