@@ -111,6 +111,15 @@ pub enum Command {
     Stats(JsonArg),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Print a shell completion script: `source <(netakosh completions bash)`, or
+    /// write it where your shell looks (zsh: a `_netakosh` file on `$fpath`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `netakosh man | man -l -`, or save it as
+    /// `netakosh.1` on your `MANPATH`.
+    Man,
     /// Every version of a record: what changed, when, and by which import.
     History(HistoryArgs),
     /// Restore an earlier version of a record; the restored copy is a new version.

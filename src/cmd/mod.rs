@@ -14,6 +14,7 @@ mod resolve;
 mod revert;
 mod search;
 mod seat;
+mod shell;
 mod show;
 mod stats;
 
@@ -62,6 +63,12 @@ pub fn notify(notices: &[Notice]) {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    // Generated from the command line's definition: no home, no store.
+    match &cli.command {
+        Command::Completions { shell: s } => return shell::completions(*s),
+        Command::Man => return shell::man(),
+        _ => {}
+    }
     // A today that does not read is the user's mistake: say so before any command.
     netakosh::time::today_override().map_err(netakosh::Error::Usage)?;
     let root = match cli.home {
@@ -90,6 +97,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(a) => export::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a.json),
         Command::Reindex => stats::reindex(&ctx),
+        Command::Completions { shell: s } => shell::completions(s),
+        Command::Man => shell::man(),
         Command::Analyze(a) => analyze::run(a),
         Command::History(a) => history::run(&ctx, a),
         Command::Revert(a) => revert::run(&ctx, a),
