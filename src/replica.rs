@@ -142,6 +142,11 @@ fn parts(body: &[u8]) -> Option<(Kind, &str, &[u8])> {
     Some((kind, id, &body[3 + len..]))
 }
 
+/// A record body's id (empty for a malformed body, which [`decode`] reports).
+fn id_of(body: &[u8]) -> String {
+    parts(body).map_or_else(String::new, |p| p.1.to_string())
+}
+
 fn decode(body: &[u8]) -> Result<Record> {
     let (kind, id, json) = parts(body).ok_or_else(|| corrupt("a record", "a malformed body"))?;
     let parsed = match kind {
@@ -228,10 +233,6 @@ impl Replica {
         }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The stamp of the last commit, if there has been one.
     pub fn stamp(&self) -> Result<Option<Stamp>> {
         let metas = self.index.load_metas()?;
@@ -314,8 +315,7 @@ impl Replica {
             part.iter()
                 .map(|&a| {
                     let body = self.body_of(a)?;
-                    let id = parts(&body).map_or_else(String::new, |p| p.1.to_string());
-                    Ok((id, decode(&body)?))
+                    Ok((id_of(&body), decode(&body)?))
                 })
                 .collect()
         };
@@ -405,25 +405,11 @@ impl Replica {
         Ok(())
     }
 
-    /// Brings the replica from the store's previous generation to `generation`:
-    /// the records `changes` wrote and the pairs `decisions` named, as the store now
-    /// holds them (a machine's decision does not displace a person's).
-    pub fn update(
-        &self,
-        store: &Store,
-        changes: &[Change],
-        decisions: &[Decision],
-        generation: u64,
-    ) -> Result<()> {
-        let writer = self.update_writer()?;
-        self.add_records(&writer, changes)?;
-        self.finish(writer, store, decisions, generation)
-    }
-
-    /// A writer for an update (see [`Replica::update`], whose steps [`crate::kb`]
-    /// takes apart to copy the records while the store is written). One indexing
-    /// thread: it runs beside the store's writer and the search index's threads on
-    /// the same cores, where a second one would only take turns.
+    /// A writer for an update, which [`crate::kb`] makes in two steps: the records
+    /// of the changes ([`Replica::add_records`], while the store is written), then
+    /// the decided pairs as the store holds them and the commit ([`Replica::finish`]).
+    /// One indexing thread: it runs beside the store's writer and the search
+    /// index's threads on the same cores, where a second one would only take turns.
     pub fn update_writer(&self) -> Result<IndexWriter> {
         Ok(self.index.writer_with_num_threads(1, 2 * WRITER_HEAP)?)
     }
@@ -493,20 +479,6 @@ impl Replica {
         }
         self.commit(writer, store, store.generation()?)?;
         Ok(count)
-    }
-
-    /// Bytes the replica takes on disk.
-    pub fn size_on_disk(&self) -> u64 {
-        std::fs::read_dir(&self.dir)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .filter_map(|e| e.metadata().ok())
-                    .filter(|m| m.is_file())
-                    .map(|m| m.len())
-                    .sum()
-            })
-            .unwrap_or(0)
     }
 }
 

@@ -44,9 +44,7 @@ impl Context {
         notify(&kb.notices);
         Ok(kb)
     }
-}
 
-impl Context {
     /// Opens the knowledge base for a command that only reads: from the index's
     /// replica of the store when it is current (see [`netakosh::kb::read`]).
     pub fn read(&self) -> Result<netakosh::kb::Reading> {

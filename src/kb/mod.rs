@@ -26,7 +26,6 @@ pub use search::{search, search_page};
 
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
-use crate::model::Kind;
 use crate::replica::Replica;
 use crate::store::{Store, Version};
 
@@ -57,11 +56,6 @@ impl Kb {
             return Err(Error::not_found(id));
         }
         Ok(versions)
-    }
-
-    /// Records per kind (see [`Store::counts`]).
-    pub fn counts(&self) -> Vec<(Kind, usize)> {
-        Kind::ALL.into_iter().zip(self.store.counts()).collect()
     }
 }
 

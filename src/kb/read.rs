@@ -16,8 +16,6 @@ pub struct Reading {
     pub records: Box<dyn Records>,
     /// Things the user should be told (the index rebuilt, the store busy).
     pub notices: Vec<Notice>,
-    /// True when the records come from the replica, not the store.
-    pub from_replica: bool,
 }
 
 /// Opens a home for reading: from the replica when no import is in progress and
@@ -35,19 +33,16 @@ pub fn read(home: &Home, open: OpenOptions) -> Result<Reading> {
         ) else {
             return Ok(None);
         };
-        let (Some(i), Some(r)) = (index.stamp()?, replica.stamp()?) else {
+        // Both at the mirrored generation, or (the store busy) at the same one.
+        let Some(generation) = current.or(replica.stamp()?.map(|s| s.generation)) else {
             return Ok(None);
         };
-        let agree = i.format == crate::index::INDEX_FORMAT
-            && r.format == replica::REPLICA_FORMAT
-            && i.generation == r.generation
-            && current.is_none_or(|g| g == r.generation);
+        let agree = replica.is_current(generation)? && index.is_current(generation)?;
         Ok(agree.then(|| Reading {
             home: home.clone(),
             index,
             records: Box::new(replica),
             notices,
-            from_replica: true,
         }))
     };
     // An import in progress (or killed) leaves its marker: then ask the store.
@@ -73,7 +68,6 @@ pub fn read(home: &Home, open: OpenOptions) -> Result<Reading> {
                 index,
                 records: Box::new(store),
                 notices,
-                from_replica: false,
             })
         }
         Err(locked @ Error::Locked { .. }) => match from_copy(vec![Notice::StoreBusy], None)? {

@@ -538,11 +538,6 @@ impl Store {
             other => Error::Store(other),
         }
     }
-
-    /// Bytes on disk used by the store.
-    pub fn size_on_disk(&self) -> Result<u64> {
-        Ok(self.db.size_on_disk()?)
-    }
 }
 
 /// The bytes the files under a store folder take, read from the file system so

@@ -20,14 +20,10 @@ pub trait Records: Sync {
     fn get(&self, id: &str) -> Result<Option<Record>>;
 
     /// The kind of the record with this id, if it exists.
-    fn kind_of(&self, id: &str) -> Result<Option<Kind>> {
-        Ok(self.get(id)?.map(|r| r.kind()))
-    }
+    fn kind_of(&self, id: &str) -> Result<Option<Kind>>;
 
     /// The record `id` if it is of `kind`.
-    fn get_kind(&self, kind: Kind, id: &str) -> Result<Option<Record>> {
-        Ok(self.get(id)?.filter(|r| r.kind() == kind))
-    }
+    fn get_kind(&self, kind: Kind, id: &str) -> Result<Option<Record>>;
 
     /// The fact ids linked to `owner` through a secondary index, in id order.
     fn linked(&self, link: Link, owner: &str) -> Result<Vec<String>>;
