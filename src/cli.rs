@@ -64,6 +64,12 @@ pub struct Cli {
     )]
     pub no_seed: bool,
 
+    /// Write straight to the terminal. Otherwise the output of search, show, election,
+    /// seat, candidates, office, history and duplicates goes through `$PAGER` (unset:
+    /// `less -FRX`; empty or `cat`: none) when standard output is a terminal.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -128,6 +134,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the tokens the index stores for TEXT (to see why something matches).
     Analyze(AnalyzeArgs),
+    /// Serve a JSON API and bilingual web pages over this home, read-only
+    /// (localhost by default; keeps answering while an import runs).
+    Serve(ServeArgs),
+    /// Write a consistent copy of the index and its replica of the store, at one
+    /// generation, to a new DIR, for `serve --read-only` (safe while an import runs).
+    Snapshot(SnapshotArgs),
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -467,4 +479,22 @@ pub struct CheckArgs {
     pub repair: bool,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; `0.0.0.0:8080` opens it to the network
+    /// (put a proxy in front). Port 0 picks a free one.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Never open the store, not even to bring the index up to date at start:
+    /// serve a snapshot (`netakosh snapshot DIR`) or a home another process writes.
+    #[arg(long)]
+    pub read_only: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// Where to write it; must not exist.
+    pub dir: PathBuf,
 }

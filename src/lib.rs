@@ -44,5 +44,6 @@ pub mod search;
 pub mod seed;
 pub mod store;
 pub mod time;
+pub mod web;
 
 pub use error::{Error, Problem, Result};

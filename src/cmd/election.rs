@@ -3,23 +3,12 @@
 use super::{print_json, Context, Outcome};
 use crate::cli::ElectionArgs;
 use anyhow::Result;
-use netakosh::election::{results, seats_matching, summary, Constituency, Results, Row};
+use netakosh::election::{answer, Answer, Constituency, Results, Row};
 use netakosh::i18n::{rupees, Label as L, Lang};
 use netakosh::kb::answers;
 use netakosh::model::Outcome as Won;
 use netakosh::numerals::indian;
-use netakosh::search::resolve_election;
-use serde::{Deserialize, Serialize};
 use std::io::Write;
-
-/// What `election` prints: one or more result tables, or the summary of an
-/// election of many seats. Kept per store generation (`kb::answers`), so asking
-/// again reads one small file instead of opening the store.
-#[derive(Serialize, Deserialize)]
-struct Answer {
-    summary: bool,
-    results: Results,
-}
 
 pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
     let target = args.target.join(" ");
@@ -32,7 +21,13 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
         Some(a) => a,
         None => {
             let kb = ctx.read()?;
-            let answer = work_out(&kb, &target, &args)?;
+            let answer = answer(
+                &*kb.records,
+                &kb.index,
+                &target,
+                args.constituency.as_deref(),
+                args.json,
+            )?;
             netakosh::kb::timing("worked out the answer");
             let generation = kb.records.generation()?;
             if let Err(e) = answers::remember(&ctx.home, generation, &question, &answer) {
@@ -77,52 +72,6 @@ pub fn run(ctx: &Context, args: ElectionArgs) -> Result<Outcome> {
 
 /// Resolves the election (and the seats a name or `--constituency` singles out)
 /// and reads its tables, or its summary when it has many seats and none was named.
-fn work_out(kb: &netakosh::kb::Reading, target: &str, args: &ElectionArgs) -> Result<Answer> {
-    // A natural name (`Amethi 2019`) may single out a seat as well as the election.
-    let named = resolve_election(&*kb.records, &kb.index, target)?;
-    let id = named.id;
-    netakosh::kb::timing("resolved the election");
-    let seats = match &args.constituency {
-        Some(text) => {
-            let keys = seats_named(kb, &id, text)?;
-            if keys.is_empty() {
-                return Err(
-                    netakosh::Error::not_found(format!("constituency `{text}` in {id}")).into(),
-                );
-            }
-            Some(keys)
-        }
-        None if !named.seats.is_empty() => Some(named.seats),
-        None => None,
-    };
-    if seats.is_none() && !args.json {
-        let s = summary(&*kb.records, &id)?;
-        if s.totals.seats > 1 {
-            return Ok(Answer {
-                summary: true,
-                results: s,
-            });
-        }
-    }
-    Ok(Answer {
-        summary: false,
-        results: results(&*kb.records, &id, seats.as_deref())?,
-    })
-}
-
-/// The seats of election `id` that `text` names in either script and any spelling
-/// (`search::resolve::seats_named`), else — a store imported before seats were
-/// records — every seat of the election whose name holds the text.
-fn seats_named(kb: &netakosh::kb::Reading, id: &str, text: &str) -> Result<Vec<String>> {
-    match netakosh::search::resolve::seats_named(&*kb.records, &kb.index, text, Some(id)) {
-        Ok(seats) if !seats.is_empty() => Ok(seats),
-        Ok(_) | Err(netakosh::Error::NotFound { .. }) => {
-            Ok(seats_matching(&*kb.records, id, text)?)
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
 fn title(out: &mut impl Write, r: &Results, lang: Lang) -> Result<()> {
     let mut title = format!("{}  [{}]", r.name.both_for(lang.code()), r.id);
     if let Some(d) = &r.date {

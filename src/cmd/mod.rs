@@ -10,10 +10,12 @@ mod export;
 mod history;
 mod import;
 mod office;
+mod pager;
 mod resolve;
 mod revert;
 mod search;
 mod seat;
+mod serve;
 mod shell;
 mod show;
 mod stats;
@@ -77,6 +79,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         home: Home::new(root),
         open: OpenOptions { seed: !cli.no_seed },
     };
+    // Dropped when the command is done: waits for the user to leave the pager.
+    let _pager = pager::start(&cli.command, cli.no_pager);
     match cli.command {
         Command::Search(a) => search::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
@@ -98,6 +102,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Completions { shell: s } => shell::completions(s),
         Command::Man => shell::man(),
         Command::Analyze(a) => analyze::run(a),
+        Command::Serve(a) => serve::serve(&ctx, a),
+        Command::Snapshot(a) => serve::snapshot(&ctx, a),
         Command::History(a) => history::run(&ctx, a),
         Command::Revert(a) => revert::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),

@@ -5,7 +5,7 @@ use crate::cli::OfficeArgs;
 use anyhow::Result;
 use netakosh::i18n::{Label as L, Lang};
 use netakosh::model::Kind;
-use netakosh::profile::{currency, AsOf, Profile, TenureLine};
+use netakosh::profile::{AsOf, Holders, TenureLine};
 use netakosh::search::resolve_kind;
 use std::io::Write;
 
@@ -15,48 +15,15 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
     let lang = Lang::choose(args.lang, [target.as_str()]);
     let kb = ctx.read()?;
     let id = resolve_kind(&*kb.records, &kb.index, &target, Some(Kind::Office))?;
-    let mut profile = Profile::load(&*kb.records, &id)?;
-    // Tenures that would cover the date but whose sources' knowledge ends before
-    // it: what held then is not known from them.
-    let mut unknown: Vec<(TenureLine, AsOf)> = Vec::new();
-    if let Some(date) = &at {
-        let mut kept = Vec::new();
-        for t in std::mem::take(&mut profile.tenures) {
-            if !date.within(t.tenure.start.as_ref(), t.tenure.end.as_ref()) {
-                continue;
-            }
-            let k = AsOf::of_sources(&t.tenure.sources, |s| AsOf::from_store(&*kb.records, s))?;
-            match k {
-                Some(k) if k.date.is_over_by(date) => {
-                    match currency(t.tenure.end.as_ref(), t.tenure.ended, Some(&k), date) {
-                        (_, Some(k)) => unknown.push((t, k)),
-                        _ => kept.push(t),
-                    }
-                }
-                _ => kept.push(t),
-            }
-        }
-        profile.tenures = kept;
-    }
-    let ends: Vec<&AsOf> = {
-        let mut v: Vec<&AsOf> = unknown.iter().map(|(_, k)| k).collect();
-        v.sort_by(|a, b| (&a.source, a.date).cmp(&(&b.source, b.date)));
-        v.dedup_by(|a, b| a.source == b.source);
-        v
-    };
+    let h = Holders::load(&*kb.records, &id, at)?;
+    let ends = h.ends();
+    let Holders {
+        profile,
+        at,
+        unknown,
+    } = &h;
     if args.json {
-        let last_known: Vec<serde_json::Value> = unknown
-            .iter()
-            .map(|(t, k)| serde_json::json!({ "tenure": t, "as_of": k }))
-            .collect();
-        print_json(&serde_json::json!({
-            "id": profile.id,
-            "name": profile.record.name(),
-            "at": at,
-            "holders": profile.tenures,
-            "knowledge_ends": ends,
-            "last_known": last_known,
-        }))?;
+        print_json(&h.to_json())?;
     } else {
         let mut out = std::io::stdout().lock();
         writeln!(
@@ -101,7 +68,7 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
                 writeln!(out, "{}", lang.t(L::LastKnown))?;
             }
         }
-        for (t, k) in &unknown {
+        for (t, k) in unknown {
             holder(&mut out, t, Some(k), lang)?;
         }
     }

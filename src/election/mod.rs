@@ -4,10 +4,12 @@
 //! winner's margin, and a party tally that counts each seat once, for `netakosh
 //! election` (and the seat histories of `netakosh seat`).
 
+mod answer;
 mod history;
 mod seat;
 mod tally;
 
+pub use answer::{answer, Answer};
 pub use history::{history, seat_history, Contest as SeatContest, SeatHistory, Standing};
 pub use seat::{table as join_seat, Cited, Disagreement, Row};
 pub use tally::{PartyTally, Totals};

@@ -107,13 +107,22 @@ impl Home {
         Ok(())
     }
 
-    /// The store generation last written by an import, read without opening sled.
+    /// The store generation last written by an import, read without opening sled;
+    /// for a snapshot, the generation it was taken at.
     pub(super) fn mirrored_generation(&self) -> Option<u64> {
-        std::fs::read_to_string(self.generation_file())
-            .ok()?
-            .trim()
-            .parse()
-            .ok()
+        let read = |path: PathBuf| std::fs::read_to_string(path).ok()?.trim().parse().ok();
+        read(self.generation_file()).or_else(|| read(self.snapshot_file()))
+    }
+
+    /// Written by `snapshot`: the generation its copy of the index holds. A home
+    /// with it has no store and is only read.
+    pub(super) fn snapshot_file(&self) -> PathBuf {
+        self.root.join("netakosh-snapshot")
+    }
+
+    /// Whether this home is a snapshot (`netakosh snapshot DIR`): read-only.
+    pub fn is_snapshot(&self) -> bool {
+        self.snapshot_file().exists()
     }
 
     pub(crate) fn write_generation(&self, generation: u64) -> Result<()> {

@@ -17,12 +17,14 @@ mod home;
 mod open;
 mod read;
 mod search;
+mod snapshot;
 mod write;
 
 pub use home::Home;
 pub use open::{Notice, OpenOptions};
-pub use read::{read, Reading};
+pub use read::{read, read_copy, Reading};
 pub use search::{search, search_page};
+pub use snapshot::snapshot;
 
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;

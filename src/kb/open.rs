@@ -2,7 +2,7 @@
 //! catching up after an import that was interrupted or an index that is behind.
 
 use super::{timing, Home, Kb};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::import::Report;
 use crate::index::SearchIndex;
 use crate::replica::{self, Replica};
@@ -100,6 +100,12 @@ impl fmt::Display for Notice {
 impl Kb {
     pub fn open(home: &Home, opts: OpenOptions) -> Result<Kb> {
         home.check_root()?;
+        if home.is_snapshot() {
+            return Err(Error::Usage(format!(
+                "{} is a snapshot: it is only read (search, show, serve --read-only); its index is not current or this command writes",
+                home.root().display()
+            )));
+        }
         timing("opening the store");
         let store = Store::open(&home.store_dir())?;
         timing("opened the store");

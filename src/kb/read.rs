@@ -13,7 +13,7 @@ use crate::store::Records;
 pub struct Reading {
     pub home: Home,
     pub index: SearchIndex,
-    pub records: Box<dyn Records>,
+    pub records: Box<dyn Records + Send>,
     /// Things the user should be told (the index rebuilt, the store busy).
     pub notices: Vec<Notice>,
 }
@@ -25,30 +25,10 @@ pub struct Reading {
 /// last committed replica and says so.
 pub fn read(home: &Home, open: OpenOptions) -> Result<Reading> {
     home.check_root()?;
-    let index_dir = home.index_dir();
-    let from_copy = |notices: Vec<Notice>, current: Option<u64>| -> Result<Option<Reading>> {
-        let (Ok(Some(index)), Ok(Some(replica))) = (
-            SearchIndex::open(&index_dir),
-            Replica::open(&replica::dir(&index_dir)),
-        ) else {
-            return Ok(None);
-        };
-        // Both at the mirrored generation, or (the store busy) at the same one.
-        let Some(generation) = current.or(replica.stamp()?.map(|s| s.generation)) else {
-            return Ok(None);
-        };
-        let agree = replica.is_current(generation)? && index.is_current(generation)?;
-        Ok(agree.then(|| Reading {
-            home: home.clone(),
-            index,
-            records: Box::new(replica),
-            notices,
-        }))
-    };
     // An import in progress (or killed) leaves its marker: then ask the store.
     if !home.marker_file().exists() {
         if let Some(generation) = home.mirrored_generation() {
-            if let Some(r) = from_copy(Vec::new(), Some(generation))? {
+            if let Some(r) = copy_at(home, Vec::new(), Some(generation))? {
                 super::timing("opened the index and its replica of the store");
                 return Ok(r);
             }
@@ -70,10 +50,46 @@ pub fn read(home: &Home, open: OpenOptions) -> Result<Reading> {
                 notices,
             })
         }
-        Err(locked @ Error::Locked { .. }) => match from_copy(vec![Notice::StoreBusy], None)? {
+        Err(locked @ Error::Locked { .. }) => match copy_at(home, vec![Notice::StoreBusy], None)? {
             Some(r) => Ok(r),
             None => Err(locked),
         },
         Err(e) => Err(e),
     }
+}
+
+/// The index and replica as last committed, when they agree on a generation —
+/// never opening the store, so it works while an import holds it and on a
+/// snapshot (`serve` reads this way). `None` when there is no such pair.
+pub fn read_copy(home: &Home) -> Result<Option<Reading>> {
+    home.check_root()?;
+    let expected = if home.marker_file().exists() {
+        None
+    } else {
+        home.mirrored_generation()
+    };
+    copy_at(home, Vec::new(), expected)
+}
+
+/// The index and its replica, both at `current` (or, when that is unknown, at the
+/// replica's own generation).
+fn copy_at(home: &Home, notices: Vec<Notice>, current: Option<u64>) -> Result<Option<Reading>> {
+    let index_dir = home.index_dir();
+    let (Ok(Some(index)), Ok(Some(replica))) = (
+        SearchIndex::open(&index_dir),
+        Replica::open(&replica::dir(&index_dir)),
+    ) else {
+        return Ok(None);
+    };
+    // Both at the mirrored generation, or (the store busy) at the same one.
+    let Some(generation) = current.or(replica.stamp()?.map(|s| s.generation)) else {
+        return Ok(None);
+    };
+    let agree = replica.is_current(generation)? && index.is_current(generation)?;
+    Ok(agree.then(|| Reading {
+        home: home.clone(),
+        index,
+        records: Box::new(replica),
+        notices,
+    }))
 }

@@ -8,8 +8,10 @@
 
 pub mod career;
 pub mod currency;
+mod holders;
 pub use career::Career;
 pub use currency::{currency, AsOf, Later, Status};
+pub use holders::Holders;
 
 use crate::error::{Error, Result};
 use crate::model::{Candidacy, Kind, Membership, Names, Record, Source, System, Tenure};

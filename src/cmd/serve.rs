@@ -1,0 +1,43 @@
+//! `netakosh serve` and `netakosh snapshot`: the web server over a home, and the
+//! read-only copy of a home that replicas serve.
+
+use super::{Context, Outcome};
+use crate::cli::{ServeArgs, SnapshotArgs};
+use anyhow::{Context as _, Result};
+use netakosh::web::{self, Options};
+use std::io::Write;
+
+pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
+    let opts = Options {
+        addr: args.addr,
+        read_only: args.read_only || ctx.home.is_snapshot(),
+        open: ctx.open,
+        ..Options::default()
+    };
+    let root = ctx.home.root().display().to_string();
+    web::serve(&ctx.home, opts, |addr| {
+        // The first line names the address: scripts and tests read it (port 0).
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "serving {root} at http://{addr}/ (Ctrl-C stops)");
+        let _ = out.flush();
+    })
+    .with_context(|| format!("cannot serve {root}"))?;
+    Ok(Outcome::Done)
+}
+
+pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<Outcome> {
+    if !ctx.home.is_snapshot() {
+        // Bring the index and replica up to date first (or, while an import holds
+        // the store, copy what it last committed).
+        drop(ctx.read()?);
+    }
+    let generation = netakosh::kb::snapshot(&ctx.home, &args.dir)
+        .with_context(|| format!("cannot write the snapshot {}", args.dir.display()))?;
+    println!(
+        "wrote a snapshot of {} at generation {generation} to {}; serve it with `netakosh --home {} serve --read-only`",
+        ctx.home.root().display(),
+        args.dir.display(),
+        args.dir.display()
+    );
+    Ok(Outcome::Done)
+}

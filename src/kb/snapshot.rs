@@ -1,0 +1,148 @@
+//! `snapshot DIR`: a consistent copy of a home's index and replica at one store
+//! generation, for read-only serving (`serve --read-only`) on this or another
+//! machine. Safe while an import runs: it copies the last committed pair.
+//!
+//! A tantivy index is immutable files named by segment plus `meta.json`, which
+//! names the segments of the last commit. Copying `meta.json` as read, then the
+//! files it names, gives that commit whole; a commit landing meanwhile only adds
+//! files, and if a merge's clean-up removes one before it is copied, the copy
+//! starts again. Files are hard-linked where the filesystem allows (instant, no
+//! space: tantivy never rewrites a file), else copied.
+
+use super::Home;
+use crate::error::{Error, Result};
+use crate::replica;
+use std::path::{Path, PathBuf};
+
+/// How often a copy is retried when an import changes the index underneath it.
+const ATTEMPTS: usize = 20;
+
+/// Writes a snapshot of `home` to `dest` (which must not exist) and returns its
+/// generation. The home's index must be current; `kb::read` catches it up first.
+pub fn snapshot(home: &Home, dest: &Path) -> Result<u64> {
+    if dest.exists() {
+        return Err(Error::Usage(format!(
+            "{} exists; a snapshot is written to a new directory",
+            dest.display()
+        )));
+    }
+    let partial = partial_dir(dest);
+    let _ = std::fs::remove_dir_all(&partial);
+    let mut last = None;
+    for _ in 0..ATTEMPTS {
+        match copy_pair(home, &partial) {
+            Ok(Some(generation)) => {
+                std::fs::write(partial.join("netakosh-snapshot"), format!("{generation}\n"))
+                    .map_err(|e| Error::io(&partial, e))?;
+                std::fs::rename(&partial, dest).map_err(|e| Error::io(dest, e))?;
+                return Ok(generation);
+            }
+            // The index and replica are between an import's two commits.
+            Ok(None) => last = None,
+            Err(e) => last = Some(e),
+        }
+        let _ = std::fs::remove_dir_all(&partial);
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    Err(last.unwrap_or_else(|| {
+        Error::Usage(format!(
+            "{}: the index and its replica never agreed on a generation while copying (an import committing?); try again",
+            home.root().display()
+        ))
+    }))
+}
+
+fn partial_dir(dest: &Path) -> PathBuf {
+    let mut name = dest.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    dest.with_file_name(name)
+}
+
+/// Copies the index and replica into `to` when their commits agree on a generation.
+fn copy_pair(home: &Home, to: &Path) -> Result<Option<u64>> {
+    let index_dir = home.index_dir();
+    let replica_dir = replica::dir(&index_dir);
+    let index_meta = read(&index_dir.join("meta.json"))?;
+    let replica_meta = read(&replica_dir.join("meta.json"))?;
+    let (Some(a), Some(b)) = (generation(&index_meta), generation(&replica_meta)) else {
+        return Ok(None);
+    };
+    if a != b {
+        return Ok(None);
+    }
+    let to_index = to.join("index");
+    copy_commit(&index_dir, &index_meta, &to_index)?;
+    copy_commit(&replica_dir, &replica_meta, &replica::dir(&to_index))?;
+    Ok(Some(a))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// The store generation a commit's payload (index or replica stamp) names.
+fn generation(meta: &[u8]) -> Option<u64> {
+    let meta: serde_json::Value = serde_json::from_slice(meta).ok()?;
+    let payload: serde_json::Value = serde_json::from_str(meta.get("payload")?.as_str()?).ok()?;
+    payload.get("generation")?.as_u64()
+}
+
+/// The segment ids a `meta.json` names, as its files' names begin (no dashes).
+fn segments(meta: &[u8]) -> Result<Vec<String>> {
+    let meta: serde_json::Value = serde_json::from_slice(meta)
+        .map_err(|e| Error::Usage(format!("the index's meta.json does not read: {e}")))?;
+    Ok(meta
+        .get("segments")
+        .and_then(|s| s.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|s| s.get("segment_id")?.as_str())
+                .map(|id| id.replace('-', ""))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// Copies one commit: the files of the segments `meta` names, then `meta.json`.
+fn copy_commit(from: &Path, meta: &[u8], to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
+    let ids = segments(meta)?;
+    for entry in std::fs::read_dir(from).map_err(|e| Error::io(from, e))? {
+        let entry = entry.map_err(|e| Error::io(from, e))?;
+        let name = entry.file_name();
+        let Some(text) = name.to_str() else { continue };
+        if !ids.iter().any(|id| text.starts_with(id.as_str())) {
+            continue;
+        }
+        let (src, dst) = (entry.path(), to.join(&name));
+        if std::fs::hard_link(&src, &dst).is_err() {
+            std::fs::copy(&src, &dst).map_err(|e| Error::io(&src, e))?;
+        }
+    }
+    let path = to.join("meta.json");
+    std::fs::write(&path, meta).map_err(|e| Error::io(&path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_generation_and_segments_of_a_commit() {
+        let meta = br#"{"segments":[{"segment_id":"5e0c5a08-cdbe-4241-a18a-bbaa36b842bf","max_doc":3}],"payload":"{\"format\":3,\"generation\":42}"}"#;
+        assert_eq!(generation(meta), Some(42));
+        assert_eq!(
+            segments(meta).unwrap(),
+            vec!["5e0c5a08cdbe4241a18abbaa36b842bf".to_string()]
+        );
+        assert_eq!(generation(br#"{"segments":[]}"#), None);
+    }
+
+    #[test]
+    fn the_partial_copy_sits_beside_the_destination() {
+        assert_eq!(
+            partial_dir(Path::new("/srv/snap-7")),
+            PathBuf::from("/srv/snap-7.partial")
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! What every request reads: the index and replica of one generation, swapped
+//! for the next once an import has committed it.
+
+use super::{Limits, Options};
+use crate::error::{Error, Result};
+use crate::kb::{self, Home, Reading};
+use crate::model::{Kind, Record, Source};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+/// How often a request may look for a newer generation (one small file read).
+const RECHECK: Duration = Duration::from_millis(500);
+
+/// One generation, as requests read it.
+pub struct Generation {
+    pub reading: Reading,
+    pub number: u64,
+    /// Every source record that is a dataset or report, for the pages' credits.
+    pub sources: Vec<Source>,
+}
+
+/// The server's state, shared by every request.
+pub struct Shared {
+    home: Home,
+    current: RwLock<Arc<Generation>>,
+    checked: Mutex<Instant>,
+    pub read_only: bool,
+    pub limits: Limits,
+}
+
+impl Shared {
+    /// Opens what `home` last committed. Unless `read_only`, a home whose index is
+    /// behind its store (or a new one) is first caught up by opening it once.
+    pub fn open(home: &Home, opts: &Options) -> Result<Shared> {
+        let first = match kb::read_copy(home)? {
+            Some(r) => r,
+            None if opts.read_only => {
+                return Err(Error::Usage(format!(
+                    "{} has no current index to serve (read-only: the store is not opened to build one)",
+                    home.root().display()
+                )))
+            }
+            None => {
+                // Catch the index and replica up, then let go of the store.
+                drop(kb::read(home, opts.open)?);
+                kb::read_copy(home)?.ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{}: the index could not be brought up to date",
+                        home.root().display()
+                    ))
+                })?
+            }
+        };
+        Ok(Shared {
+            home: home.clone(),
+            current: RwLock::new(Arc::new(Generation::load(first)?)),
+            checked: Mutex::new(Instant::now()),
+            read_only: opts.read_only,
+            limits: opts.limits,
+        })
+    }
+
+    /// The generation to answer from: the newest committed one, looked for at
+    /// most every [`RECHECK`]. Blocking (reads files): call off the async threads.
+    pub fn current(&self) -> Arc<Generation> {
+        let now = self.now();
+        let due = {
+            let mut checked = self.checked.lock().unwrap_or_else(|p| p.into_inner());
+            let due = checked.elapsed() >= RECHECK;
+            if due {
+                *checked = Instant::now();
+            }
+            due
+        };
+        if due {
+            if let Ok(Some(reading)) = kb::read_copy(&self.home) {
+                let newer = reading.records.generation().ok();
+                if newer.is_some_and(|g| g != now.number) {
+                    if let Ok(g) = Generation::load(reading) {
+                        let g = Arc::new(g);
+                        *self.current.write().unwrap_or_else(|p| p.into_inner()) = g.clone();
+                        return g;
+                    }
+                }
+            }
+        }
+        now
+    }
+
+    fn now(&self) -> Arc<Generation> {
+        self.current
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+impl Generation {
+    fn load(reading: Reading) -> Result<Generation> {
+        let number = reading.records.generation()?;
+        let mut sources = Vec::new();
+        for r in reading.records.of_kind(Kind::Source) {
+            if let Record::Source(s) = r? {
+                sources.push(s);
+            }
+        }
+        Ok(Generation {
+            reading,
+            number,
+            sources,
+        })
+    }
+
+    /// The sources among `ids`, in the order given, once each.
+    pub fn sources_of<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a Source> {
+        let mut out: Vec<&Source> = Vec::new();
+        for id in ids {
+            if let Some(s) = self.sources.iter().find(|s| s.id == id) {
+                if !out.iter().any(|o| o.id == s.id) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Why a request was not answered, for a JSON error or an error page.
+#[derive(Debug)]
+pub enum Failure {
+    /// The library's error: not found, ambiguous, a bad filter…
+    Lib(Error),
+    /// The request itself was malformed (a bad escape, a bad number).
+    BadRequest(String),
+    /// A query or query string over the limits.
+    TooLong(String),
+    /// The work ran past [`Limits::request_time`].
+    Timeout,
+    /// The server's own failure (a handler panicked).
+    Internal(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Lib(e)
+    }
+}
+
+impl Failure {
+    /// The HTTP status, a stable name for clients, and the exit code the CLI would
+    /// give the same mistake (2 the user's, 3 the machine's).
+    pub fn status(&self) -> (axum::http::StatusCode, &'static str, u8) {
+        use axum::http::StatusCode as S;
+        match self {
+            Failure::Lib(Error::NotFound { .. }) => (S::NOT_FOUND, "not_found", 2),
+            Failure::Lib(Error::Ambiguous { .. }) => (S::CONFLICT, "ambiguous", 2),
+            Failure::Lib(Error::Locked { .. }) => (S::SERVICE_UNAVAILABLE, "busy", 2),
+            Failure::Lib(e) if e.is_user_error() => (S::BAD_REQUEST, "bad_request", 2),
+            Failure::Lib(_) => (S::INTERNAL_SERVER_ERROR, "internal", 3),
+            Failure::BadRequest(_) => (S::BAD_REQUEST, "bad_request", 2),
+            Failure::TooLong(_) => (S::URI_TOO_LONG, "too_long", 2),
+            Failure::Timeout => (S::SERVICE_UNAVAILABLE, "timeout", 3),
+            Failure::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal", 3),
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            Failure::Lib(e) => e.to_string(),
+            Failure::BadRequest(m) | Failure::TooLong(m) | Failure::Internal(m) => m.clone(),
+            Failure::Timeout => "the request took too long and was stopped".into(),
+        }
+    }
+}
+
+impl Shared {
+    /// Runs `f` on the current generation off the async threads, within the
+    /// request time limit.
+    pub async fn work<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&Generation) -> std::result::Result<T, Failure> + Send + 'static,
+    ) -> std::result::Result<T, Failure> {
+        let me = self.clone();
+        let job = tokio::task::spawn_blocking(move || f(&me.current()));
+        match tokio::time::timeout(self.limits.request_time, job).await {
+            Ok(Ok(answer)) => answer,
+            // The work panicked: a bug, reported as the machine's failure.
+            Ok(Err(_)) => Err(Failure::Internal(
+                "the server failed on this request".into(),
+            )),
+            Err(_) => Err(Failure::Timeout),
+        }
+    }
+
+    /// The query string's parameters within the limits.
+    pub fn params(&self, raw: Option<&str>) -> std::result::Result<super::query::Params, Failure> {
+        if raw.is_some_and(|r| r.len() > self.limits.query_bytes) {
+            return Err(Failure::TooLong(format!(
+                "the query string is over {} bytes",
+                self.limits.query_bytes
+            )));
+        }
+        super::query::Params::parse(raw).map_err(Failure::BadRequest)
+    }
+
+    /// A typed text (a query, a name) within the length limit.
+    pub fn text<'a>(&self, what: &str, text: &'a str) -> std::result::Result<&'a str, Failure> {
+        if text.chars().count() > self.limits.query_chars {
+            return Err(Failure::TooLong(format!(
+                "the {what} is over {} characters",
+                self.limits.query_chars
+            )));
+        }
+        Ok(text)
+    }
+}
