@@ -14,8 +14,10 @@ use crate::error::{Error, Result};
 use crate::replica;
 use std::path::{Path, PathBuf};
 
-/// How often a copy is retried when an import changes the index underneath it.
-const ATTEMPTS: usize = 20;
+/// How often a copy is retried, a quarter second apart, when an import changes the
+/// index underneath it or is between its index's and replica's commits (seconds
+/// at a million records): a minute in all.
+const ATTEMPTS: usize = 240;
 
 /// Writes a snapshot of `home` to `dest` (which must not exist) and returns its
 /// generation. The home's index must be current; `kb::read` catches it up first.
@@ -83,8 +85,14 @@ fn read(path: &Path) -> Result<Vec<u8>> {
 /// The store generation a commit's payload (index or replica stamp) names.
 fn generation(meta: &[u8]) -> Option<u64> {
     let meta: serde_json::Value = serde_json::from_slice(meta).ok()?;
-    let payload: serde_json::Value = serde_json::from_str(meta.get("payload")?.as_str()?).ok()?;
-    payload.get("generation")?.as_u64()
+    let payload = meta.get("payload")?.as_str()?;
+    // The replica stamps JSON; the search index `format=8;generation=N` (Stamp::encode).
+    match serde_json::from_str::<serde_json::Value>(payload) {
+        Ok(json) => json.get("generation")?.as_u64(),
+        Err(_) => payload
+            .split(';')
+            .find_map(|p| p.strip_prefix("generation=")?.parse().ok()),
+    }
 }
 
 /// The segment ids a `meta.json` names, as its files' names begin (no dashes).
@@ -131,6 +139,8 @@ mod tests {
     fn reads_the_generation_and_segments_of_a_commit() {
         let meta = br#"{"segments":[{"segment_id":"5e0c5a08-cdbe-4241-a18a-bbaa36b842bf","max_doc":3}],"payload":"{\"format\":3,\"generation\":42}"}"#;
         assert_eq!(generation(meta), Some(42));
+        let index = br#"{"segments":[],"payload":"format=8;generation=7"}"#;
+        assert_eq!(generation(index), Some(7));
         assert_eq!(
             segments(meta).unwrap(),
             vec!["5e0c5a08cdbe4241a18abbaa36b842bf".to_string()]

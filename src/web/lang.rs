@@ -1,5 +1,6 @@
 //! The language of a page: `?lang=` when given, else Hindi for a query typed in
-//! Devanagari, else the browser's `Accept-Language`, else English.
+//! Devanagari, else the browser's `Accept-Language` (Hindi or English, whichever
+//! it ranks higher), else English.
 
 use crate::i18n::Lang;
 use axum::http::HeaderMap;
@@ -10,8 +11,10 @@ pub fn choose(explicit: Option<&str>, typed: &[&str], headers: &HeaderMap) -> La
         Some("en") => return Lang::En,
         _ => {}
     }
-    if typed.iter().any(|t| !t.is_empty()) {
-        return Lang::choose(None, typed.iter().copied());
+    // A query typed in Devanagari is read in Hindi; one in Latin letters says
+    // nothing of the reader (Hindi readers type names in English too).
+    if Lang::choose(None, typed.iter().copied()) == Lang::Hi {
+        return Lang::Hi;
     }
     let accept = headers
         .get(axum::http::header::ACCEPT_LANGUAGE)

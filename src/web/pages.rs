@@ -261,17 +261,19 @@ pub async fn search(
             layout(&here, t(lang, "Search", "खोज"), "", body, &[]),
         );
     }
-    let here2 = here.clone();
-    let query = q.clone();
+    let h = here.clone();
     let answer = s
         .work(move |g| {
-            let page = search::search_page(&g.reading.index, &query, &opts)?;
-            let hits = hits(&here2, &page.hits);
-            Ok((page.hits.len(), page.total, hits))
-        })
-        .await;
-    match answer {
-        Ok((shown, total, list)) => {
+            let page = search::search_page(&g.reading.index, &q, &opts)?;
+            // The sources of the records shown, credited at the foot of the page.
+            let mut cited: Vec<String> = Vec::new();
+            for hit in &page.hits {
+                if let Some(r) = g.reading.records.get(&hit.id)? {
+                    cited.extend(r.sources().iter().cloned());
+                }
+            }
+            let credits = g.sources_of(cited.iter().map(String::as_str));
+            let (shown, total) = (page.hits.len(), page.total);
             let body = html! {
                 p.count #count {
                     @if shown == 0 {
@@ -282,10 +284,13 @@ pub async fn search(
                         (shown) " " (t(lang, "results", "परिणाम"))
                     }
                 }
-                div #results aria-live="polite" { (list) }
+                div #results aria-live="polite" { (hits(&h, &page.hits)) }
             };
-            html_response(StatusCode::OK, layout(&here, &q, &q, body, &[]))
-        }
+            Ok(layout(&h, &q, &q, body, &credits))
+        })
+        .await;
+    match answer {
+        Ok(page) => html_response(StatusCode::OK, page),
         Err(f) => error_page(&here, &f),
     }
 }
@@ -371,11 +376,33 @@ fn profile_page(here: &Here, g: &Generation, p: &Profile) -> Markup {
         article.profile {
             h1 { (names_line(lang, &name)) }
             p.kind { (lang.kind(p.kind)) " · " code { (p.id) } }
+            @let summary = p.record.summary();
+            @if !summary.is_empty() { p.lede { (summary.best(lang.code())) } }
+            @if let crate::model::Record::Person(person) = &p.record { (person_facts(lang, person)) }
             @if let Some(c) = &p.career { (career(here, c)) }
             @else { (facts(here, p)) }
         }
     };
     layout(here, name.best(lang.code()), "", body, &credits)
+}
+
+/// What a person record says of itself: services, home, father.
+fn person_facts(lang: Lang, p: &crate::model::Person) -> Markup {
+    html! {
+        @if !p.services.is_empty() || p.home_district.is_some() || p.home_state.is_some() {
+            dl.facts {
+                @for s in &p.services {
+                    dt { (t(lang, "Service", "सेवा")) }
+                    dd { (s.service)
+                        @if let Some(b) = s.batch { ", " (b) " " (t(lang, "batch", "बैच")) }
+                        @if let Some(c) = &s.cadre { ", " (c.best(lang.code())) " " (t(lang, "cadre", "कैडर")) } }
+                }
+                @if let Some(h) = p.home_district.as_ref().or(p.home_state.as_ref()) {
+                    dt { (t(lang, "From", "निवासी")) } dd { (h.best(lang.code())) }
+                }
+            }
+        }
+    }
 }
 
 /// A person's career: elections, offices, parties, affidavits, the records joined.
