@@ -205,8 +205,13 @@ fn pages_are_bilingual_linked_and_credit_their_sources() {
     let (status, page) = server.get(&format!("/?q={ALOK}"));
     assert_eq!(status, 200);
     assert!(page.contains(r#"<html lang="hi">"#), "{page}");
-    assert!(page.contains(r#"href="/p/alok-ranjan""#), "{page}");
+    // Its links keep Hindi, and the footer credits the sources of the hits shown.
+    assert!(page.contains(r#"href="/p/alok-ranjan?lang=hi""#), "{page}");
     assert!(page.contains("आलोक रंजन"));
+    assert!(
+        page.contains("<h2>स्रोत</h2>") && page.contains("UP News:"),
+        "{page}"
+    );
     let (_, page) = server.get("/?q=Alok+Ranjan");
     assert!(page.contains(r#"<html lang="en">"#));
     // The browser's language when nothing typed says otherwise; `?lang=` over both.

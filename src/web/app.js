@@ -12,7 +12,6 @@
     election: ["election", "चुनाव"], seat: ["seat", "निर्वाचन क्षेत्र"], source: ["source", "स्रोत"],
     tenure: ["tenure", "कार्यकाल"], membership: ["membership", "सदस्यता"], candidacy: ["candidacy", "उम्मीदवारी"]
   };
-  var hi = function (en, h) { return lang === "hi" ? h : en; };
   var isDevanagari = function (s) { return /[\u0900-\u097F]/.test(s); };
   var keep = new URLSearchParams(location.search).get("lang");
   var timer = null, asked = 0;
@@ -26,9 +25,11 @@
     order.forEach(function (k) { if (names && names[k] && out.indexOf(names[k]) < 0) out.push(names[k]); });
     return out.join(" · ");
   }
-  function href(hit) {
+  function href(hit, code) {
     var base = hit.kind === "election" ? "/election/" : hit.kind === "seat" ? "/seat/" : "/p/";
-    return base + encodeURIComponent(hit.id) + (keep ? "?lang=" + keep : "");
+    // A Hindi query's results open in Hindi, as the server's own result page does.
+    var l = keep || (code === "hi" ? "hi" : "");
+    return base + encodeURIComponent(hit.id) + (l ? "?lang=" + l : "");
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -38,7 +39,7 @@
   }
   function results() {
     var r = document.getElementById("results");
-    if (!r) {
+    if (!r || !document.getElementById("count")) { // a page without results, or the front page's intro
       main.textContent = "";
       main.appendChild(el("p", "count")).id = "count";
       r = main.appendChild(el("div"));
@@ -51,16 +52,17 @@
     var code = lang === "hi" || (!keep && isDevanagari(q)) ? "hi" : "en";
     var r = results();
     var count = document.getElementById("count");
+    var say = function (en, h) { return code === "hi" ? h : en; };
     if (count) {
       count.textContent = data.hits.length === 0
-        ? hi("Nothing found for ", "इसके लिए कुछ नहीं मिला: ") + q
-        : data.hits.length + (data.total > data.hits.length ? " / " + data.total : "") + " " + hi("results", "परिणाम");
+        ? say("Nothing found for ", "इसके लिए कुछ नहीं मिला: ") + q
+        : data.hits.length + (data.total > data.hits.length ? " / " + data.total : "") + " " + say("results", "परिणाम");
     }
     var list = el("ol", "hits");
     data.hits.forEach(function (h) {
       var li = el("li", "hit");
       var a = el("a", "name", both(h.name, code));
-      a.href = href(h);
+      a.href = href(h, code);
       li.appendChild(a);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(el("span", "kind", (kinds[h.kind] || [h.kind, h.kind])[code === "hi" ? 1 : 0]));

@@ -119,7 +119,7 @@ fn layout(here: &Here, title: &str, q: &str, body: Markup, sources: &[&Source]) 
                     }
                     form.search action="/" method="get" role="search" {
                         input #q type="search" name="q" value=(q) autocomplete="off" maxlength="200"
-                            placeholder=(t(lang, "A name, party, office or place — in Hindi or English", "नाम, दल, पद या जगह — हिन्दी या अंग्रेज़ी में"))
+                            placeholder=(t(lang, "A name, in Hindi or English", "नाम — हिन्दी या अंग्रेज़ी में"))
                             aria-label=(t(lang, "Search", "खोजें"));
                         @if !here.keep.is_empty() { input type="hidden" name="lang" value=(lang.code()); }
                         button type="submit" { (t(lang, "Search", "खोजें")) }
@@ -217,7 +217,14 @@ fn begin(
         words.push(q);
     }
     let lang = choose(explicit, &words, headers);
-    let here = Here::new(lang, explicit.is_some(), uri, &p);
+    // A Hindi page chosen by what was typed keeps Hindi on the pages it links to.
+    let typed_hindi = Lang::choose(None, words.iter().copied()) == Lang::Hi;
+    let here = Here::new(
+        lang,
+        explicit.is_some() || (typed_hindi && lang == Lang::Hi),
+        uri,
+        &p,
+    );
     Ok((p, here))
 }
 
@@ -408,6 +415,7 @@ fn person_facts(lang: Lang, p: &crate::model::Person) -> Markup {
 /// A person's career: elections, offices, parties, affidavits, the records joined.
 fn career(here: &Here, c: &Career) -> Markup {
     let lang = here.lang;
+    let shares = c.elections.iter().any(|e| e.share.is_some());
     html! {
         @if !c.also.is_empty() { p.also { (t(lang, "Also written: ", "अन्य रूप: ")) (c.also.join(", ")) } }
         @if let Some(b) = &c.born { p { (t(lang, "Born ", "जन्म ")) (lang.date(b)) } }
@@ -431,7 +439,7 @@ fn career(here: &Here, c: &Career) -> Markup {
                     thead { tr {
                         th { (t(lang, "Date", "तिथि")) } th { (t(lang, "Election", "चुनाव")) }
                         th { (t(lang, "Constituency", "क्षेत्र")) } th { (t(lang, "Party", "दल")) }
-                        th.num { (t(lang, "Votes", "मत")) } th.num { "%" } th { (t(lang, "Result", "परिणाम")) }
+                        th.num { (t(lang, "Votes", "मत")) } @if shares { th.num { "%" } } th { (t(lang, "Result", "परिणाम")) }
                     } }
                     tbody {
                         @for e in c.elections.iter().take(ROWS) {
@@ -441,7 +449,7 @@ fn career(here: &Here, c: &Career) -> Markup {
                                 td { @if let Some(k) = &e.constituency { (k.best(lang.code())) } }
                                 td { @if let Some(l) = &e.party_label { (l) } }
                                 td.num { @if let Some(v) = e.votes { (indian(v)) } }
-                                td.num { @if let Some(s) = e.share { (format!("{s:.1}")) } }
+                                @if shares { td.num { @if let Some(s) = e.share { (format!("{s:.1}")) } } }
                                 td { (outcome(lang, e.result, e.position)) }
                             }
                         }
@@ -627,19 +635,20 @@ fn election_page(here: &Here, g: &Generation, a: &Answer, seat: Option<&str>) ->
 
 fn seat_table(here: &Here, c: &Constituency, unit: &str) -> Markup {
     let lang = here.lang;
+    let shares = c.rows.iter().any(|r| r.share.is_some());
     html! {
         section.seat {
             h2 { @match &c.name { Some(n) => (names_line(lang, n)), None => (c.seat) } }
             div.scroll { table.results {
                 thead { tr { th.num { "#" } th { (t(lang, "Candidate", "उम्मीदवार")) } th { (t(lang, "Party", "दल")) }
-                    th.num { (lang.votes_unit(unit)) } th.num { "%" } th.num { (t(lang, "Margin", "अंतर")) } th {} } }
+                    th.num { (lang.votes_unit(unit)) } @if shares { th.num { "%" } } th.num { (t(lang, "Margin", "अंतर")) } th {} } }
                 tbody { @for row in &c.rows { tr.(if row.result == Some(Outcome::Won) { "winner" } else { "" }) {
                     td.num { @if let Some(k) = row.rank { (k) } }
                     td { @if row.nota { (row.name.best(lang.code())) } @else {
                         a href=(here.person(&row.person)) { (row.name.best(lang.code())) } } }
                     td { @if let Some(l) = &row.party_label { (l) } }
                     td.num { @if let Some(v) = row.votes { (indian(v)) } }
-                    td.num { @if let Some(s) = row.share { (format!("{s:.1}")) } }
+                    @if shares { td.num { @if let Some(s) = row.share { (format!("{s:.1}")) } } }
                     td.num { @if let Some(m) = row.margin { @if row.result == Some(Outcome::Won) { (indian(m)) } } }
                     td { (outcome(lang, row.result, None)) }
                 } } }
