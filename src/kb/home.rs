@@ -114,6 +114,15 @@ impl Home {
         read(self.generation_file()).or_else(|| read(self.snapshot_file()))
     }
 
+    /// The generation the store last finished, when no import is part way (its
+    /// marker absent): what a reader that never opens the store waits for.
+    pub fn settled_generation(&self) -> Option<u64> {
+        if self.marker_file().exists() {
+            return None;
+        }
+        self.mirrored_generation()
+    }
+
     /// Written by `snapshot`: the generation its copy of the index holds. A home
     /// with it has no store and is only read.
     pub(super) fn snapshot_file(&self) -> PathBuf {

@@ -8,7 +8,7 @@ use crate::model::{Kind, Record, Source};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-/// How often a request may look for a newer generation (one small file read).
+/// How often a request may look for a newer generation (a stat and a small file read).
 const RECHECK: Duration = Duration::from_millis(500);
 
 /// One generation, as requests read it.
@@ -72,7 +72,13 @@ impl Shared {
             }
             due
         };
-        if due {
+        // Only a finished import's new generation is worth opening the index for.
+        let moved = || {
+            self.home
+                .settled_generation()
+                .is_some_and(|g| g != now.number)
+        };
+        if due && moved() {
             if let Ok(Some(reading)) = kb::read_copy(&self.home) {
                 let newer = reading.records.generation().ok();
                 if newer.is_some_and(|g| g != now.number) {
