@@ -5,6 +5,7 @@
 #   scripts/bench.sh 1000000    # 1M records
 #   RUNS=30 scripts/bench.sh    # runs per query (default 20)
 #   OLD=path/to/netakosh scripts/bench.sh 1000000   # also an older build, same corpus, same run
+#   scripts/bench.sh serve [HOME]   # `netakosh serve` under 50 clients for 10 s (examples/load.rs)
 #
 # Builds the release binary, the corpus generator and the FTS5 program, then measures
 # into target/bench/N/: import (wall time, peak RSS), whole-process `search` for five
@@ -14,6 +15,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # `scripts/bench.sh full`: the reading commands on every real dataset (scripts/bench-full.sh).
 if [ "${1:-}" = full ]; then shift; exec scripts/bench-full.sh "$@"; fi
+# `scripts/bench.sh serve [HOME]`: `netakosh serve` under CLIENTS keep-alive clients
+# (default 50) for DURATION seconds (default 10), then 1 client, then the same mix as
+# one process per request (examples/load.rs). Without HOME, a fresh seeded home.
+# LOAD_ARGS passes more flags (`--person ID --election ID` for a home without the seed).
+if [ "${1:-}" = serve ]; then
+  cargo build -j"${JOBS:-1}" --release --quiet --bins --example load
+  SERVE_HOME=${2:-}
+  if [ -z "$SERVE_HOME" ]; then
+    SERVE_HOME=target/bench/serve/home
+    rm -rf "$SERVE_HOME"; mkdir -p "$SERVE_HOME"
+  fi
+  # shellcheck disable=SC2086
+  exec target/release/examples/load --home "$SERVE_HOME" --bin target/release/netakosh \
+    --clients "${CLIENTS:-50}" --seconds "${DURATION:-10}" ${LOAD_ARGS:-}
+fi
 N=${1:-100000}
 RUNS=${RUNS:-20}
 JOBS=${JOBS:-1}
