@@ -139,7 +139,9 @@ pub async fn election(
     reply(
         s.work(move |g| {
             let r = &g.reading;
-            let a = crate::election::answer(&*r.records, &r.index, &target, seat.as_deref(), true)?;
+            let a = g.kept(format!("election-tables\0{target}\0{seat:?}"), || {
+                crate::election::answer(&*r.records, &r.index, &target, seat.as_deref(), true)
+            })?;
             json(&a.results)
         })
         .await,
@@ -151,19 +153,26 @@ pub async fn seat(State(s): State<Arc<Shared>>, Path(target): Path<String>) -> R
     if let Err(f) = s.text("name", &target) {
         return failure(&f);
     }
-    reply(s.work(move |g| json(&seat_history(g, &target)?)).await)
+    reply(s.work(move |g| json(&*seat_history(g, &target)?)).await)
 }
 
 /// The history of the seat `target` names (as `seat` resolves it).
-pub fn seat_history(g: &Generation, target: &str) -> Result<crate::election::SeatHistory, Failure> {
+pub fn seat_history(
+    g: &Generation,
+    target: &str,
+) -> Result<Arc<crate::election::SeatHistory>, Failure> {
     let r = &g.reading;
-    Ok(
-        match resolve_kind(&*r.records, &r.index, target, Some(Kind::Seat)) {
-            Ok(id) => crate::election::seat_history(&*r.records, &id)?,
-            Err(crate::Error::NotFound { .. }) => crate::election::history(&*r.records, target)?,
-            Err(e) => return Err(e.into()),
-        },
-    )
+    g.kept(format!("seat\0{target}"), || {
+        Ok(
+            match resolve_kind(&*r.records, &r.index, target, Some(Kind::Seat)) {
+                Ok(id) => crate::election::seat_history(&*r.records, &id)?,
+                Err(crate::Error::NotFound { .. }) => {
+                    crate::election::history(&*r.records, target)?
+                }
+                Err(e) => return Err(e.into()),
+            },
+        )
+    })
 }
 
 /// `office --json [--at DATE]`: who held an office, or held it on a date.

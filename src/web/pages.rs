@@ -583,8 +583,9 @@ pub async fn election(
     let answer = s
         .work(move |g| {
             let r = &g.reading;
-            let a =
-                crate::election::answer(&*r.records, &r.index, &target, seat.as_deref(), false)?;
+            let a = g.kept(format!("election-page\0{target}\0{seat:?}"), || {
+                crate::election::answer(&*r.records, &r.index, &target, seat.as_deref(), false)
+            })?;
             Ok(election_page(&h, g, &a, seat.as_deref()))
         })
         .await;
@@ -673,7 +674,7 @@ pub async fn seat(
     }
     let h = here.clone();
     let answer = s
-        .work(move |g| Ok(seat_page(&h, &super::api::seat_history(g, &target)?)))
+        .work(move |g| Ok(seat_page(&h, &*super::api::seat_history(g, &target)?)))
         .await;
     match answer {
         Ok(page) => html_response(StatusCode::OK, page),

@@ -5,11 +5,17 @@ use super::{Limits, Options};
 use crate::error::{Error, Result};
 use crate::kb::{self, Home, Reading};
 use crate::model::{Kind, Record, Source};
+use std::any::Any;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 /// How often a request may look for a newer generation (a stat and a small file read).
 const RECHECK: Duration = Duration::from_millis(500);
+
+/// Answers kept per generation: result tables and seat histories take tens of
+/// milliseconds at full size and election-night readers ask for the same few.
+const KEPT: usize = 2048;
 
 /// One generation, as requests read it.
 pub struct Generation {
@@ -17,6 +23,39 @@ pub struct Generation {
     pub number: u64,
     /// Every source record that is a dataset or report, for the pages' credits.
     pub sources: Vec<Source>,
+    /// Worked-out answers by question; dropped with the generation.
+    kept: Kept,
+}
+
+/// Answers by question, of any type, at most [`KEPT`] of them.
+#[derive(Default)]
+struct Kept(Mutex<HashMap<String, Arc<dyn Any + Send + Sync>>>);
+
+impl Kept {
+    /// The kept answer to `question`, else `work`'s (kept unless it failed).
+    /// When full, every kept answer is dropped and keeping starts anew.
+    fn get_or<T: Send + Sync + 'static, E>(
+        &self,
+        question: String,
+        work: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<Arc<T>, E> {
+        let found = self
+            .0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&question)
+            .and_then(|a| a.clone().downcast::<T>().ok());
+        if let Some(a) = found {
+            return Ok(a);
+        }
+        let answer = Arc::new(work()?);
+        let mut m = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if m.len() >= KEPT {
+            m.clear();
+        }
+        m.insert(question, answer.clone());
+        Ok(answer)
+    }
 }
 
 /// The server's state, shared by every request.
@@ -24,6 +63,9 @@ pub struct Shared {
     home: Home,
     current: RwLock<Arc<Generation>>,
     checked: Mutex<Instant>,
+    /// Requests working at once: a few per core. More wait their turn (within
+    /// the time limit) instead of all slowing each other down.
+    working: Arc<tokio::sync::Semaphore>,
     pub read_only: bool,
     pub limits: Limits,
 }
@@ -55,6 +97,9 @@ impl Shared {
             home: home.clone(),
             current: RwLock::new(Arc::new(Generation::load(first)?)),
             checked: Mutex::new(Instant::now()),
+            working: Arc::new(tokio::sync::Semaphore::new(
+                2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
             read_only: opts.read_only,
             limits: opts.limits,
         })
@@ -114,7 +159,18 @@ impl Generation {
             reading,
             number,
             sources,
+            kept: Kept::default(),
         })
+    }
+
+    /// The answer to `question`, worked out by `work` the first time it is asked
+    /// of this generation.
+    pub fn kept<T: Send + Sync + 'static, E>(
+        &self,
+        question: String,
+        work: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<Arc<T>, E> {
+        self.kept.get_or(question, work)
     }
 
     /// The sources among `ids`, in the order given, once each.
@@ -187,13 +243,17 @@ impl Shared {
         f: impl FnOnce(&Generation) -> std::result::Result<T, Failure> + Send + 'static,
     ) -> std::result::Result<T, Failure> {
         let me = self.clone();
-        let job = tokio::task::spawn_blocking(move || f(&me.current()));
+        let working = self.working.clone();
+        let job = async move {
+            let Ok(_turn) = working.acquire_owned().await else {
+                return Err(Failure::Internal("the server is stopping".into()));
+            };
+            tokio::task::spawn_blocking(move || f(&me.current()))
+                .await
+                .map_err(|_| Failure::Internal("the server failed on this request".into()))?
+        };
         match tokio::time::timeout(self.limits.request_time, job).await {
-            Ok(Ok(answer)) => answer,
-            // The work panicked: a bug, reported as the machine's failure.
-            Ok(Err(_)) => Err(Failure::Internal(
-                "the server failed on this request".into(),
-            )),
+            Ok(answer) => answer,
             Err(_) => Err(Failure::Timeout),
         }
     }
@@ -218,5 +278,38 @@ impl Shared {
             )));
         }
         Ok(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_is_worked_out_once_and_a_failure_not_kept() {
+        let kept = Kept::default();
+        let mut runs = 0;
+        for _ in 0..3 {
+            let a: Arc<u32> = kept
+                .get_or("q".into(), || {
+                    runs += 1;
+                    Ok::<_, ()>(7)
+                })
+                .unwrap();
+            assert_eq!(*a, 7);
+        }
+        assert_eq!(runs, 1);
+        assert!(kept.get_or::<u32, _>("bad".into(), || Err("no")).is_err());
+        let again: Arc<u32> = kept.get_or("bad".into(), || Ok::<_, ()>(1)).unwrap();
+        assert_eq!(*again, 1, "a failed question is asked again");
+    }
+
+    #[test]
+    fn a_full_store_of_answers_starts_again() {
+        let kept = Kept::default();
+        for i in 0..KEPT + 1 {
+            let _ = kept.get_or(format!("q{i}"), || Ok::<_, ()>(i));
+        }
+        assert_eq!(kept.0.lock().unwrap().len(), 1);
     }
 }
