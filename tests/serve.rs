@@ -449,3 +449,38 @@ fn it_keeps_answering_through_an_import_and_then_serves_the_new_generation() {
         "{after}"
     );
 }
+
+#[test]
+fn a_general_election_page_lists_every_seat_with_its_winner() {
+    let home = Home::new();
+    let seats = common::fixture("seats");
+    home.ok(&["import", "-r", seats.to_str().unwrap()]);
+    let server = Server::start(&home, &[]);
+    let (status, page) = server.get("/election/lok-sabha-2024");
+    assert_eq!(status, 200);
+    // The party tally, then each seat: its table's link, the winner and the margin.
+    assert!(page.contains("<section class=\"seats\">"), "{page}");
+    for (seat, winner, margin) in [
+        ("Alathur", "K. Radhakrishnan", "20,111"),
+        ("Kannauj", "Akhilesh Yadav", "1,70,922"),
+        ("Rae Bareli", "Rahul Gandhi", "3,90,030"),
+    ] {
+        let link = format!(
+            r#"href="/election/lok-sabha-2024?seat={}""#,
+            seat.replace(' ', "%20")
+        );
+        let row = page
+            .split("<tr>")
+            .find(|r| r.contains(&link))
+            .unwrap_or_else(|| panic!("no row for {seat}: {page}"));
+        assert!(
+            row.contains(winner) && row.contains(margin),
+            "{seat}: {row}"
+        );
+    }
+    // A seat's link opens its whole table.
+    let (status, page) = server.get("/election/lok-sabha-2024?seat=Rae%20Bareli");
+    assert_eq!(status, 200);
+    assert!(page.contains("<section class=\"seat\">") && page.contains("Rahul Gandhi"));
+    assert!(!page.contains("Akhilesh Yadav"), "only the seat asked for");
+}

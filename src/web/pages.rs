@@ -362,7 +362,11 @@ fn names_line(lang: Lang, n: &Names) -> String {
 
 fn profile_page(here: &Here, g: &Generation, p: &Profile) -> Markup {
     let lang = here.lang;
-    let name = p.record.name();
+    // A person goes by the name of all their records (both scripts), not one record's.
+    let name = match &p.career {
+        Some(c) if !c.name.is_empty() => c.name.clone(),
+        _ => p.record.name(),
+    };
     let mut source_ids: Vec<&str> = p.sources.iter().map(|s| s.id.as_str()).collect();
     if let Some(c) = &p.career {
         for r in &c.records {
@@ -417,7 +421,19 @@ fn career(here: &Here, c: &Career) -> Markup {
     let lang = here.lang;
     let shares = c.elections.iter().any(|e| e.share.is_some());
     html! {
-        @if !c.also.is_empty() { p.also { (t(lang, "Also written: ", "अन्य रूप: ")) (c.also.join(", ")) } }
+        @if !c.also.is_empty() {
+            // Latin and Devanagari spellings first; the other scripts folded away.
+            @let (near, far): (Vec<&String>, Vec<&String>) = c.also.iter().partition(|a| {
+                a.chars().all(|ch| !ch.is_alphabetic() || ch.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&ch))
+            });
+            div.also { (t(lang, "Also written: ", "अन्य रूप: "))
+                (near.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                @if !far.is_empty() {
+                    details { summary { (t(lang, "in other scripts", "अन्य लिपियों में")) " (" (far.len()) ")" }
+                        (far.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")) }
+                }
+            }
+        }
         @if let Some(b) = &c.born { p { (t(lang, "Born ", "जन्म ")) (lang.date(b)) } }
         @if !c.offices.is_empty() {
             section {
@@ -586,7 +602,17 @@ pub async fn election(
             let a = g.kept(format!("election-page\0{target}\0{seat:?}"), || {
                 crate::election::answer(&*r.records, &r.index, &target, seat.as_deref(), false)
             })?;
-            Ok(election_page(&h, g, &a, seat.as_deref()))
+            // An election of many seats: its summary, and every seat's winner from the
+            // tables the API keeps too.
+            let tables = if a.summary {
+                let none: Option<String> = None;
+                Some(g.kept(format!("election-tables\0{target}\0{none:?}"), || {
+                    crate::election::answer(&*r.records, &r.index, &target, None, true)
+                })?)
+            } else {
+                None
+            };
+            Ok(election_page(&h, g, &a, tables.as_deref(), seat.as_deref()))
         })
         .await;
     match answer {
@@ -595,7 +621,13 @@ pub async fn election(
     }
 }
 
-fn election_page(here: &Here, g: &Generation, a: &Answer, seat: Option<&str>) -> Markup {
+fn election_page(
+    here: &Here,
+    g: &Generation,
+    a: &Answer,
+    tables: Option<&Answer>,
+    seat: Option<&str>,
+) -> Markup {
     let lang = here.lang;
     let r = &a.results;
     let mut used: Vec<&str> = r.totals.sources.iter().map(String::as_str).collect();
@@ -627,11 +659,43 @@ fn election_page(here: &Here, g: &Generation, a: &Answer, seat: Option<&str>) ->
                     td.num { (indian(p.votes)) }
                 } } }
             } }
+            @if let Some(t) = tables { (winners(here, &r.id, &t.results)) }
         } @else {
             @for c in r.constituencies.iter().take(ROWS) { (seat_table(here, c, &r.votes_unit)) }
         }
     };
     layout(here, r.name.best(lang.code()), "", body, &credits)
+}
+
+/// Every seat of a general election: its winner, party, votes and margin, the seat
+/// linking to its full table.
+fn winners(here: &Here, election: &str, r: &crate::election::Results) -> Markup {
+    let lang = here.lang;
+    html! {
+        section.seats {
+            h2 { (t(lang, "Seats", "सीटें")) " " span.n { (indian(r.constituencies.len() as u64)) } }
+            div.scroll { table.results {
+                thead { tr { th { (t(lang, "Constituency", "निर्वाचन क्षेत्र")) } th { (t(lang, "Winner", "विजेता")) }
+                    th { (t(lang, "Party", "दल")) } th.num { (lang.votes_unit(&r.votes_unit)) } th.num { (t(lang, "Margin", "अंतर")) } } }
+                tbody { @for c in &r.constituencies {
+                    @let won = c.rows.iter().find(|row| row.result == Some(Outcome::Won));
+                    @let name = c.name.as_ref().map(|n| n.best("en").to_string()).unwrap_or_else(|| c.seat.clone());
+                    tr {
+                        td { a href=(here.link(format!("/election/{}", seg(election))) + if here.keep.is_empty() { "?" } else { "&" } + "seat=" + &seg(&name)) {
+                            @match &c.name { Some(n) => (n.best(lang.code())), None => (c.seat) } } }
+                        @if let Some(w) = won {
+                            td { a href=(here.person(&w.person)) { (w.name.best(lang.code())) } }
+                            td { @if let Some(l) = &w.party_label { (l) } }
+                            td.num { @if let Some(v) = w.votes { (indian(v)) } }
+                            td.num { @if let Some(m) = c.margin.or(w.margin) { (indian(m)) } }
+                        } @else {
+                            td colspan="4" { span.kind { (t(lang, "no winner in the data", "आँकड़ों में विजेता नहीं")) } }
+                        }
+                    }
+                } }
+            } }
+        }
+    }
 }
 
 fn seat_table(here: &Here, c: &Constituency, unit: &str) -> Markup {
