@@ -484,3 +484,64 @@ fn a_general_election_page_lists_every_seat_with_its_winner() {
     assert!(page.contains("<section class=\"seat\">") && page.contains("Rahul Gandhi"));
     assert!(!page.contains("Akhilesh Yadav"), "only the seat asked for");
 }
+
+#[test]
+fn an_office_page_names_who_held_it_on_a_date() {
+    let home = Home::new();
+    let server = Server::start(&home, &[]);
+    let (status, page) = server.get("/p/chief-secretary-uttar-pradesh?at=2015-01-01");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(r#"type="date" name="at" value="2015-01-01""#),
+        "{page}"
+    );
+    let held = page
+        .split("<h2>Held on")
+        .nth(1)
+        .expect("the holders on the date");
+    assert!(held.contains(r#"href="/p/alok-ranjan""#), "{held}");
+    // As `office --at --json` says.
+    let cli = home.json(&[
+        "office",
+        "chief-secretary-uttar-pradesh",
+        "--at",
+        "2015-01-01",
+        "--json",
+    ]);
+    assert_eq!(cli["holders"][0]["tenure"]["person"], "alok-ranjan");
+    let (_, api) = server.json("/api/office/chief-secretary-uttar-pradesh?at=2015-01-01");
+    assert_eq!(api, cli);
+    let (_, page) = server.get("/p/chief-secretary-uttar-pradesh?at=2019-01-01");
+    assert!(
+        page.contains("Nobody in the knowledge base.")
+            && !page.contains(r#"href="/p/alok-ranjan""#)
+    );
+    let (status, _) = server.get("/p/chief-secretary-uttar-pradesh?at=someday");
+    assert_eq!(status, 400);
+}
+
+#[test]
+fn the_search_page_filters_as_the_cli_does() {
+    let home = Home::new();
+    let server = Server::start(&home, &[]);
+    let (status, page) = server.get("/?q=alok&kind=office");
+    assert_eq!(status, 200);
+    // The filter is kept in the form, open, and the results are offices only.
+    assert!(
+        page.contains(r#"<option value="office" selected>"#),
+        "{page}"
+    );
+    assert!(page.contains("<details class=\"filters\" open>"), "{page}");
+    let cli = home.json(&["search", "alok", "--kind", "office", "--json"]);
+    let want = ids(&cli);
+    assert!(!want.is_empty() && !want.contains(&"alok-ranjan".to_string()));
+    for id in &want {
+        assert!(page.contains(&format!(r#"href="/p/{id}""#)), "{id}: {page}");
+    }
+    assert!(!page.contains(r#"href="/p/alok-ranjan""#));
+    let (_, api) = server.json("/api/search?q=alok&kind=office");
+    assert_eq!(ids(&api), want);
+    // Without a filter the panel is closed.
+    let (_, page) = server.get("/?q=alok");
+    assert!(page.contains("<details class=\"filters\">"));
+}

@@ -15,7 +15,8 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
         ..Options::default()
     };
     let root = ctx.home.root().display().to_string();
-    web::serve(&ctx.home, opts, |addr| {
+    web::serve(&ctx.home, opts, |addr, notices| {
+        super::notify(notices);
         // The first line names the address: scripts and tests read it (port 0).
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "serving {root} at http://{addr}/ (Ctrl-C stops)");

@@ -80,17 +80,28 @@
     if (!q) return;
     var n = ++asked;
     var params = new URLSearchParams({ q: q, limit: "20" });
+    filters().forEach(function (f) { params.set(f.name, f.value.trim()); });
     fetch("/api/search?" + params.toString(), { headers: { Accept: "application/json" } })
       .then(function (res) { return res.json(); })
       .then(function (data) {
         if (n !== asked || !data.hits) return; // a later keystroke's answer wins
         render(q, data);
         var url = new URLSearchParams({ q: q });
+        filters().forEach(function (f) { url.set(f.name, f.value.trim()); });
         if (keep) url.set("lang", keep);
         history.replaceState(null, "", "/?" + url.toString());
       })
       .catch(function () { /* the form still submits */ });
   }
+  // The filters set (kind, party, state, year): they narrow the search as typed.
+  function filters() {
+    return Array.prototype.filter.call(
+      document.querySelectorAll("[form=search][name]"),
+      function (f) { return f.value && f.value.trim(); });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[form=search][name]"), function (f) {
+    f.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(ask, 150); });
+  });
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(ask, 150);

@@ -19,7 +19,7 @@
 //! use netakosh::kb::Home;
 //! use netakosh::web::{serve, Options};
 //! let home = Home::new("/srv/netakosh");
-//! serve(&home, Options::default(), |addr| println!("serving at http://{addr}/")).unwrap();
+//! serve(&home, Options::default(), |addr, _| println!("serving at http://{addr}/")).unwrap();
 //! ```
 
 mod api;
@@ -117,9 +117,15 @@ pub fn router(shared: Arc<Shared>) -> Router {
 }
 
 /// Serves `home` until interrupted (Ctrl-C). `ready` is told the bound address
-/// once the server accepts connections (with port 0, the one the system chose).
-pub fn serve(home: &Home, opts: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
+/// once the server accepts connections (with port 0, the one the system chose),
+/// and what opening the home did.
+pub fn serve(
+    home: &Home,
+    opts: Options,
+    ready: impl FnOnce(SocketAddr, &[crate::kb::Notice]),
+) -> Result<()> {
     let shared = Arc::new(Shared::open(home, &opts)?);
+    let notices = shared.notices.clone();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -131,7 +137,7 @@ pub fn serve(home: &Home, opts: Options, ready: impl FnOnce(SocketAddr)) -> Resu
         let addr = listener
             .local_addr()
             .map_err(|e| Error::Usage(format!("cannot listen on {}: {e}", opts.addr)))?;
-        ready(addr);
+        ready(addr, &notices);
         accept(listener, router(shared), opts.limits).await;
         Ok(())
     })

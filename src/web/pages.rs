@@ -9,7 +9,7 @@ use crate::election::{Answer, Constituency, SeatHistory};
 use crate::i18n::Lang;
 use crate::model::{Kind, Names, Outcome, Source};
 use crate::numerals::indian;
-use crate::profile::{Career, Profile};
+use crate::profile::{Career, Holders, Profile};
 use crate::search::{self, resolve, Hit};
 use axum::extract::{OriginalUri, Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -117,13 +117,14 @@ fn layout(here: &Here, title: &str, q: &str, body: Markup, sources: &[&Source]) 
                     a.brand href=(here.link("/".into())) {
                         span.hi { "नेताकोश" } " " span.en { "netakosh" }
                     }
-                    form.search action="/" method="get" role="search" {
+                    form.search #search action="/" method="get" role="search" {
                         input #q type="search" name="q" value=(q) autocomplete="off" maxlength="200"
                             placeholder=(t(lang, "A name, in Hindi or English", "नाम — हिन्दी या अंग्रेज़ी में"))
                             aria-label=(t(lang, "Search", "खोजें"));
                         @if !here.keep.is_empty() { input type="hidden" name="lang" value=(lang.code()); }
                         button type="submit" { (t(lang, "Search", "खोजें")) }
                     }
+                    (filters(here))
                     nav.lang {
                         @if lang == Lang::Hi {
                             a href=(here.toggle(Lang::En)) hreflang="en" { "English" }
@@ -146,6 +147,36 @@ fn layout(here: &Here, title: &str, q: &str, body: Markup, sources: &[&Source]) 
                     }
                 }
             }
+        }
+    }
+}
+
+/// The search's filters (kind, party, state, year), part of the search form; open
+/// when one is set.
+fn filters(here: &Here) -> Markup {
+    let lang = here.lang;
+    let get = |name: &str| {
+        here.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let set = ["kind", "party", "state", "year"]
+        .iter()
+        .any(|f| !get(f).is_empty());
+    html! {
+        details.filters open[set] {
+            summary { (t(lang, "Filters", "छाँटें")) }
+            label { (t(lang, "Kind ", "प्रकार ")) select name="kind" form="search" {
+                option value="" { (t(lang, "any", "सभी")) }
+                @for k in Kind::ALL {
+                    option value=(k.as_str()) selected[get("kind") == k.as_str()] { (lang.kind(k)) }
+                }
+            } }
+            label { (t(lang, "Party ", "दल ")) input type="text" name="party" form="search" value=(get("party")) maxlength="200" placeholder=(t(lang, "SP, BJP…", "सपा, भाजपा…")); }
+            label { (t(lang, "State ", "राज्य ")) input type="text" name="state" form="search" value=(get("state")) maxlength="200"; }
+            label { (t(lang, "Year ", "वर्ष ")) input type="text" name="year" form="search" value=(get("year")) maxlength="4" inputmode="numeric" size="5"; }
         }
     }
 }
@@ -329,13 +360,22 @@ pub async fn profile(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let (_, here) = match begin(&s, &uri, raw.as_deref(), &[&target], &headers) {
+    let (p, here) = match begin(&s, &uri, raw.as_deref(), &[&target], &headers) {
         Ok(x) => x,
         Err(r) => return *r,
     };
     if let Err(f) = s.text("name", &target) {
         return error_page(&here, &f);
     }
+    // An office's holders on a date (`office --at`).
+    let at = match p
+        .get("at")
+        .map(|t| t.parse::<crate::model::PartialDate>())
+        .transpose()
+    {
+        Ok(at) => at,
+        Err(e) => return error_page(&here, &Failure::BadRequest(format!("at: {e}"))),
+    };
     let h = here.clone();
     let answer = s
         .work(move |g| {
@@ -344,6 +384,10 @@ pub async fn profile(
             let kind = r.records.kind_of(&id)?;
             if matches!(kind, Some(Kind::Election) | Some(Kind::Seat)) || id != target {
                 return Ok(Err(h.record(&id, kind.unwrap_or(Kind::Person))));
+            }
+            if kind == Some(Kind::Office) {
+                let holders = Holders::load(&*r.records, &id, at)?;
+                return Ok(Ok(office_page(&h, g, &holders)));
             }
             let profile = Profile::load_naming(&*r.records, &id, None)?;
             Ok(Ok(profile_page(&h, g, &profile)))
@@ -354,6 +398,64 @@ pub async fn profile(
         Ok(Err(to)) => Redirect::to(&to).into_response(),
         Err(f) => error_page(&here, &f),
     }
+}
+
+/// An office: its holders, or those on a date, and where a source's knowledge ends
+/// before it (as `office --at` says).
+fn office_page(here: &Here, g: &Generation, h: &Holders) -> Markup {
+    let lang = here.lang;
+    let p = &h.profile;
+    let name = p.record.name();
+    let cited = p
+        .tenures
+        .iter()
+        .chain(h.unknown.iter().map(|(t, _)| t))
+        .flat_map(|t| t.tenure.sources.iter().map(String::as_str));
+    let credits = g.sources_of(cited);
+    let holder = |l: &crate::profile::TenureLine| -> Markup {
+        html! {
+            a href=(here.person(&l.tenure.person)) { (l.name.best(lang.code())) }
+            " " span.period { (lang.period(l.tenure.start.as_ref(), l.tenure.end.as_ref())) }
+        }
+    };
+    let body = html! {
+        article.profile {
+            h1 { (names_line(lang, &name)) }
+            p.kind { (lang.kind(p.kind)) " · " code { (p.id) } }
+            @let summary = p.record.summary();
+            @if !summary.is_empty() { p.lede { (summary.best(lang.code())) } }
+            form.narrow action=(format!("/p/{}", seg(&p.id))) method="get" {
+                label { (t(lang, "Held on ", "इस तिथि को पद पर: "))
+                    input type="date" name="at" value=(h.at.map(|d| d.to_string()).unwrap_or_default()); }
+                @if !here.keep.is_empty() { input type="hidden" name="lang" value=(lang.code()); }
+                button type="submit" { (t(lang, "Show", "दिखाएँ")) }
+            }
+            section {
+                h2 { @match &h.at {
+                    Some(d) => { (t(lang, "Held on ", "")) (lang.date(d)) (t(lang, " by", " को पद पर")) },
+                    None => (t(lang, "Held by", "पदधारी")),
+                } }
+                @if p.tenures.is_empty() {
+                    p.kind { @if h.unknown.is_empty() { (t(lang, "Nobody in the knowledge base.", "ज्ञानकोश में कोई नहीं।")) }
+                        @else { (t(lang, "Not known.", "ज्ञात नहीं।")) } }
+                }
+                ul { @for l in p.tenures.iter().take(ROWS) { li { (holder(l)) } } }
+                @if let Some(d) = &h.at {
+                    @for k in h.ends() {
+                        p.kind { (match lang {
+                            Lang::En => format!("{}'s knowledge ends {}; after that, not known whether anyone it lists held it on {d}", k.dataset, k.date),
+                            Lang::Hi => format!("{} की जानकारी {} तक है; उसके बाद, {} को इसमें दर्ज कोई व्यक्ति पद पर था या नहीं, यह ज्ञात नहीं", k.dataset, lang.date(&k.date), lang.date(d)),
+                        }) }
+                    }
+                    @if !h.unknown.is_empty() {
+                        h2 { (t(lang, "Last known", "अंतिम ज्ञात")) }
+                        ul { @for (l, _) in &h.unknown { li { (holder(l)) } } }
+                    }
+                }
+            }
+        }
+    };
+    layout(here, name.best(lang.code()), "", body, &credits)
 }
 
 fn names_line(lang: Lang, n: &Names) -> String {

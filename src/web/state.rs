@@ -68,12 +68,15 @@ pub struct Shared {
     working: Arc<tokio::sync::Semaphore>,
     pub read_only: bool,
     pub limits: Limits,
+    /// What opening the home did (seeded it, rebuilt the index), for the user.
+    pub notices: Vec<kb::Notice>,
 }
 
 impl Shared {
     /// Opens what `home` last committed. Unless `read_only`, a home whose index is
     /// behind its store (or a new one) is first caught up by opening it once.
     pub fn open(home: &Home, opts: &Options) -> Result<Shared> {
+        let mut notices = Vec::new();
         let first = match kb::read_copy(home)? {
             Some(r) => r,
             None if opts.read_only => {
@@ -84,7 +87,7 @@ impl Shared {
             }
             None => {
                 // Catch the index and replica up, then let go of the store.
-                drop(kb::read(home, opts.open)?);
+                notices = kb::read(home, opts.open)?.notices;
                 kb::read_copy(home)?.ok_or_else(|| {
                     Error::Usage(format!(
                         "{}: the index could not be brought up to date",
@@ -102,6 +105,7 @@ impl Shared {
             )),
             read_only: opts.read_only,
             limits: opts.limits,
+            notices,
         })
     }
 
