@@ -58,16 +58,21 @@ pub async fn status(State(s): State<Arc<Shared>>) -> Response {
     )
 }
 
-/// The search options of `q`, `kind`, `party`, `state`, `year`, `limit`.
-pub fn search_options(s: &Shared, p: &super::query::Params) -> Result<SearchOptions, Failure> {
-    let limit = match p.get("limit") {
+/// `limit`, 1 to [`MOST`], else `default`.
+fn limit(p: &super::query::Params, default: usize) -> Result<usize, Failure> {
+    match p.get("limit") {
         Some(l) => l
             .parse::<usize>()
             .ok()
             .filter(|n| (1..=MOST).contains(n))
-            .ok_or_else(|| Failure::BadRequest(format!("limit must be 1 to {MOST}")))?,
-        None => 20,
-    };
+            .ok_or_else(|| Failure::BadRequest(format!("limit must be 1 to {MOST}"))),
+        None => Ok(default),
+    }
+}
+
+/// The search options of `q`, `kind`, `party`, `state`, `year`, `limit`.
+pub fn search_options(s: &Shared, p: &super::query::Params) -> Result<SearchOptions, Failure> {
+    let limit = limit(p, 20)?;
     Ok(SearchOptions {
         limit,
         kind: p.get("kind").map(parse_kind).transpose().map_err(bad)?,
@@ -224,14 +229,7 @@ pub async fn candidates(State(s): State<Arc<Shared>>, RawQuery(raw): RawQuery) -
                 })
                 .transpose()
         };
-        let limit = match p.get("limit") {
-            Some(l) => l
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=MOST).contains(n))
-                .ok_or_else(|| Failure::BadRequest(format!("limit must be 1 to {MOST}")))?,
-            None => 100,
-        };
+        let limit = limit(&p, 100)?;
         let q = Query {
             state: text("state")?,
             party: text("party")?,

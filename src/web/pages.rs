@@ -259,6 +259,29 @@ fn begin(
     Ok((p, here))
 }
 
+/// [`begin`] for a page of one record: `target` is typed text within the limits.
+fn begin_named(
+    s: &Shared,
+    uri: &axum::http::Uri,
+    raw: Option<&str>,
+    target: &str,
+    headers: &HeaderMap,
+) -> Result<(super::query::Params, Here), Box<Response>> {
+    let (p, here) = begin(s, uri, raw, &[target], headers)?;
+    match s.text("name", target) {
+        Ok(_) => Ok((p, here)),
+        Err(f) => Err(Box::new(error_page(&here, &f))),
+    }
+}
+
+/// The page, or the error page its failure calls for.
+fn respond(here: &Here, answer: std::result::Result<Markup, Failure>) -> Response {
+    match answer {
+        Ok(page) => html_response(StatusCode::OK, page),
+        Err(f) => error_page(here, &f),
+    }
+}
+
 pub async fn search(
     State(s): State<Arc<Shared>>,
     OriginalUri(uri): OriginalUri,
@@ -327,10 +350,7 @@ pub async fn search(
             Ok(layout(&h, &q, &q, body, &credits))
         })
         .await;
-    match answer {
-        Ok(page) => html_response(StatusCode::OK, page),
-        Err(f) => error_page(&here, &f),
-    }
+    respond(&here, answer)
 }
 
 /// The result list (the page script renders the same from `/api/search`).
@@ -360,13 +380,10 @@ pub async fn profile(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let (p, here) = match begin(&s, &uri, raw.as_deref(), &[&target], &headers) {
+    let (p, here) = match begin_named(&s, &uri, raw.as_deref(), &target, &headers) {
         Ok(x) => x,
         Err(r) => return *r,
     };
-    if let Err(f) = s.text("name", &target) {
-        return error_page(&here, &f);
-    }
     // An office's holders on a date (`office --at`).
     let at = match p
         .get("at")
@@ -717,10 +734,7 @@ pub async fn election(
             Ok(election_page(&h, g, &a, tables.as_deref(), seat.as_deref()))
         })
         .await;
-    match answer {
-        Ok(page) => html_response(StatusCode::OK, page),
-        Err(f) => error_page(&here, &f),
-    }
+    respond(&here, answer)
 }
 
 fn election_page(
@@ -831,21 +845,15 @@ pub async fn seat(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let (_, here) = match begin(&s, &uri, raw.as_deref(), &[&target], &headers) {
+    let (_, here) = match begin_named(&s, &uri, raw.as_deref(), &target, &headers) {
         Ok(x) => x,
         Err(r) => return *r,
     };
-    if let Err(f) = s.text("name", &target) {
-        return error_page(&here, &f);
-    }
     let h = here.clone();
     let answer = s
         .work(move |g| Ok(seat_page(&h, &*super::api::seat_history(g, &target)?)))
         .await;
-    match answer {
-        Ok(page) => html_response(StatusCode::OK, page),
-        Err(f) => error_page(&here, &f),
-    }
+    respond(&here, answer)
 }
 
 fn seat_page(here: &Here, h: &SeatHistory) -> Markup {
@@ -898,10 +906,7 @@ pub async fn about(
             Ok(layout(&h, t(lang, "Sources", "स्रोत"), "", body, &all))
         })
         .await;
-    match answer {
-        Ok(page) => html_response(StatusCode::OK, page),
-        Err(f) => error_page(&here, &f),
-    }
+    respond(&here, answer)
 }
 
 pub async fn not_found(OriginalUri(uri): OriginalUri, headers: HeaderMap) -> Response {
