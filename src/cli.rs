@@ -491,6 +491,21 @@ pub struct ServeArgs {
     /// serve a snapshot (`netakosh snapshot DIR`) or a home another process writes.
     #[arg(long)]
     pub read_only: bool,
+    /// Seconds of work one request may take before it is answered 503 (keep a
+    /// proxy's read timeout above it).
+    #[arg(long, default_value_t = 10.0, value_parser = seconds)]
+    pub timeout: f64,
+    /// Connections open at once; more are closed as they arrive.
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+}
+
+/// A positive number of seconds (`10`, `0.5`).
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(s),
+        _ => Err(format!("`{text}` is not a number of seconds above 0")),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -545,3 +545,53 @@ fn the_search_page_filters_as_the_cli_does() {
     let (_, page) = server.get("/?q=alok");
     assert!(page.contains("<details class=\"filters\">"));
 }
+
+#[test]
+fn a_request_past_its_time_limit_is_a_503_and_connections_are_capped() {
+    let home = Home::new();
+    home.ok(&["stats"]);
+    // No search can finish in a microsecond: each is stopped and said so.
+    let server = Server::start(&home, &["--timeout", "0.000001"]);
+    let (status, v) = server.json(&format!("/api/search?q={ALOK}"));
+    assert_eq!(status, 503, "{v}");
+    assert_eq!(v["kind"], "timeout");
+    assert_eq!(v["exit_code"], 3);
+    let (status, page) = server.get(&format!("/?q={ALOK}"));
+    assert_eq!(status, 503);
+    assert!(page.contains("took too long"), "{page}");
+    drop(server);
+
+    let server = Server::start(&home, &["--max-connections", "2"]);
+    let held: Vec<TcpStream> = (0..2)
+        .map(|_| TcpStream::connect(server.addr).unwrap())
+        .collect();
+    // A third is closed as it arrives, without an answer.
+    let r = exchange(
+        server.addr,
+        b"GET /api/status HTTP/1.1\r\nHost: x\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(r.is_empty(), "a connection over the cap was answered: {r}");
+    // Once the two are gone, connections are served again.
+    drop(held);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let r = exchange(
+            server.addr,
+            b"GET /api/status HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            Duration::from_secs(5),
+        );
+        if status_of(&r) == Some(200) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still refused after the held connections closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // A limit that makes no sense is the user's mistake.
+    let (code, _, err) = home.run(&["serve", "--timeout", "0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("seconds"), "{err}");
+}

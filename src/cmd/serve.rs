@@ -8,11 +8,16 @@ use netakosh::web::{self, Options};
 use std::io::Write;
 
 pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
+    let defaults = Options::default();
     let opts = Options {
         addr: args.addr,
         read_only: args.read_only || ctx.home.is_snapshot(),
         open: ctx.open,
-        ..Options::default()
+        limits: web::Limits {
+            request_time: std::time::Duration::from_secs_f64(args.timeout),
+            connections: args.max_connections as usize,
+            ..defaults.limits
+        },
     };
     let root = ctx.home.root().display().to_string();
     web::serve(&ctx.home, opts, |addr, notices| {
