@@ -595,3 +595,24 @@ fn a_request_past_its_time_limit_is_a_503_and_connections_are_capped() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("seconds"), "{err}");
 }
+
+#[test]
+fn started_while_an_import_is_between_commits_it_waits_for_a_whole_generation() {
+    let home = Home::new();
+    home.ok(&["stats"]);
+    let f = home.write(
+        "new.jsonl",
+        r#"{"type":"person","id":"mayawati","name":{"en":"Mayawati","hi":"मायावती"}}"#,
+    );
+    // The index holds the new generation, its replica the old one.
+    let paused = home.spawn_paused(&["import", f.to_str().unwrap()], "index-committed");
+    let resumer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(1500));
+        paused.resume()
+    });
+    let server = Server::start(&home, &[]);
+    let (code, _, err) = resumer.join().unwrap();
+    assert_eq!(code, 0, "{err}");
+    let (status, v) = server.json("/api/show/mayawati");
+    assert_eq!(status, 200, "{v}");
+}

@@ -99,3 +99,54 @@ fn a_snapshot_during_an_import_holds_the_last_committed_generation_whole() {
         "mayawati"
     );
 }
+
+#[test]
+fn a_snapshot_between_the_index_and_replica_commits_waits_for_them_to_agree() {
+    let home = Home::new();
+    let before = home.json(&["stats", "--json"])["generation"]
+        .as_u64()
+        .unwrap();
+    let f = home.write(
+        "p.jsonl",
+        r#"{"type":"person","id":"mayawati","name":{"en":"Mayawati"}}"#,
+    );
+    // The index holds the new generation, the replica the old: no whole pair yet.
+    let paused = home.spawn_paused(&["import", f.to_str().unwrap()], "index-committed");
+    let parent = tempfile::tempdir().unwrap();
+    let dest = parent.path().join("snap");
+    let mut snap = std::process::Command::new(bin())
+        .env_clear()
+        .env("NETAKOSH_HOME", home.path())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .args(["snapshot", dest.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the snapshot");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        snap.try_wait().unwrap().is_none(),
+        "the snapshot waits for a whole pair"
+    );
+    assert!(
+        !dest.exists(),
+        "nothing is left at DIR until the copy is whole"
+    );
+    let (code, _, err) = paused.resume();
+    assert_eq!(code, 0, "{err}");
+    let out = snap.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains(&format!("generation {}", before + 1)),
+        "{said}"
+    );
+    assert_eq!(
+        json_in(&dest, &["show", "mayawati", "--json"])["id"],
+        "mayawati"
+    );
+}

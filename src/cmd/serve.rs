@@ -33,9 +33,14 @@ pub fn serve(ctx: &Context, args: ServeArgs) -> Result<Outcome> {
 
 pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<Outcome> {
     if !ctx.home.is_snapshot() {
-        // Bring the index and replica up to date first (or, while an import holds
-        // the store, copy what it last committed).
-        drop(ctx.read()?);
+        // Bring the index and replica up to date first. While an import holds the
+        // store, the copy is of what it last committed (waiting, if the import is
+        // between its index's and its replica's commits, for the two to agree).
+        match netakosh::kb::read(&ctx.home, ctx.open) {
+            Ok(r) => super::notify(&r.notices),
+            Err(netakosh::Error::Locked { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     let generation = netakosh::kb::snapshot(&ctx.home, &args.dir)
         .with_context(|| format!("cannot write the snapshot {}", args.dir.display()))?;

@@ -87,7 +87,20 @@ impl Shared {
             }
             None => {
                 // Catch the index and replica up, then let go of the store.
-                notices = kb::read(home, opts.open)?.notices;
+                match kb::read(home, opts.open) {
+                    Ok(r) => notices = r.notices,
+                    // An import holds the store and is between its index's and its
+                    // replica's commits: the pair agrees again in a moment.
+                    Err(Error::Locked { .. }) => {
+                        for _ in 0..240 {
+                            if let Some(r) = kb::read_copy(home)? {
+                                return Shared::with(home, opts, r, notices);
+                            }
+                            std::thread::sleep(std::time::Duration::from_millis(250));
+                        }
+                    }
+                    Err(e) => return Err(e),
+                }
                 kb::read_copy(home)?.ok_or_else(|| {
                     Error::Usage(format!(
                         "{}: the index could not be brought up to date",
@@ -96,6 +109,15 @@ impl Shared {
                 })?
             }
         };
+        Shared::with(home, opts, first, notices)
+    }
+
+    fn with(
+        home: &Home,
+        opts: &Options,
+        first: Reading,
+        notices: Vec<kb::Notice>,
+    ) -> Result<Shared> {
         Ok(Shared {
             home: home.clone(),
             current: RwLock::new(Arc::new(Generation::load(first)?)),
