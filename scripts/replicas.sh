@@ -187,6 +187,11 @@ http {
     uwsgi_temp_path "$WORK/tmp/uwsgi";
     scgi_temp_path "$WORK/tmp/scgi";
     server_tokens off;
+    # Result tables are large JSON (the 2024 Lok Sabha's, 4.7 MB): compressed for
+    # clients that ask (Accept-Encoding), here rather than in every replica.
+    gzip on;
+    gzip_types application/json text/css text/javascript;
+    gzip_min_length 1024;
 
     include "$WORK/upstream.conf";
 
