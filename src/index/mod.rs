@@ -25,7 +25,8 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 /// Bumped whenever the schema or the analysis changes, so old indexes get rebuilt.
 /// 6: offices carry their Hindi names from `domain::offices` (`गृह मंत्री`).
 /// 8: strict cross-script keys beside the loose ones in `phonetic` (search tiers).
-pub const INDEX_FORMAT: u32 = 8;
+/// 9: a person's career line in Hindi beside the English one.
+pub const INDEX_FORMAT: u32 = 9;
 
 /// tantivy's indexing memory per indexing thread.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;

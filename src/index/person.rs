@@ -68,12 +68,25 @@ impl Career {
         (3 * self.offices.len() + 2 * won + self.elections.len() + records) as u64
     }
 
-    /// One line: offices with years, elections by constituency, parties.
+    /// One line in English and one in Hindi: offices with years, elections by
+    /// constituency, parties (the Hindi line names offices and seats in Hindi where
+    /// their records have it).
     pub fn summary(&self) -> Names {
+        let en = self.summary_in("en");
+        if en.is_empty() {
+            return Names::default();
+        }
+        let hi = self.summary_in("hi");
+        Names::new([("en", en.as_str()), ("hi", hi.as_str())])
+    }
+
+    /// The summary line in `lang` (`en` or `hi`); empty when there is nothing to say.
+    fn summary_in(&self, lang: &str) -> String {
+        let hindi = lang == "hi";
         let mut parts: Vec<String> = Vec::new();
         let mut offices: Vec<(String, Option<u16>, Option<u16>, bool)> = Vec::new();
         for (names, start, end) in &self.offices {
-            let name = names.best("en").to_string();
+            let name = names.best(lang).to_string();
             match offices.iter_mut().find(|o| o.0 == name) {
                 Some(o) => {
                     o.1 = o.1.min(*start).or(*start);
@@ -98,7 +111,11 @@ impl Career {
             let more = offices.len().saturating_sub(3);
             let mut line = shown.join("; ");
             if more > 0 {
-                line.push_str(&format!("; {more} more"));
+                line.push_str(&if hindi {
+                    format!("; {more} और")
+                } else {
+                    format!("; {more} more")
+                });
             }
             parts.push(line);
         }
@@ -110,9 +127,10 @@ impl Career {
                 let seat = c
                     .constituency
                     .as_ref()
-                    .map(|n| n.best("en").to_string())
+                    .map(|n| n.best(lang).to_string())
                     .unwrap_or_else(|| "?".into());
-                let key = filter_key(&seat);
+                // Grouped by the English spelling's fold (`KANNAUJ` and `Kannauj`).
+                let key = filter_key(c.constituency.as_ref().map(|n| n.best("en")).unwrap_or("?"));
                 let at = match keys.iter().position(|k| *k == key) {
                     Some(i) => i,
                     None => {
@@ -135,11 +153,15 @@ impl Career {
                 list.push("…".into());
             }
             let n = self.elections.len();
-            parts.push(format!(
-                "won {won} of {n} election{}: {}",
-                if n == 1 { "" } else { "s" },
-                list.join("; ")
-            ));
+            parts.push(if hindi {
+                format!("{n} में से {won} चुनाव जीते: {}", list.join("; "))
+            } else {
+                format!(
+                    "won {won} of {n} election{}: {}",
+                    if n == 1 { "" } else { "s" },
+                    list.join("; ")
+                )
+            });
         }
         if !self.parties.is_empty() {
             parts.push(
@@ -151,10 +173,7 @@ impl Career {
                     .join(", "),
             );
         }
-        if parts.is_empty() {
-            return Names::default();
-        }
-        Names::new([("en", parts.join(" · ").as_str())])
+        parts.join(" · ")
     }
 }
 
@@ -268,6 +287,16 @@ mod tests {
         assert_eq!(
             c.summary().best("en"),
             "Chief Minister of Uttar Pradesh (2012–2017) · won 3 of 3 elections: KANNAUJ 2000, 2009; Azamgarh 2019 · SP"
+        );
+        // In Hindi, the names the records have in Hindi; the others as they are.
+        c.offices[0].0 = Names::new([
+            ("en", "Chief Minister of Uttar Pradesh"),
+            ("hi", "उत्तर प्रदेश के मुख्यमंत्री"),
+        ]);
+        c.elections[2].constituency = Some(Names::new([("en", "Azamgarh"), ("hi", "आज़मगढ़")]));
+        assert_eq!(
+            c.summary().best("hi"),
+            "उत्तर प्रदेश के मुख्यमंत्री (2012–2017) · 3 में से 3 चुनाव जीते: KANNAUJ 2000, 2009; आज़मगढ़ 2019 · SP"
         );
     }
 }

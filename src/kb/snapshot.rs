@@ -86,7 +86,7 @@ fn read(path: &Path) -> Result<Vec<u8>> {
 fn generation(meta: &[u8]) -> Option<u64> {
     let meta: serde_json::Value = serde_json::from_slice(meta).ok()?;
     let payload = meta.get("payload")?.as_str()?;
-    // The replica stamps JSON; the search index `format=8;generation=N` (Stamp::encode).
+    // The replica stamps JSON; the search index `format=N;generation=N` (Stamp::encode).
     match serde_json::from_str::<serde_json::Value>(payload) {
         Ok(json) => json.get("generation")?.as_u64(),
         Err(_) => payload
