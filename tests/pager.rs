@@ -116,3 +116,21 @@ fn the_pager_gets_less_options_unless_the_user_set_some() {
     assert!(got.lines().any(|l| l == "LESS=FRX"), "{got}");
     assert!(got.lines().any(|l| l == "LV=-c"), "{got}");
 }
+
+#[test]
+fn a_pager_that_is_not_installed_is_said_and_the_output_still_shown() {
+    if !have_script() {
+        return;
+    }
+    let home = Home::new();
+    home.ok(&["stats"]);
+    let shown = on_a_terminal(&home, "no-such-pager-anywhere -R", &["show", "alok-ranjan"]);
+    assert!(
+        shown.contains("Alok Ranjan"),
+        "the profile is printed: {shown}"
+    );
+    assert!(
+        shown.contains("`no-such-pager-anywhere` ($PAGER) is not installed"),
+        "{shown}"
+    );
+}

@@ -37,6 +37,12 @@ pub fn start(command: &Command, no_pager: bool) -> Option<Pager> {
     if pager.is_empty() || pager == "cat" {
         return None;
     }
+    // A pager that is not installed would swallow the output: say so and print
+    // to the terminal instead.
+    if let Some(program) = missing(&pager) {
+        eprintln!("netakosh: the pager `{program}` ($PAGER) is not installed; printing without it");
+        return None;
+    }
     // Through the shell, so a `$PAGER` with arguments works.
     let mut sh = std::process::Command::new("sh");
     sh.arg("-c").arg(&pager).stdin(std::process::Stdio::piped());
@@ -64,6 +70,24 @@ pub fn start(command: &Command, no_pager: bool) -> Option<Pager> {
         unsafe { libc::signal(signal, on_signal as *const () as libc::sighandler_t) };
     }
     Some(Pager { child })
+}
+
+/// The pager's program (its first word) when it is neither a file nor on `PATH`;
+/// `None` when it is found, or when the command is more than a program and its
+/// arguments (a pipeline, a variable) and only the shell can tell.
+fn missing(pager: &std::ffi::OsStr) -> Option<String> {
+    let text = pager.to_str()?;
+    if text.contains(['|', ';', '&', '$', '`', '(', '<', '>', '\'', '"']) {
+        return None;
+    }
+    let program = text.split_whitespace().next()?;
+    let found = if program.contains('/') {
+        std::path::Path::new(program).is_file()
+    } else {
+        std::env::var_os("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+    };
+    (!found).then(|| program.to_string())
 }
 
 extern "C" fn on_signal(signal: libc::c_int) {
