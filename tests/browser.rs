@@ -406,6 +406,11 @@ fn typing_a_devanagari_name_shows_results_and_a_click_opens_the_profile() {
         name, "आलोक रंजन · Alok Ranjan",
         "a Devanagari query names the hit in Hindi first"
     );
+    assert_eq!(
+        b.run("return [document.documentElement.lang, document.querySelector('form.search button').textContent]"),
+        json!(["hi", "खोजें"]),
+        "the search bar speaks the results' language"
+    );
     // The intro gives way to a count line, as on the server's own results page.
     let count = b.run(
         "const c = document.getElementById('count');

@@ -53,6 +53,13 @@
     var r = results();
     var count = document.getElementById("count");
     var say = function (en, h) { return code === "hi" ? h : en; };
+    // The search bar speaks the language of the results, as the server's page would.
+    document.documentElement.lang = code;
+    var button = document.querySelector("form.search button");
+    if (button) button.textContent = say("Search", "खोजें");
+    input.placeholder = say("A name, in Hindi or English", "नाम — हिन्दी या अंग्रेज़ी में");
+    var filtersLabel = document.querySelector("details.filters summary");
+    if (filtersLabel) filtersLabel.textContent = say("Filters", "छाँटें");
     if (count) {
       count.textContent = data.hits.length === 0
         ? say("Nothing found for ", "इसके लिए कुछ नहीं मिला: ") + q
