@@ -76,6 +76,27 @@ impl Lang {
         )
     }
 
+    /// That a source's knowledge ends before the date asked about (`office --at`,
+    /// the office page): what it lists may or may not still hold then.
+    pub fn knowledge_ends_before(
+        self,
+        k: &crate::profile::currency::AsOf,
+        at: &PartialDate,
+    ) -> String {
+        match self {
+            Lang::En => format!(
+                "{}'s knowledge ends {}; after that, not known whether anyone it lists held it on {at}",
+                k.dataset, k.date
+            ),
+            Lang::Hi => format!(
+                "{} की जानकारी {} तक है; उसके बाद, {} को इसमें दर्ज कोई व्यक्ति पद पर था या नहीं, यह ज्ञात नहीं",
+                k.dataset,
+                self.date(&k.date),
+                self.date(at)
+            ),
+        }
+    }
+
     /// A date as a reader of this language writes it: `2020-01-01` in English (as
     /// the data and `--json` write it), `1 जनवरी 2020`, `जनवरी 2020`, `2020` in Hindi.
     pub fn date(self, d: &PartialDate) -> String {

@@ -49,20 +49,7 @@ pub fn run(ctx: &Context, args: OfficeArgs) -> Result<Outcome> {
         }
         if let Some(d) = &at {
             for k in &ends {
-                match lang {
-                    Lang::En => writeln!(
-                        out,
-                        "{}'s knowledge ends {}; after that, not known whether anyone it lists held it on {d}",
-                        k.dataset, k.date
-                    )?,
-                    Lang::Hi => writeln!(
-                        out,
-                        "{} की जानकारी {} तक है; उसके बाद, {} को इसमें दर्ज कोई व्यक्ति पद पर था या नहीं, यह ज्ञात नहीं",
-                        k.dataset,
-                        lang.date(&k.date),
-                        lang.date(d)
-                    )?,
-                }
+                writeln!(out, "{}", lang.knowledge_ends_before(k, d))?;
             }
             if !unknown.is_empty() {
                 writeln!(out, "{}", lang.t(L::LastKnown))?;

@@ -152,7 +152,8 @@ impl Stamp {
         format!("format={};generation={}", self.format, self.generation)
     }
 
-    fn decode(s: &str) -> Option<Stamp> {
+    /// Reads an index commit's payload (also `snapshot`, which copies commits).
+    pub(crate) fn decode(s: &str) -> Option<Stamp> {
         let mut format = None;
         let mut generation = None;
         for part in s.split(';') {

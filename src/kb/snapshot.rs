@@ -64,71 +64,90 @@ fn partial_dir(dest: &Path) -> PathBuf {
 fn copy_pair(home: &Home, to: &Path) -> Result<Option<u64>> {
     let index_dir = home.index_dir();
     let replica_dir = replica::dir(&index_dir);
-    let index_meta = read(&index_dir.join("meta.json"))?;
-    let replica_meta = read(&replica_dir.join("meta.json"))?;
-    let (Some(a), Some(b)) = (generation(&index_meta), generation(&replica_meta)) else {
+    let index = Commit::read(&index_dir)?;
+    let replica = Commit::read(&replica_dir)?;
+    let index_generation = index
+        .payload
+        .as_deref()
+        .and_then(crate::index::Stamp::decode)
+        .map(|s| s.generation);
+    let replica_generation = replica
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str::<replica::Stamp>(p).ok())
+        .map(|s| s.generation);
+    let (Some(a), Some(b)) = (index_generation, replica_generation) else {
         return Ok(None);
     };
     if a != b {
         return Ok(None);
     }
     let to_index = to.join("index");
-    copy_commit(&index_dir, &index_meta, &to_index)?;
-    copy_commit(&replica_dir, &replica_meta, &replica::dir(&to_index))?;
+    index.copy(&index_dir, &to_index)?;
+    replica.copy(&replica_dir, &replica::dir(&to_index))?;
     Ok(Some(a))
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+/// One tantivy commit as its `meta.json` records it.
+struct Commit {
+    /// `meta.json` as read, written unchanged into the copy.
+    meta: Vec<u8>,
+    /// The stamp the commit carries (the index's or the replica's own form).
+    payload: Option<String>,
+    /// The segment ids it names, as their files' names begin (no dashes).
+    segments: Vec<String>,
 }
 
-/// The store generation a commit's payload (index or replica stamp) names.
-fn generation(meta: &[u8]) -> Option<u64> {
-    let meta: serde_json::Value = serde_json::from_slice(meta).ok()?;
-    let payload = meta.get("payload")?.as_str()?;
-    // The replica stamps JSON; the search index `format=N;generation=N` (Stamp::encode).
-    match serde_json::from_str::<serde_json::Value>(payload) {
-        Ok(json) => json.get("generation")?.as_u64(),
-        Err(_) => payload
-            .split(';')
-            .find_map(|p| p.strip_prefix("generation=")?.parse().ok()),
+impl Commit {
+    fn read(dir: &Path) -> Result<Commit> {
+        let path = dir.join("meta.json");
+        let meta = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        Commit::parse(meta)
     }
-}
 
-/// The segment ids a `meta.json` names, as its files' names begin (no dashes).
-fn segments(meta: &[u8]) -> Result<Vec<String>> {
-    let meta: serde_json::Value = serde_json::from_slice(meta)
-        .map_err(|e| Error::Usage(format!("the index's meta.json does not read: {e}")))?;
-    Ok(meta
-        .get("segments")
-        .and_then(|s| s.as_array())
-        .map(|list| {
-            list.iter()
-                .filter_map(|s| s.get("segment_id")?.as_str())
-                .map(|id| id.replace('-', ""))
-                .collect()
+    fn parse(meta: Vec<u8>) -> Result<Commit> {
+        let json: serde_json::Value = serde_json::from_slice(&meta)
+            .map_err(|e| Error::Usage(format!("the index's meta.json does not read: {e}")))?;
+        let payload = json
+            .get("payload")
+            .and_then(|p| p.as_str())
+            .map(String::from);
+        let segments = json
+            .get("segments")
+            .and_then(|s| s.as_array())
+            .map(|list| {
+                list.iter()
+                    .filter_map(|s| s.get("segment_id")?.as_str())
+                    .map(|id| id.replace('-', ""))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Commit {
+            meta,
+            payload,
+            segments,
         })
-        .unwrap_or_default())
-}
-
-/// Copies one commit: the files of the segments `meta` names, then `meta.json`.
-fn copy_commit(from: &Path, meta: &[u8], to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
-    let ids = segments(meta)?;
-    for entry in std::fs::read_dir(from).map_err(|e| Error::io(from, e))? {
-        let entry = entry.map_err(|e| Error::io(from, e))?;
-        let name = entry.file_name();
-        let Some(text) = name.to_str() else { continue };
-        if !ids.iter().any(|id| text.starts_with(id.as_str())) {
-            continue;
-        }
-        let (src, dst) = (entry.path(), to.join(&name));
-        if std::fs::hard_link(&src, &dst).is_err() {
-            std::fs::copy(&src, &dst).map_err(|e| Error::io(&src, e))?;
-        }
     }
-    let path = to.join("meta.json");
-    std::fs::write(&path, meta).map_err(|e| Error::io(&path, e))
+
+    /// Copies the commit from `from` into `to`: the files of its segments, then
+    /// `meta.json` as it was read.
+    fn copy(&self, from: &Path, to: &Path) -> Result<()> {
+        std::fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
+        for entry in std::fs::read_dir(from).map_err(|e| Error::io(from, e))? {
+            let entry = entry.map_err(|e| Error::io(from, e))?;
+            let name = entry.file_name();
+            let Some(text) = name.to_str() else { continue };
+            if !self.segments.iter().any(|id| text.starts_with(id.as_str())) {
+                continue;
+            }
+            let (src, dst) = (entry.path(), to.join(&name));
+            if std::fs::hard_link(&src, &dst).is_err() {
+                std::fs::copy(&src, &dst).map_err(|e| Error::io(&src, e))?;
+            }
+        }
+        let path = to.join("meta.json");
+        std::fs::write(&path, &self.meta).map_err(|e| Error::io(&path, e))
+    }
 }
 
 #[cfg(test)]
@@ -138,14 +157,24 @@ mod tests {
     #[test]
     fn reads_the_generation_and_segments_of_a_commit() {
         let meta = br#"{"segments":[{"segment_id":"5e0c5a08-cdbe-4241-a18a-bbaa36b842bf","max_doc":3}],"payload":"{\"format\":3,\"generation\":42}"}"#;
-        assert_eq!(generation(meta), Some(42));
-        let index = br#"{"segments":[],"payload":"format=8;generation=7"}"#;
-        assert_eq!(generation(index), Some(7));
+        let replica = Commit::parse(meta.to_vec()).unwrap();
+        let stamp: replica::Stamp =
+            serde_json::from_str(replica.payload.as_deref().unwrap()).unwrap();
+        assert_eq!(stamp.generation, 42);
+        let index = Commit::parse(br#"{"segments":[],"payload":"format=8;generation=7"}"#.to_vec())
+            .unwrap();
+        let stamp = crate::index::Stamp::decode(index.payload.as_deref().unwrap()).unwrap();
+        assert_eq!(stamp.generation, 7);
         assert_eq!(
-            segments(meta).unwrap(),
+            replica.segments,
             vec!["5e0c5a08cdbe4241a18abbaa36b842bf".to_string()]
         );
-        assert_eq!(generation(br#"{"segments":[]}"#), None);
+        assert_eq!(
+            Commit::parse(br#"{"segments":[]}"#.to_vec())
+                .unwrap()
+                .payload,
+            None
+        );
     }
 
     #[test]

@@ -188,12 +188,7 @@ pub async fn office(
 ) -> Response {
     let at = match s.params(raw.as_deref()).and_then(|p| {
         s.text("name", &target)?;
-        p.get("at")
-            .map(|t| {
-                t.parse::<crate::model::PartialDate>()
-                    .map_err(|e| Failure::BadRequest(format!("at: {e}")))
-            })
-            .transpose()
+        p.date("at").map_err(Failure::BadRequest)
     }) {
         Ok(a) => a,
         Err(f) => return failure(&f),

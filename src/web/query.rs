@@ -24,6 +24,13 @@ impl Params {
         self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
     }
 
+    /// The date `name` gives (`2015-01-01`, `2015`), if any.
+    pub fn date(&self, name: &str) -> Result<Option<crate::model::PartialDate>, String> {
+        self.get(name)
+            .map(|t| t.parse().map_err(|e| format!("{name}: {e}")))
+            .transpose()
+    }
+
     /// Every parameter, by name.
     pub fn pairs(&self) -> impl Iterator<Item = (String, String)> + '_ {
         self.0.iter().map(|(k, v)| (k.clone(), v.clone()))

@@ -21,7 +21,7 @@ const KEPT: usize = 2048;
 pub struct Generation {
     pub reading: Reading,
     pub number: u64,
-    /// Every source record that is a dataset or report, for the pages' credits.
+    /// Every source record (datasets, reports), for the pages' credits.
     pub sources: Vec<Source>,
     /// Worked-out answers by question; dropped with the generation.
     kept: Kept,

@@ -5,7 +5,7 @@ use super::{
     begin_named, error_page, html_response, layout, more, names_line, outcome, seg, t, Here, ROWS,
 };
 use crate::i18n::Lang;
-use crate::model::{Kind, Source};
+use crate::model::Kind;
 use crate::numerals::indian;
 use crate::profile::{Career, Holders, Profile};
 use crate::search::resolve;
@@ -28,13 +28,9 @@ pub async fn profile(
         Err(r) => return *r,
     };
     // An office's holders on a date (`office --at`).
-    let at = match p
-        .get("at")
-        .map(|t| t.parse::<crate::model::PartialDate>())
-        .transpose()
-    {
+    let at = match p.date("at") {
         Ok(at) => at,
-        Err(e) => return error_page(&here, &Failure::BadRequest(format!("at: {e}"))),
+        Err(e) => return error_page(&here, &Failure::BadRequest(e)),
     };
     let h = here.clone();
     let answer = s
@@ -80,10 +76,7 @@ fn office_page(here: &Here, g: &Generation, h: &Holders) -> Markup {
     };
     let body = html! {
         article.profile {
-            h1 { (names_line(lang, &name)) }
-            p.kind { (lang.kind(p.kind)) " · " code { (p.id) } }
-            @let summary = p.record.summary();
-            @if !summary.is_empty() { p.lede { (summary.best(lang.code())) } }
+            (heading(lang, &name, p))
             form.narrow action=(format!("/p/{}", seg(&p.id))) method="get" {
                 label { (t(lang, "Held on ", "इस तिथि को पद पर: "))
                     input type="date" name="at" value=(h.at.map(|d| d.to_string()).unwrap_or_default()); }
@@ -101,12 +94,7 @@ fn office_page(here: &Here, g: &Generation, h: &Holders) -> Markup {
                 }
                 ul { @for l in p.tenures.iter().take(ROWS) { li { (holder(l)) } } }
                 @if let Some(d) = &h.at {
-                    @for k in h.ends() {
-                        p.kind { (match lang {
-                            Lang::En => format!("{}'s knowledge ends {}; after that, not known whether anyone it lists held it on {d}", k.dataset, k.date),
-                            Lang::Hi => format!("{} की जानकारी {} तक है; उसके बाद, {} को इसमें दर्ज कोई व्यक्ति पद पर था या नहीं, यह ज्ञात नहीं", k.dataset, lang.date(&k.date), lang.date(d)),
-                        }) }
-                    }
+                    @for k in h.ends() { p.kind { (lang.knowledge_ends_before(k, d)) } }
                     @if !h.unknown.is_empty() {
                         h2 { (t(lang, "Last known", "अंतिम ज्ञात")) }
                         ul { @for (l, _) in &h.unknown { li { (holder(l)) } } }
@@ -116,6 +104,16 @@ fn office_page(here: &Here, g: &Generation, h: &Holders) -> Markup {
         }
     };
     layout(here, name.best(lang.code()), "", body, &credits)
+}
+
+/// A record page's top: its names, kind and id, and its summary.
+fn heading(lang: Lang, name: &crate::model::Names, p: &Profile) -> Markup {
+    let summary = p.record.summary();
+    html! {
+        h1 { (names_line(lang, name)) }
+        p.kind { (lang.kind(p.kind)) " · " code { (p.id) } }
+        @if !summary.is_empty() { p.lede { (summary.best(lang.code())) } }
+    }
 }
 
 fn profile_page(here: &Here, g: &Generation, p: &Profile) -> Markup {
@@ -132,21 +130,10 @@ fn profile_page(here: &Here, g: &Generation, p: &Profile) -> Markup {
             source_ids.extend(r.sources.iter().map(String::as_str));
         }
     }
-    let credits = {
-        let mut v: Vec<&Source> = p.sources.iter().collect();
-        for s in g.sources_of(source_ids) {
-            if !v.iter().any(|o| o.id == s.id) {
-                v.push(s);
-            }
-        }
-        v
-    };
+    let credits = g.sources_of(source_ids);
     let body = html! {
         article.profile {
-            h1 { (names_line(lang, &name)) }
-            p.kind { (lang.kind(p.kind)) " · " code { (p.id) } }
-            @let summary = p.record.summary();
-            @if !summary.is_empty() { p.lede { (summary.best(lang.code())) } }
+            (heading(lang, &name, p))
             @if let crate::model::Record::Person(person) = &p.record { (person_facts(lang, person)) }
             @if let Some(c) = &p.career { (career(here, c)) }
             @else { (facts(here, p)) }
